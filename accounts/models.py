@@ -1,0 +1,207 @@
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .countries import COUNTRIES
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra["is_staff"] = True
+        extra["is_superuser"] = True
+        return self._create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person. What they may do follows from their roles (memberships), not from the account."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        blank=True,
+        choices=[("en", "English"), ("nl", "Nederlands")],
+        help_text=_("Used for the screens and for e-mails sent to you."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(
+        _("staff"), default=False, help_text=_("Staff can use the administration site and see everything.")
+    )
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["last_name", "first_name"]
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self):
+        return self.first_name
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES, default="NL")
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class School(Organisation):
+    """A vocational school (MBO in the Netherlands)."""
+
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+
+    class Meta(Organisation.Meta):
+        verbose_name = _("school")
+        verbose_name_plural = _("schools")
+        constraints = [models.UniqueConstraint(fields=["name"], name="school_name_unique")]
+
+
+class Company(Organisation):
+    """A host company (leerbedrijf) that offers work placements; may be abroad."""
+
+    class Accreditation(models.TextChoices):
+        ACCREDITED = "accredited", _("accredited")
+        PENDING = "pending", _("accreditation pending")
+        NOT_ACCREDITED = "not_accredited", _("not accredited")
+        SUSPENDED = "suspended", _("accreditation suspended")
+
+    registration_number = models.CharField(
+        _("registration number"), max_length=40, blank=True, help_text=_("Chamber of Commerce or equivalent.")
+    )
+    sector = models.CharField(_("sector"), max_length=100)
+    accreditation_status = models.CharField(
+        _("accreditation status"), max_length=20, choices=Accreditation.choices, default=Accreditation.PENDING
+    )
+    accredited_on = models.DateField(_("accreditation date"), null=True, blank=True)
+
+    class Meta(Organisation.Meta):
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "registration_number"],
+                condition=~Q(registration_number=""),
+                name="company_registration_unique_per_country",
+            ),
+            models.CheckConstraint(
+                condition=~Q(accreditation_status="accredited") | Q(accredited_on__isnull=False),
+                name="company_accredited_has_date",
+                violation_error_message=_("An accredited company needs an accreditation date."),
+            ),
+        ]
+
+
+class Role(models.TextChoices):
+    LEARNER = "learner", _("learner")
+    MENTOR = "mentor", _("work mentor")
+    TEACHER = "teacher", _("school supervisor")
+    COORDINATOR = "coordinator", _("coordinator")
+    COMPANY_ADMIN = "company_admin", _("company admin")
+
+
+SCHOOL_ROLES = (Role.LEARNER, Role.TEACHER, Role.COORDINATOR)
+COMPANY_ROLES = (Role.MENTOR, Role.COMPANY_ADMIN)
+
+
+class Membership(models.Model):
+    """One role of a person at one organisation. A person may hold several."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    school = models.ForeignKey(
+        School, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships", verbose_name=_("school")
+    )
+    company = models.ForeignKey(
+        Company,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("company"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role__in=SCHOOL_ROLES, school__isnull=False, company__isnull=True)
+                    | Q(role__in=COMPANY_ROLES, company__isnull=False, school__isnull=True)
+                ),
+                name="membership_role_matches_organisation",
+                violation_error_message=_(
+                    "Learners, supervisors and coordinators belong to a school; "
+                    "work mentors and company admins to a company."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "school"], condition=Q(school__isnull=False), name="membership_school_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "company"],
+                condition=Q(company__isnull=False),
+                name="membership_company_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_role_display()} · {self.school or self.company}"
+
+    @property
+    def organisation(self):
+        return self.school or self.company

@@ -1,0 +1,90 @@
+"""Who someone is: the roles a user holds and at which organisations. Read once per request."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from .models import Company, Membership, Role, School, User
+
+_CACHE_ATTR = "_werkmentor_roles"
+
+
+@dataclass(frozen=True)
+class RoleSet:
+    school_ids: dict[str, frozenset[int]] = field(default_factory=dict)
+    company_ids: dict[str, frozenset[int]] = field(default_factory=dict)
+    is_staff: bool = False
+
+    def schools_as(self, role: Role) -> frozenset[int]:
+        return self.school_ids.get(role, frozenset())
+
+    def companies_as(self, role: Role) -> frozenset[int]:
+        return self.company_ids.get(role, frozenset())
+
+    def has(self, role: Role) -> bool:
+        return bool(self.schools_as(role) or self.companies_as(role))
+
+    @property
+    def roles(self) -> list[Role]:
+        """The person's roles in a fixed order, so pages list them the same way every time."""
+        return [role for role in Role if self.has(role)]
+
+    @property
+    def school_staff_school_ids(self) -> frozenset[int]:
+        """Schools where the person works as supervisor or coordinator."""
+        return self.schools_as(Role.TEACHER) | self.schools_as(Role.COORDINATOR)
+
+
+def roles_of(user: User) -> RoleSet:
+    if not user.is_authenticated:
+        return RoleSet()
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    schools: dict[str, set[int]] = {}
+    companies: dict[str, set[int]] = {}
+    for role, school_id, company_id in Membership.objects.filter(user=user).values_list(
+        "role", "school_id", "company_id"
+    ):
+        if school_id:
+            schools.setdefault(role, set()).add(school_id)
+        if company_id:
+            companies.setdefault(role, set()).add(company_id)
+    roleset = RoleSet(
+        school_ids={role: frozenset(ids) for role, ids in schools.items()},
+        company_ids={role: frozenset(ids) for role, ids in companies.items()},
+        is_staff=user.is_staff,
+    )
+    setattr(user, _CACHE_ATTR, roleset)
+    return roleset
+
+
+def forget_roles(user: User) -> None:
+    """Drop the cached roles, after memberships changed within the same request or test."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def people_with_role(role: Role, *, schools=None, companies=None) -> QuerySet[User]:
+    memberships = Membership.objects.filter(role=role)
+    if schools is not None:
+        memberships = memberships.filter(school__in=schools)
+    if companies is not None:
+        memberships = memberships.filter(company__in=companies)
+    return User.objects.filter(is_active=True, memberships__in=memberships).distinct()
+
+
+def schools_for(user: User) -> QuerySet[School]:
+    roleset = roles_of(user)
+    if roleset.is_staff:
+        return School.objects.all()
+    ids = set().union(*roleset.school_ids.values()) if roleset.school_ids else set()
+    return School.objects.filter(pk__in=ids)
+
+
+def companies_for(user: User) -> QuerySet[Company]:
+    roleset = roles_of(user)
+    if roleset.is_staff:
+        return Company.objects.all()
+    ids = set().union(*roleset.company_ids.values()) if roleset.company_ids else set()
+    return Company.objects.filter(pk__in=ids)

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from placements.views import dashboard
+
+from .health import healthz
+
+urlpatterns = [
+    path("", dashboard, name="dashboard"),
+    path("accounts/", include("accounts.urls")),
+    path("placements/", include("placements.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,50 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Company
+
+from .models import Placement, Programme
+
+
+class PlacementFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Placement.Status.choices)
+    company = django_filters.ModelChoiceFilter(label=_("Host company"), queryset=Company.objects.none())
+    programme = django_filters.ModelChoiceFilter(label=_("Programme"), queryset=Programme.objects.none())
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=[
+            ("start_date", "start_date"),
+            ("end_date", "end_date"),
+            ("learner__last_name", "learner"),
+            ("company__name", "company"),
+        ],
+        field_labels={
+            "start_date": _("Start date"),
+            "end_date": _("End date"),
+            "learner__last_name": _("Learner"),
+            "company__name": _("Host company"),
+        },
+    )
+
+    class Meta:
+        model = Placement
+        fields = ["q", "status", "company", "programme"]
+
+    def __init__(self, *args, visible, **kwargs):
+        super().__init__(*args, queryset=visible, **kwargs)
+        # Offer only companies and programmes that occur in what this person can see.
+        self.filters["company"].queryset = Company.objects.filter(placements__in=visible).distinct()
+        self.filters["programme"].queryset = Programme.objects.filter(placements__in=visible).distinct()
+
+    def search(self, queryset, name, value):
+        for word in value.split()[:5]:
+            queryset = queryset.filter(
+                Q(learner__first_name__icontains=word)
+                | Q(learner__last_name__icontains=word)
+                | Q(company__name__icontains=word)
+                | Q(company__city__icontains=word)
+                | Q(mentor__last_name__icontains=word)
+            )
+        return queryset

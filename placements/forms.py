@@ -1,0 +1,79 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Company, Role, School
+from accounts.selectors import people_with_role
+
+from .models import Placement
+from .selectors import programmes_for_schools, schools_where_user_manages_placements
+from .services import EDITABLE_FIELDS, placement_validate
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.get_full_name()} ({obj.email})"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class PlacementForm(forms.ModelForm):
+    """Create or edit a placement; the choices only offer people and schools the user may use."""
+
+    class Meta:
+        model = Placement
+        fields = list(EDITABLE_FIELDS)
+        field_classes = {"learner": PersonChoiceField, "mentor": PersonChoiceField, "supervisor": PersonChoiceField}
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+        help_texts = {
+            "mentor": _("The company employee who coaches the learner on the job."),
+            "supervisor": _("The teacher who follows this placement for the school."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        school_ids = schools_where_user_manages_placements(user)
+        schools = School.objects.all() if school_ids is None else School.objects.filter(pk__in=school_ids)
+        self.fields["school"].queryset = schools
+        if schools.count() == 1 and not self.instance.pk:
+            self.fields["school"].initial = schools.first()
+        self.fields["learner"].queryset = people_with_role(Role.LEARNER, schools=schools)
+        self.fields["supervisor"].queryset = people_with_role(Role.TEACHER, schools=schools)
+        self.fields["company"].queryset = Company.objects.all()
+        self.fields["mentor"].queryset = people_with_role(Role.MENTOR)
+        self.fields["programme"].queryset = programmes_for_schools(school_ids)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        candidate = Placement(pk=self.instance.pk, status=self.instance.status)
+        for field in EDITABLE_FIELDS:
+            setattr(candidate, field, cleaned.get(field))
+        try:
+            placement_validate(candidate)
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                for message in messages:
+                    self.add_error(field if field in self.fields else None, message)
+        return cleaned
+
+
+class PlacementStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"))
+    ended_on = forms.DateField(label=_("Ended on"), required=False, widget=DateInput())
+    end_reason = forms.CharField(
+        label=_("Reason for ending early"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when the placement ends early."),
+    )
+
+    def __init__(self, *args, allowed_statuses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [(status.value, status.label) for status in allowed_statuses]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.placement_list, name="placement_list"),
+    path("new/", views.placement_new, name="placement_new"),
+    path("<int:pk>/", views.placement_detail, name="placement_detail"),
+    path("<int:pk>/edit/", views.placement_edit, name="placement_edit"),
+    path("<int:pk>/status/", views.placement_status, name="placement_status"),
+]

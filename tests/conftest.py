@@ -1,0 +1,58 @@
+"""The cast every test can use: one placement and the people around it, plus outsiders."""
+
+import os
+from types import SimpleNamespace
+
+import pytest
+
+from accounts.models import Role
+from tests.factories import CompanyFactory, ProgrammeFactory, SchoolFactory, UserFactory, make_placement, person
+
+# Playwright drives the browser from an event loop while Django's live server runs in a thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def world(db):
+    """A school with a learner placed at a company, and people of another school and company."""
+    school = SchoolFactory(name="Rijnland Vakcollege")
+    other_school = SchoolFactory(name="Noordkust College")
+    company = CompanyFactory(name="Bakkerij De Korenschoof")
+    other_company = CompanyFactory(name="Autohaus Becker", country="DE", city="Münster")
+    programme = ProgrammeFactory(school=school, name="Medewerker bakkerij")
+    cast = SimpleNamespace(
+        school=school,
+        other_school=other_school,
+        company=company,
+        other_company=other_company,
+        programme=programme,
+        learner=person(Role.LEARNER, school, email="learner@example.org", first_name="Daan", last_name="Jansen"),
+        other_learner=person(Role.LEARNER, school, email="other.learner@example.org"),
+        mentor=person(Role.MENTOR, company, email="mentor@example.org", first_name="Marieke", last_name="de Vries"),
+        colleague_mentor=person(Role.MENTOR, company, email="colleague@example.org"),
+        other_mentor=person(Role.MENTOR, other_company, email="other.mentor@example.org"),
+        supervisor=person(Role.TEACHER, school, email="supervisor@example.org", first_name="Ingrid"),
+        colleague_teacher=person(Role.TEACHER, school, email="colleague.teacher@example.org"),
+        other_teacher=person(Role.TEACHER, other_school, email="other.teacher@example.org"),
+        coordinator=person(Role.COORDINATOR, school, email="coordinator@example.org"),
+        other_coordinator=person(Role.COORDINATOR, other_school, email="other.coordinator@example.org"),
+        company_admin=person(Role.COMPANY_ADMIN, company, email="admin@example.org"),
+        other_company_admin=person(Role.COMPANY_ADMIN, other_company, email="other.admin@example.org"),
+        outsider=person(Role.LEARNER, other_school, email="outsider@example.org"),
+    )
+    cast.staff = UserFactory(email="staff@example.org", is_staff=True)
+    cast.nobody = UserFactory(email="nobody@example.org")
+    cast.placement = make_placement(
+        school=school,
+        company=company,
+        learner=cast.learner,
+        mentor=cast.mentor,
+        supervisor=cast.supervisor,
+        programme=programme,
+    )
+    return cast
