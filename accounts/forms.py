@@ -1,8 +1,11 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
+from config.queue import enqueue_on_commit
+
 from .models import User
+from .tasks import send_password_reset_email
 
 
 class EmailLoginForm(AuthenticationForm):
@@ -24,3 +27,13 @@ class AccountForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "phone", "language"]
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Sends the reset link from a background task, so a slow mail server does not hold up the page."""
+
+    def save(self, domain_override=None, use_https=False, request=None, **kwargs):
+        domain = domain_override or request.get_host()
+        protocol = "https" if use_https else "http"
+        for user in self.get_users(self.cleaned_data["email"]):
+            enqueue_on_commit(send_password_reset_email, user.pk, domain, protocol)

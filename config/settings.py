@@ -130,6 +130,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The login form posts the e-mail address in the field named "username".
+AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -159,7 +161,10 @@ STORAGES = {
 
 # --- E-mail -----------------------------------------------------------------------------------------
 # Django 6.1 configures e-mail through MAILERS; the environment keeps the familiar EMAIL_* names.
-EMAIL_BACKEND_PATH = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND_PATH = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
 _smtp_options = {
     "host": env_str("EMAIL_HOST", "localhost"),
     "port": env_int("EMAIL_PORT", 25),

@@ -1,0 +1,35 @@
+from io import StringIO
+
+from django.core.management import call_command
+
+from accounts.models import Company, Membership, Role, School, User
+from placements.models import Placement, Programme
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count() for model in (School, Company, User, Membership, Programme, Placement)
+    }
+
+
+def test_demo_builds_a_believable_world_and_running_it_twice_adds_nothing(db):
+    out = StringIO()
+    call_command("demo", stdout=out)
+    first = counts()
+    call_command("demo", stdout=StringIO())
+    assert counts() == first
+
+    assert first["School"] == 2
+    assert first["Company"] == 6
+    assert Company.objects.exclude(country="NL").count() >= 2
+    assert Membership.objects.filter(role=Role.MENTOR).count() == 12
+    assert Membership.objects.filter(role=Role.LEARNER).count() == 20
+    assert set(Placement.objects.values_list("status", flat=True)) == set(Placement.Status.values)
+    for email in ("coordinator@", "supervisor@", "mentor@", "company@", "learner@", "staff@"):
+        assert email in out.getvalue()
+
+
+def test_demo_logins_work_with_the_printed_password(client, db):
+    call_command("demo", stdout=StringIO())
+    response = client.post("/accounts/login/", {"username": "mentor@demo.werkmentor.nl", "password": "demo"})
+    assert response.status_code == 302
