@@ -1,5 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company, Role, School
@@ -65,7 +67,7 @@ class PlacementForm(forms.ModelForm):
 
 
 class PlacementStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("New status"))
+    status = forms.ChoiceField(label=_("New status"), widget=forms.Select(attrs={"data-ended-early-toggle": ""}))
     ended_on = forms.DateField(label=_("Ended on"), required=False, widget=DateInput())
     end_reason = forms.CharField(
         label=_("Reason for ending early"),
@@ -76,4 +78,5 @@ class PlacementStatusForm(forms.Form):
 
     def __init__(self, *args, allowed_statuses, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [(status.value, status.label) for status in allowed_statuses]
+        self.fields["status"].choices = [(status.value, capfirst(status.label)) for status in allowed_statuses]
+        self.fields["ended_on"].initial = timezone.localdate()

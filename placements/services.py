@@ -13,12 +13,12 @@ from .models import Placement
 from .selectors import overlapping_open_placements
 
 EDITABLE_FIELDS = (
-    "learner",
     "school",
+    "learner",
+    "programme",
     "company",
     "mentor",
     "supervisor",
-    "programme",
     "start_date",
     "end_date",
     "hours_per_week",
