@@ -1,0 +1,42 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DevelopmentActivity(models.Model):
+    """Something a work mentor did for their own professional development (work process 1.6)."""
+
+    class Kind(models.TextChoices):
+        COURSE = "course", _("course")
+        TRAINING = "training", _("training")
+        TRADE_FAIR = "trade_fair", _("trade fair or event")
+        READING = "reading", _("reading trade literature")
+        PEER_FEEDBACK = "peer_feedback", _("feedback from colleagues")
+        REFLECTION = "reflection", _("reflection on own practice")
+
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="development_activities"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(_("date"))
+    hours = models.DecimalField(
+        _("hours"),
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("200"))],
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("development activity")
+        verbose_name_plural = _("development activities")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["mentor", "date"])]
+
+    def __str__(self):
+        return self.title
