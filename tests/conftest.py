@@ -56,3 +56,37 @@ def world(db):
         programme=programme,
     )
     return cast
+
+
+# --- On CI, a skipped browser test is a failure ---------------------------------------------------------
+# Locally the browser tests skip themselves when there is no Chromium; on CI (CI=true) that would hide
+# a broken set-up behind a green run, so any skipped test marked `browser` fails the session there.
+_skipped_browser_tests: list[str] = []
+
+
+def _on_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and "browser" in report.keywords and not hasattr(report, "wasxfail"):
+        _skipped_browser_tests.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _on_ci() and _skipped_browser_tests and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _on_ci() and _skipped_browser_tests:
+        terminalreporter.section("browser tests skipped on CI", sep="=", red=True, bold=True)
+        terminalreporter.line(
+            f"{len(_skipped_browser_tests)} browser test(s) were skipped, and CI=true does not allow that: "
+            "install Chromium (or set CHROMIUM_PATH) so they run. The run fails with exit status 1.",
+            red=True,
+        )
+        for nodeid in _skipped_browser_tests[:10]:
+            terminalreporter.line(f"  {nodeid}")
+        if len(_skipped_browser_tests) > 10:
+            terminalreporter.line(f"  ... and {len(_skipped_browser_tests) - 10} more")

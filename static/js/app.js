@@ -3,10 +3,6 @@
   "use strict";
   document.documentElement.classList.add("js");
 
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-    select.addEventListener("change", function () { select.form.submit(); });
-  });
-
   // Show the fields for ending a placement early only when that status is chosen.
   document.querySelectorAll("[data-ended-early-toggle]").forEach(function (select) {
     var targets = document.querySelectorAll("[data-ended-early-field]");
