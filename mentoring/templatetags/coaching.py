@@ -1,0 +1,34 @@
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..selectors import can_view_coaching, can_view_incidents
+
+register = template.Library()
+
+# (url name, label, who sees the tab)
+TABS = [
+    ("placement_detail", _("Overview"), None),
+    ("mentoring_plan", _("Coaching plan"), can_view_coaching),
+    ("mentoring_agreement", _("Agreement"), can_view_coaching),
+    ("mentoring_sessions", _("Sessions"), can_view_coaching),
+    ("mentoring_hours", _("Hours"), can_view_coaching),
+    ("mentoring_obstacles", _("Obstacles"), can_view_coaching),
+    ("mentoring_incidents", _("Incidents"), can_view_incidents),
+    ("mentoring_progress", _("Progress"), can_view_coaching),
+]
+
+
+@register.inclusion_tag("mentoring/includes/_placement_tabs.html", takes_context=True)
+def placement_tabs(context, placement, active):
+    user = context["request"].user
+    tabs = []
+    for url_name, label, allowed in TABS:
+        if allowed is not None and not allowed(user, placement):
+            continue
+        try:
+            url = reverse(url_name, args=[placement.pk])
+        except NoReverseMatch:  # a section that is not installed in this build
+            continue
+        tabs.append({"url": url, "label": label, "active": url_name == active})
+    return {"tabs": tabs, "placement": placement}
