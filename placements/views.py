@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mentoring.dashboard import coaching_todo
+
 from .dashboard import dashboard_panels
 from .filters import PlacementFilter
 from .forms import PlacementForm, PlacementStatusForm
@@ -129,4 +131,6 @@ def placement_status(request, pk):
 
 @login_required
 def dashboard(request):
-    return render(request, "dashboard.html", {"panels": dashboard_panels(request.user)})
+    return render(
+        request, "dashboard.html", {"panels": dashboard_panels(request.user), "todo": coaching_todo(request.user)}
+    )

@@ -1,0 +1,144 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.models import User
+
+from ..forms_sessions import ActionItemFormSet, ReflectionForm, SessionForm, TimelineFilterForm
+from ..models import ActionItem, CoachingSession, LearningGoal, SessionAttachment
+from ..selectors import (
+    coaching_placement_for_user,
+    is_learner_of,
+    is_mentor_of,
+    is_supervisor_of,
+    open_action_items,
+    sessions_for_timeline,
+)
+from ..services_sessions import action_item_complete, session_log, session_reflect
+from .common import require
+
+PAGE_SIZE = 20
+
+
+def _goals(placement):
+    return LearningGoal.objects.filter(plan__placement=placement)
+
+
+def _people(placement):
+    return User.objects.filter(pk__in=[placement.learner_id, placement.mentor_id, placement.supervisor_id])
+
+
+@login_required
+def session_list(request, pk):
+    placement = coaching_placement_for_user(request.user, pk)
+    filter_form = TimelineFilterForm(request.GET or None, goals=_goals(placement))
+    sessions = filter_form.filter(sessions_for_timeline(placement=placement, viewer=request.user))
+    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "mentoring/sessions/session_list.html",
+        {
+            "placement": placement,
+            "page": page,
+            "query": query.urlencode(),
+            "filter_form": filter_form,
+            "open_items": list(open_action_items(placement=placement)),
+            "can_log": is_mentor_of(request.user, placement),
+            "is_learner": is_learner_of(request.user, placement),
+            "can_tick": is_mentor_of(request.user, placement) or is_supervisor_of(request.user, placement),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_new(request, pk):
+    placement = coaching_placement_for_user(request.user, pk)
+    require(is_mentor_of(request.user, placement), _("Only the work mentor of this placement logs sessions."))
+    form = SessionForm(
+        request.POST or None,
+        request.FILES or None,
+        placement=placement,
+        goals=_goals(placement),
+        open_items=open_action_items(placement=placement),
+    )
+    items = ActionItemFormSet(
+        request.POST or None,
+        queryset=ActionItem.objects.none(),
+        prefix="items",
+        form_kwargs={"people": _people(placement)},
+    )
+    if request.method == "POST" and form.is_valid() and items.is_valid():
+        session_log(
+            placement=placement,
+            by=request.user,
+            data=form.cleaned_data,
+            goals=form.cleaned_data["goals"],
+            action_items=[item.item_data for item in items.forms if item.item_data],
+            completed_items=form.cleaned_data["completed_items"],
+            private_note=form.cleaned_data["private_note"],
+            files=form.uploads_checked,
+        )
+        messages.success(request, _("The session has been logged."))
+        return redirect("mentoring_sessions", pk=placement.pk)
+    return render(
+        request, "mentoring/sessions/session_form.html", {"placement": placement, "form": form, "items": items}
+    )
+
+
+@login_required
+@require_POST
+def session_reflection(request, pk, session_pk):
+    placement = coaching_placement_for_user(request.user, pk)
+    require(is_learner_of(request.user, placement), _("Only the learner adds a reflection to a session."))
+    session = get_object_or_404(CoachingSession, pk=session_pk, placement=placement)
+    form = ReflectionForm(request.POST)
+    if form.is_valid():
+        try:
+            session_reflect(session=session, by=request.user, text=form.cleaned_data["text"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Your reflection has been saved."))
+    else:
+        messages.error(request, _("Write your reflection before saving."))
+    return redirect(reverse("mentoring_sessions", args=[placement.pk]) + f"#session-{session.pk}")
+
+
+@login_required
+@require_POST
+def action_item_toggle(request, pk, item_pk):
+    placement = coaching_placement_for_user(request.user, pk)
+    item = get_object_or_404(ActionItem, pk=item_pk, placement=placement)
+    allowed = item.owner_id == request.user.pk or is_mentor_of(request.user, placement)
+    require(allowed or is_supervisor_of(request.user, placement), _("Only the owner or the mentor ticks this off."))
+    action_item_complete(item=item, by=request.user, done=request.POST.get("done") != "0")
+    messages.success(request, _("The agreement has been updated."))
+    if request.POST.get("next") == "dashboard":
+        return redirect("dashboard")
+    return redirect("mentoring_sessions", pk=placement.pk)
+
+
+@login_required
+def attachment_download(request, pk, session_pk, attachment_pk):
+    placement = coaching_placement_for_user(request.user, pk)
+    attachment = get_object_or_404(
+        SessionAttachment, pk=attachment_pk, session_id=session_pk, session__placement=placement
+    )
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is no longer available.") from None
+    return FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+    )
