@@ -3,13 +3,22 @@ from io import StringIO
 from django.core.management import call_command
 
 from accounts.models import Company, Membership, Role, School, User
+from mentoring import models as coaching
 from placements.models import Placement, Programme
+
+DEMO_MODELS = (
+    School,
+    Company,
+    User,
+    Membership,
+    Programme,
+    Placement,
+    *(getattr(coaching, n) for n in coaching.__all__),
+)
 
 
 def counts():
-    return {
-        model.__name__: model.objects.count() for model in (School, Company, User, Membership, Programme, Placement)
-    }
+    return {model.__name__: model.objects.count() for model in DEMO_MODELS}
 
 
 def test_demo_builds_a_believable_world_and_running_it_twice_adds_nothing(db):
@@ -25,6 +34,8 @@ def test_demo_builds_a_believable_world_and_running_it_twice_adds_nothing(db):
     assert Membership.objects.filter(role=Role.MENTOR).count() == 12
     assert Membership.objects.filter(role=Role.LEARNER).count() == 20
     assert set(Placement.objects.values_list("status", flat=True)) == set(Placement.Status.values)
+    assert first["CoachingSession"] > 0 and first["ActionItem"] > 0 and first["MentoringAgreement"] > 0
+    assert set(coaching.CoachingPlan.objects.values_list("status", flat=True)) >= {"approved", "submitted"}
     for email in ("coordinator@", "supervisor@", "mentor@", "company@", "learner@", "staff@"):
         assert email in out.getvalue()
 

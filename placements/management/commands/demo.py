@@ -9,6 +9,12 @@ from placements import demo_data as data
 from placements.models import Placement, Programme
 
 
+def coaching_seeds():
+    from mentoring import demo_coaching
+
+    return [demo_coaching.seed]
+
+
 class Command(BaseCommand):
     help = "Create (or refresh) the demo world: schools, host companies, people and placements. Safe to run twice."
 
@@ -66,6 +72,9 @@ class Command(BaseCommand):
                     "ended_on": today - timedelta(days=7) if reason else None,
                 },
             )
+        placements = list(Placement.objects.with_people().order_by("pk"))
+        for seed in coaching_seeds():
+            seed(placements, today)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {School.objects.count()} schools, {Company.objects.count()} companies, "
