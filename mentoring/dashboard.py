@@ -2,14 +2,19 @@
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.selectors import roles_of
 
 from .models import CoachingPlan, CoachingSession
-from .selectors import open_action_items_for_user
+from .selectors import (
+    development_hours_by_year,
+    hours_awaiting_approval_for_mentor,
+    open_action_items_for_user,
+    open_incidents_for_school_staff,
+)
 
 LIMIT = 10
 
@@ -24,6 +29,17 @@ def coaching_todo(user: User) -> dict:
                 "placement__learner", "placement__company"
             )[:LIMIT]
         )
+    if roles.has(Role.MENTOR):
+        todo["hours_to_approve"] = list(
+            hours_awaiting_approval_for_mentor(user)
+            .order_by()
+            .values("placement_id", "placement__learner__first_name", "placement__learner__last_name")
+            .annotate(entries=Count("pk"))
+            .order_by("placement__learner__last_name")[:LIMIT]
+        )
+        todo["development_hours"] = development_hours_by_year(user).get(todo["today"].year, 0)
+    if roles.school_staff_school_ids or roles.has(Role.TEACHER):
+        todo["incidents"] = list(open_incidents_for_school_staff(user)[:LIMIT])
     if roles.has(Role.LEARNER):
         since = timezone.localdate() - timedelta(days=30)
         todo["sessions_to_reflect"] = list(

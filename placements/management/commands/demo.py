@@ -10,9 +10,9 @@ from placements.models import Placement, Programme
 
 
 def coaching_seeds():
-    from mentoring import demo_coaching
+    from mentoring import demo_coaching, demo_development, demo_hours, demo_obstacles
 
-    return [demo_coaching.seed]
+    return [demo_coaching.seed, demo_hours.seed, demo_obstacles.seed, demo_development.seed]
 
 
 class Command(BaseCommand):

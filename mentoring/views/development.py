@@ -1,0 +1,146 @@
+"""The work mentor's own professional development log (work process 1.6): only its owner sees it."""
+
+import csv
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from config.spreadsheet import safe_cell
+
+from ..forms_development import DevelopmentActivityForm, YearForm
+from ..selectors import (
+    can_keep_development_log,
+    development_activities_of,
+    development_activity_for_user,
+    development_hours_by_kind,
+    development_hours_by_year,
+)
+from ..services_development import (
+    development_activity_create,
+    development_activity_delete,
+    development_activity_update,
+)
+
+
+def _require_mentor(user) -> None:
+    if not can_keep_development_log(user):
+        raise PermissionDenied(_("Only work mentors keep a professional development log."))
+
+
+def _list_url(year: int) -> str:
+    return f"{reverse('development_list')}?year={year}"
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    for field, errors in exc.message_dict.items():
+        for error in errors:
+            form.add_error(field if field in form.fields else None, error)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def development_list(request):
+    _require_mentor(request.user)
+    year = YearForm(request.GET).year_or_current()
+    form = DevelopmentActivityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = development_activity_create(mentor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The activity has been added to your log."))
+            return redirect(_list_url(activity.date.year))
+    activities = list(development_activities_of(request.user, year=year))
+    hours_by_year = development_hours_by_year(request.user)
+    current_year = timezone.localdate().year
+    years = sorted({*hours_by_year, current_year, year}, reverse=True)
+    return render(
+        request,
+        "mentoring/development/development_list.html",
+        {
+            "form": form,
+            "year": year,
+            "current_year": current_year,
+            "activities": activities,
+            "year_totals": [(y, hours_by_year.get(y, Decimal(0))) for y in years],
+            "year_total": hours_by_year.get(year, Decimal(0)),
+            "kind_totals": development_hours_by_kind(activities),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def development_edit(request, pk):
+    _require_mentor(request.user)
+    activity = development_activity_for_user(request.user, pk)
+    form = DevelopmentActivityForm(request.POST or None, instance=activity)
+    if request.method == "POST" and form.is_valid():
+        try:
+            development_activity_update(activity=activity, data=form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The activity has been saved."))
+            return redirect(_list_url(activity.date.year))
+    # The saved row, not the half-edited form instance, names the page and the way back.
+    saved = development_activity_for_user(request.user, pk) if form.is_bound else activity
+    return render(request, "mentoring/development/development_form.html", {"form": form, "activity": saved})
+
+
+@login_required
+@require_POST
+def development_delete(request, pk):
+    _require_mentor(request.user)
+    activity = development_activity_for_user(request.user, pk)
+    year = activity.date.year
+    development_activity_delete(activity=activity)
+    messages.success(request, _("The activity has been removed from your log."))
+    return redirect(_list_url(year))
+
+
+@login_required
+@require_GET
+def development_export(request):
+    _require_mentor(request.user)
+    year_form = YearForm(request.GET)
+    if not year_form.is_valid():
+        return render(request, "400.html", status=400)
+    year = year_form.year_or_current()
+    activities = development_activities_of(request.user, year=year).order_by("date", "pk")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="werkmentor-development-{year}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    # The byte order mark makes Excel read UTF-8; where the decimal mark is a comma (Dutch), Excel expects ";".
+    response.write("\ufeff")
+    delimiter = ";" if formats.get_format("DECIMAL_SEPARATOR") == "," else ","
+    writer = csv.writer(response, delimiter=delimiter)
+    writer.writerow([_("Date"), _("Kind"), _("Title"), _("Hours"), _("Notes")])
+    total = Decimal(0)
+    for activity in activities:
+        total += activity.hours
+        writer.writerow(
+            [
+                safe_cell(activity.date.isoformat()),
+                safe_cell(capfirst(activity.get_kind_display())),
+                safe_cell(activity.title),
+                safe_cell(_hours(activity.hours)),
+                safe_cell(activity.notes),
+            ]
+        )
+    writer.writerow([safe_cell(_("Total")), "", "", safe_cell(_hours(total)), ""])
+    return response
+
+
+def _hours(value: Decimal) -> str:
+    return formats.number_format(value, decimal_pos=1, use_l10n=True)

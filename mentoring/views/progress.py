@@ -1,0 +1,54 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Sum
+from django.db.models.functions import TruncMonth
+from django.shortcuts import render
+from django.utils import timezone
+
+from ..charts import monthly_bar_chart, months_between
+from ..models import CoachingSession, LearningGoal
+from ..selectors import (
+    approved_minutes_per_month,
+    coaching_placement_for_user,
+    hours_totals,
+    open_action_items,
+    open_obstacles,
+)
+
+
+def _coached_minutes_per_month(placement) -> dict:
+    rows = (
+        CoachingSession.objects.filter(placement=placement)
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(minutes=Sum("duration_minutes"))
+    )
+    return {row["month"]: row["minutes"] for row in rows}
+
+
+@login_required
+def progress(request, pk):
+    placement = coaching_placement_for_user(request.user, pk)
+    coached = _coached_minutes_per_month(placement)
+    approved = dict(approved_minutes_per_month(placement))
+    last_day = min(placement.end_date, max(timezone.localdate(), placement.start_date))
+    months = months_between(placement.start_date, last_day)
+    coached_hours = {month: round(minutes / 60, 1) for month, minutes in coached.items()}
+    approved_hours = {month: round(minutes / 60, 1) for month, minutes in approved.items()}
+    sessions = CoachingSession.objects.filter(placement=placement).aggregate(
+        count=Count("pk"), minutes=Sum("duration_minutes")
+    )
+    return render(
+        request,
+        "mentoring/progress/progress.html",
+        {
+            "placement": placement,
+            "goals": list(LearningGoal.objects.filter(plan__placement=placement)),
+            "sessions": {"count": sessions["count"], "hours": round((sessions["minutes"] or 0) / 60, 1)},
+            "last_session": CoachingSession.objects.filter(placement=placement).order_by("-date").first(),
+            "hours": hours_totals(placement),
+            "chart": monthly_bar_chart(months, [coached_hours, approved_hours]),
+            "rows": [(month, coached_hours.get(month, 0), approved_hours.get(month, 0)) for month in months],
+            "open_items": list(open_action_items(placement=placement)),
+            "obstacles": list(open_obstacles(placement)),
+        },
+    )
