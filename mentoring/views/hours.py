@@ -139,12 +139,16 @@ def hours_edit(request, pk, entry_pk):
             return _back(request, placement)
     return render(
         request,
-        "mentoring/hours/entry_form.html",
+        "mentoring/form_page.html",
         {
             "placement": placement,
-            "entry": entry,
             "form": form,
             "section": _("Correct hours"),
+            "intro": _(
+                "Correct the hours of %(date)s. You can change them until your work mentor has approved "
+                "or rejected them."
+            )
+            % {"date": date_format(entry.date, "j F Y")},
             "active": "mentoring_hours",
             "cancel_url": reverse("mentoring_hours", args=[placement.pk]),
         },

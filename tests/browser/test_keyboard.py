@@ -26,7 +26,9 @@ def test_skip_link_is_first_and_moves_focus_to_main(page, log_in, world):
     expect(page.locator("main#main")).to_be_focused()
     # The next Tab continues inside the main content, not back in the navigation.
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.closest('main#main') !== null && document.activeElement.tagName === 'A'")
+    assert page.evaluate(
+        "document.activeElement.closest('main#main') !== null && document.activeElement.tagName === 'A'"
+    )
 
 
 def test_focus_ring_on_form_controls_and_buttons(page, log_in, world):

@@ -3,8 +3,9 @@ from django.urls import reverse
 
 from mentoring.models import MentoringAgreement
 from mentoring.services_agreements import agreement_initial
+from tests.cast import COACHING_VIEWERS
 
-VIEWERS = {"learner", "mentor", "supervisor", "colleague_teacher", "coordinator", "staff"}
+VIEWERS = COACHING_VIEWERS
 
 
 def save_agreement(client, world, **changes):

@@ -7,25 +7,9 @@ import pytest
 from django.urls import reverse
 
 from mentoring.models import DevelopmentActivity
+from tests.cast import EVERYONE
 
 MENTORS = {"mentor", "colleague_mentor", "other_mentor"}
-EVERYONE = [
-    "learner",
-    "other_learner",
-    "mentor",
-    "colleague_mentor",
-    "other_mentor",
-    "supervisor",
-    "colleague_teacher",
-    "other_teacher",
-    "coordinator",
-    "other_coordinator",
-    "company_admin",
-    "other_company_admin",
-    "outsider",
-    "staff",
-    "nobody",
-]
 
 
 @pytest.fixture

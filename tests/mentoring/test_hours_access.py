@@ -7,26 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.models import HoursEntry
+from tests.cast import COACHING_VIEWERS, EVERYONE
 from tests.factories import CompanyFactory, make_placement
 
-SEES = {"learner", "mentor", "supervisor", "colleague_teacher", "coordinator", "staff"}
-EVERYONE = [
-    "learner",
-    "other_learner",
-    "mentor",
-    "colleague_mentor",
-    "other_mentor",
-    "supervisor",
-    "colleague_teacher",
-    "other_teacher",
-    "coordinator",
-    "other_coordinator",
-    "company_admin",
-    "other_company_admin",
-    "outsider",
-    "staff",
-    "nobody",
-]
+SEES = COACHING_VIEWERS
 
 
 def expected(who, allowed_role, ok=302):

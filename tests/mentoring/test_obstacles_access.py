@@ -4,26 +4,10 @@ import pytest
 from django.urls import reverse
 
 from mentoring.models import Obstacle
+from tests.cast import COACHING_VIEWERS, EVERYONE
 from tests.factories import CompanyFactory, SchoolFactory, make_placement
 
-EVERYONE = [
-    "learner",
-    "other_learner",
-    "mentor",
-    "colleague_mentor",
-    "other_mentor",
-    "supervisor",
-    "colleague_teacher",
-    "other_teacher",
-    "coordinator",
-    "other_coordinator",
-    "company_admin",
-    "other_company_admin",
-    "outsider",
-    "staff",
-    "nobody",
-]
-SEES = {"learner", "mentor", "supervisor", "colleague_teacher", "coordinator", "staff"}
+SEES = COACHING_VIEWERS
 WRITES = {"learner", "mentor", "supervisor", "coordinator", "staff"}
 
 

@@ -7,25 +7,9 @@ from django.urls import reverse
 
 from mentoring.models import CoachingPlan, PlanVersion
 from mentoring.services_plans import goal_save, plan_decide, plan_for_placement, plan_submit
+from tests.cast import COACHING_VIEWERS, EVERYONE
 
-VIEWERS = {"learner", "mentor", "supervisor", "colleague_teacher", "coordinator", "staff"}
-EVERYONE = [
-    "learner",
-    "other_learner",
-    "mentor",
-    "colleague_mentor",
-    "other_mentor",
-    "supervisor",
-    "colleague_teacher",
-    "other_teacher",
-    "coordinator",
-    "other_coordinator",
-    "company_admin",
-    "other_company_admin",
-    "outsider",
-    "staff",
-    "nobody",
-]
+VIEWERS = COACHING_VIEWERS
 
 
 def goal_data(world, **overrides):

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from mentoring.models import CoachingSession, HoursEntry
+from tests.cast import COACHING_VIEWERS
 
-VIEWERS = {"learner", "mentor", "supervisor", "colleague_teacher", "coordinator", "staff"}
+VIEWERS = COACHING_VIEWERS
 
 
 def add_session(world, day, minutes):

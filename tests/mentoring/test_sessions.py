@@ -10,25 +10,9 @@ from django.utils import timezone
 from mentoring.models import ActionItem, CoachingSession, PrivateNote
 from mentoring.services_plans import goal_save, plan_for_placement
 from mentoring.services_sessions import session_log
+from tests.cast import COACHING_VIEWERS, EVERYONE
 
-VIEWERS = {"learner", "mentor", "supervisor", "colleague_teacher", "coordinator", "staff"}
-EVERYONE = [
-    "learner",
-    "other_learner",
-    "mentor",
-    "colleague_mentor",
-    "other_mentor",
-    "supervisor",
-    "colleague_teacher",
-    "other_teacher",
-    "coordinator",
-    "other_coordinator",
-    "company_admin",
-    "other_company_admin",
-    "outsider",
-    "staff",
-    "nobody",
-]
+VIEWERS = COACHING_VIEWERS
 
 
 def session_data(world, **overrides):

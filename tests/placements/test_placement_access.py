@@ -3,25 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from tests.cast import EVERYONE
+
 SEES = {"learner", "mentor", "supervisor", "colleague_teacher", "coordinator", "company_admin", "staff"}
 MANAGES = {"supervisor", "coordinator", "staff"}
-EVERYONE = [
-    "learner",
-    "other_learner",
-    "mentor",
-    "colleague_mentor",
-    "other_mentor",
-    "supervisor",
-    "colleague_teacher",
-    "other_teacher",
-    "coordinator",
-    "other_coordinator",
-    "company_admin",
-    "other_company_admin",
-    "outsider",
-    "staff",
-    "nobody",
-]
 
 
 def expected_read(who):
