@@ -1,0 +1,20 @@
+from .certificates import BulkIssueJob, Certificate, CertificateNumberSequence, ExpiryReminder, PersonalDataErasure
+from .courses import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
+from .settings import MentorEligibility, RegistrySettings
+
+__all__ = [
+    "Assignment",
+    "Attendance",
+    "BulkIssueJob",
+    "Certificate",
+    "CertificateNumberSequence",
+    "Course",
+    "CourseSession",
+    "Enrolment",
+    "Evaluation",
+    "ExpiryReminder",
+    "MentorEligibility",
+    "PersonalDataErasure",
+    "RegistrySettings",
+    "Submission",
+]

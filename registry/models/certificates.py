@@ -1,0 +1,200 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Upper
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.countries import COUNTRIES
+from accounts.models import Company, School
+
+from .courses import Course, Enrolment
+
+
+class CertificateQuerySet(models.QuerySet):
+    def currently_valid(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(revoked_at__isnull=True, valid_until__gte=today)
+
+    def expired(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(revoked_at__isnull=True, valid_until__lt=today)
+
+    def revoked(self):
+        return self.filter(revoked_at__isnull=False)
+
+
+class Certificate(models.Model):
+    """A work-mentor certificate. It belongs to the person, not the account: the register outlives jobs.
+
+    Holder and company are copied at issue time, so the register still reads right after people move on.
+    """
+
+    class State(models.TextChoices):
+        VALID = "valid", _("valid")
+        EXPIRED = "expired", _("expired")
+        REVOKED = "revoked", _("revoked")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    number = models.CharField(_("certificate number"), max_length=20, unique=True)
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="certificates",
+        verbose_name=_("holder account"),
+    )
+    holder_name = models.CharField(_("holder"), max_length=200)
+    holder_email = models.EmailField(_("holder's e-mail address"), blank=True)
+    company = models.ForeignKey(
+        Company,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="certificates",
+        verbose_name=_("company"),
+    )
+    company_name = models.CharField(_("company"), max_length=200, blank=True)
+    company_city = models.CharField(_("city"), max_length=100, blank=True)
+    company_country = models.CharField(_("country"), max_length=2, choices=COUNTRIES, blank=True)
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="certificates", verbose_name=_("school"))
+    course = models.ForeignKey(
+        Course, on_delete=models.SET_NULL, null=True, blank=True, related_name="certificates", verbose_name=_("course")
+    )
+    enrolment = models.OneToOneField(
+        Enrolment, on_delete=models.SET_NULL, null=True, blank=True, related_name="certificate"
+    )
+    renews = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="renewals", verbose_name=_("renews")
+    )
+    issued_on = models.DateField(_("issued on"))
+    valid_until = models.DateField(_("valid until"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    language = models.CharField(max_length=8, default="nl")
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revocation_reason = models.TextField(_("reason for revoking"), blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    imported = models.BooleanField(_("imported"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_on", "-pk"]
+        indexes = [
+            models.Index(fields=["school", "-issued_on"]),
+            models.Index(fields=["valid_until"]),
+            models.Index(Upper("holder_name"), name="certificate_holder_upper"),
+            models.Index(fields=["company_country", "company_city"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__gt=models.F("issued_on")),
+                name="certificate_valid_after_issue",
+                violation_error_message=_("A certificate must be valid after the day it is issued."),
+            ),
+            models.CheckConstraint(
+                condition=Q(revoked_at__isnull=True) | ~Q(revocation_reason=""),
+                name="certificate_revocation_has_reason",
+                violation_error_message=_("Revoking a certificate needs a reason."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} · {self.holder_name}"
+
+    def state(self, today=None) -> str:
+        today = today or timezone.localdate()
+        if self.revoked_at:
+            return self.State.REVOKED
+        return self.State.VALID if self.valid_until >= today else self.State.EXPIRED
+
+    def get_state_display(self) -> str:
+        return self.State(self.state()).label
+
+
+class CertificateNumberSequence(models.Model):
+    """The last number handed out per year; a row lock makes numbers unique under concurrent issuing."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("certificate number sequence")
+        verbose_name_plural = _("certificate number sequences")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+class BulkIssueJob(models.Model):
+    """Issuing certificates for a whole course in the background, with progress people can watch."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="bulk_jobs")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    issued = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bulk issue")
+        verbose_name_plural = _("bulk issues")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.course} · {self.get_status_display()}"
+
+
+class ExpiryReminder(models.Model):
+    """One reminder sent per certificate and kind; the unique row makes sending exactly-once."""
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="expiry_reminders")
+    kind = models.CharField(max_length=30)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("expiry reminder")
+        verbose_name_plural = _("expiry reminders")
+        constraints = [models.UniqueConstraint(fields=["certificate", "kind"], name="expiry_reminder_once")]
+
+    def __str__(self):
+        return f"{self.certificate} · {self.kind}"
+
+
+class PersonalDataErasure(models.Model):
+    """The audit trail of removing a holder's personal data from the register (not the same as revoking)."""
+
+    certificate_number = models.CharField(max_length=20)
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="+")
+    erased_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    erased_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        verbose_name = _("personal data erasure")
+        verbose_name_plural = _("personal data erasures")
+        ordering = ["-erased_at"]
+
+    def __str__(self):
+        return f"{self.certificate_number} · {self.erased_at:%Y-%m-%d}"
