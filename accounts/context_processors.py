@@ -1,10 +1,37 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .models import Role
 from .selectors import roles_of
+
+# (url name, label, url-name prefix that marks the item active, who sees it)
+MENU = [
+    ("dashboard", _("Dashboard"), "dashboard", lambda roles: True),
+    ("placement_list", _("Placements"), "placement", lambda roles: True),
+    (
+        "course_list",
+        _("Mentor courses"),
+        "course",
+        lambda roles: roles.is_staff
+        or any(roles.has(r) for r in (Role.TEACHER, Role.COORDINATOR, Role.MENTOR, Role.COMPANY_ADMIN)),
+    ),
+    ("register", _("Register"), "register", lambda roles: roles.is_staff or bool(roles.school_staff_school_ids)),
+    ("my_certificates", _("My certificates"), "my_certificates", lambda roles: roles.has(Role.MENTOR)),
+    ("development_list", _("My development"), "development", lambda roles: roles.has(Role.MENTOR)),
+    ("admin:index", _("Administration"), "admin", lambda roles: roles.is_staff),
+]
 
 
 def roles(request):
-    """The signed-in person's roles, so menus show only what that person can use."""
+    """The signed-in person's roles and the menu items they can use; no query beyond the roles."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
     roleset = roles_of(user)
-    return {"user_roles": roleset, "is_mentor": roleset.has("mentor")}
+    current = getattr(getattr(request, "resolver_match", None), "url_name", "") or ""
+    menu = [
+        {"url": reverse(name), "label": label, "active": current.startswith(prefix), "current": current == name}
+        for name, label, prefix, visible in MENU
+        if visible(roleset)
+    ]
+    return {"user_roles": roleset, "is_mentor": roleset.has(Role.MENTOR), "menu": menu}

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -109,7 +110,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3, "socket_timeout": 5}
-CELERY_BEAT_SCHEDULE: dict = {}
+# The periodic scans are the source of truth for reminders; cron can run the same management commands.
+CELERY_BEAT_SCHEDULE = {
+    "send-expiry-reminders": {
+        "task": "registry.tasks_certificates.send_expiry_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # --- Authentication ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

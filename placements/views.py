@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mentoring.dashboard import coaching_todo
+from registry.dashboard import registry_todo
 
 from .dashboard import dashboard_panels
 from .filters import PlacementFilter
@@ -132,5 +133,11 @@ def placement_status(request, pk):
 @login_required
 def dashboard(request):
     return render(
-        request, "dashboard.html", {"panels": dashboard_panels(request.user), "todo": coaching_todo(request.user)}
+        request,
+        "dashboard.html",
+        {
+            "panels": dashboard_panels(request.user),
+            "todo": coaching_todo(request.user),
+            "registry_todo": registry_todo(request.user),
+        },
     )

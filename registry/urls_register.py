@@ -1,1 +1,13 @@
-urlpatterns: list = []
+from django.urls import path
+
+from .views import companies, imports, register
+
+urlpatterns: list = [
+    path("register/", register.register, name="register"),
+    path("register/export/", register.register_export, name="register_export"),
+    path("register/companies/", companies.company_register, name="company_register"),
+    path("register/companies/export/", companies.company_register_export, name="company_register_export"),
+    path("register/import/", imports.register_import, name="register_import"),
+    path("register/import/confirm/", imports.register_import_confirm, name="register_import_confirm"),
+    path("register/public/<str:key>/", register.public_register, name="public_register"),
+]

@@ -74,3 +74,24 @@ def test_celery_acknowledges_late_so_a_crashed_worker_does_not_lose_tasks(settin
     assert settings.CELERY_TASK_ACKS_LATE is True
     assert settings.CELERY_TIMEZONE == "Europe/Amsterdam"
     assert settings.TIME_ZONE == "Europe/Amsterdam"
+
+
+def test_a_standalone_worker_knows_every_task_and_the_beat_schedule_points_at_real_tasks():
+    code = (
+        "import django; django.setup(); from config.celery import app; app.loader.import_default_modules(); "
+        "import json; print(json.dumps(sorted(t for t in app.tasks if not t.startswith('celery.')))); "
+        "print(json.dumps([e['task'] for e in app.conf.beat_schedule.values()]))"
+    )
+    result = run_python(code, PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    registered, scheduled = (json.loads(line) for line in result.stdout.strip().splitlines()[-2:])
+    for name in (
+        "accounts.tasks.send_password_reset_email",
+        "mentoring.tasks.send_incident_escalation",
+        "registry.tasks_certificates.send_certificate_email",
+        "registry.tasks_courses.send_course_information",
+    ):
+        assert name in registered
+    assert set(scheduled) <= set(registered)

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from accounts.models import Company, Membership, Role, School, User
 from mentoring import models as coaching
 from placements.models import Placement, Programme
+from registry import models as registry
 
 DEMO_MODELS = (
     School,
@@ -14,6 +15,7 @@ DEMO_MODELS = (
     Programme,
     Placement,
     *(getattr(coaching, n) for n in coaching.__all__),
+    *(getattr(registry, n) for n in registry.__all__),
 )
 
 
@@ -36,6 +38,7 @@ def test_demo_builds_a_believable_world_and_running_it_twice_adds_nothing(db):
     assert set(Placement.objects.values_list("status", flat=True)) == set(Placement.Status.values)
     assert first["CoachingSession"] > 0 and first["ActionItem"] > 0 and first["MentoringAgreement"] > 0
     assert set(coaching.CoachingPlan.objects.values_list("status", flat=True)) >= {"approved", "submitted"}
+    assert first["Certificate"] > 0 and first["Course"] > 0
     for email in ("coordinator@", "supervisor@", "mentor@", "company@", "learner@", "staff@"):
         assert email in out.getvalue()
 

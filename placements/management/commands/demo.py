@@ -11,8 +11,16 @@ from placements.models import Placement, Programme
 
 def coaching_seeds():
     from mentoring import demo_coaching, demo_development, demo_hours, demo_obstacles
+    from registry import demo_certificates, demo_courses
 
-    return [demo_coaching.seed, demo_hours.seed, demo_obstacles.seed, demo_development.seed]
+    return [
+        demo_coaching.seed,
+        demo_hours.seed,
+        demo_obstacles.seed,
+        demo_development.seed,
+        demo_courses.seed,
+        demo_certificates.seed,
+    ]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,102 @@
+"""Demo certificates of Rijnland Vakcollege: the demo course's graduates, and certificates from the old register.
+
+Rows are written directly (no e-mail, no task): a seed must never e-mail anyone. Natural keys make a
+second run add nothing, also on another day: a course certificate belongs to its enrolment, and an imported
+one to the school and the holder's e-mail address.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.db.models import Max
+from django.utils import timezone
+
+from accounts.models import Membership, Role, School, User
+
+from .eligibility import registry_settings_for
+from .models import Certificate, Enrolment
+from .numbering import next_certificate_number
+from .services_certificates import add_years, holder_snapshot
+
+SCHOOL = "Rijnland Vakcollege"
+TEACHER = "supervisor@demo.werkmentor.nl"
+
+# (holder's e-mail, days between issue and today, revocation reason). With three years of validity:
+# Henk's has expired, Sanne's expires within the reminder window, Javier's was revoked.
+IMPORTED = [
+    ("mentor@demo.werkmentor.nl", 700, ""),
+    ("henk.bos@korenschoof.example", 1200, ""),
+    ("anja.visser@delinde.example", 400, ""),
+    ("sanne.mulder@vandijk.example", 1060, ""),
+    ("lucia.garcia@solymar.example", 200, ""),
+    ("javier.lopez@solymar.example", 500, "Uitgegeven bij vergissing: de training was niet afgerond."),
+]
+
+
+def seed(placements: list, today) -> None:
+    school = School.objects.filter(name=SCHOOL).first()
+    if school is None:
+        return
+    rules = registry_settings_for(school)
+    teacher = User.objects.filter(email=TEACHER).first()
+    certified = _course_certificates(school, rules, teacher, today)
+    for email, days_ago, revoked_because in IMPORTED:
+        if email not in certified:  # a graduate of the demo course has the certificate of that course
+            _imported(school, rules, email, today - timedelta(days=days_ago), revoked_because, teacher)
+
+
+def _course_certificates(school, rules, teacher, today) -> set[str]:
+    """Certificates for the completed enrolments of the school's demo courses; the holders' e-mail addresses."""
+    enrolments = (
+        Enrolment.objects.filter(course__school=school, status=Enrolment.Status.COMPLETED)
+        .select_related("course", "participant", "company")
+        .annotate(last_session=Max("course__sessions__ends_at"))
+        .order_by("pk")
+    )
+    certified = set()
+    for enrolment in enrolments:
+        certified.add(enrolment.participant.email)
+        if Certificate.objects.filter(enrolment=enrolment).exists():
+            continue
+        ended = timezone.localdate(enrolment.last_session) if enrolment.last_session else today - timedelta(days=50)
+        issued_on = min(ended + timedelta(days=2), today)
+        Certificate.objects.create(
+            number=next_certificate_number(issued_on.year),
+            school=school,
+            course=enrolment.course,
+            enrolment=enrolment,
+            issued_on=issued_on,
+            valid_until=add_years(issued_on, rules.validity_years),
+            issued_by=enrolment.course.teacher,
+            language=rules.certificate_language,
+            emailed_at=timezone.now(),
+            **holder_snapshot(holder=enrolment.participant, company=enrolment.company),
+        )
+    return certified
+
+
+def _imported(school, rules, email, issued_on, revoked_because, teacher) -> None:
+    holder = User.objects.filter(email=email).first()
+    if holder is None:
+        return
+    if Certificate.objects.filter(school=school, holder_email=email, imported=True).exists():
+        return
+    membership = (
+        Membership.objects.filter(user=holder, role=Role.MENTOR, company__isnull=False)
+        .select_related("company")
+        .order_by("pk")
+        .first()
+    )
+    revoked_on = issued_on + timedelta(days=120)
+    Certificate.objects.create(
+        number=next_certificate_number(issued_on.year),
+        school=school,
+        issued_on=issued_on,
+        valid_until=add_years(issued_on, rules.validity_years),
+        language=rules.certificate_language,
+        imported=True,
+        emailed_at=timezone.now(),
+        revoked_at=timezone.make_aware(datetime.combine(revoked_on, time(10))) if revoked_because else None,
+        revoked_by=teacher if revoked_because else None,
+        revocation_reason=revoked_because,
+        **holder_snapshot(holder=holder, company=membership.company if membership else None),
+    )

@@ -1,0 +1,102 @@
+"""Issuing work-mentor certificates: one for one enrolment, never two, with a number nobody else gets.
+
+Idempotency lives here, not in the callers: the enrolment row is locked while we decide, and the
+certificate's OneToOne to the enrolment is the last line of defence. A second attempt for the same
+enrolment returns the certificate that exists.
+"""
+
+import calendar
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from config.queue import enqueue_on_commit
+
+from .eligibility import eligibility, registry_settings_for
+from .models import Certificate, Enrolment
+from .numbering import next_certificate_number
+
+
+class NotEligible(ValidationError):
+    """Raised with the list of what is missing, so a view can show it as it is."""
+
+    def __init__(self, missing: list[str]):
+        super().__init__(missing)
+        self.missing = missing
+
+
+def add_years(day: date, years: int) -> date:
+    """The same day `years` later; 29 February becomes 28 February in a year without it."""
+    target = day.year + years
+    if day.month == 2 and day.day == 29 and not calendar.isleap(target):
+        return day.replace(year=target, day=28)
+    return day.replace(year=target)
+
+
+def holder_snapshot(*, holder: User, company) -> dict:
+    """Who and where, copied at issue time so the register still reads right after people move on."""
+    return {
+        "holder": holder,
+        "holder_name": holder.get_full_name() or holder.email,
+        "holder_email": holder.email,
+        "company": company,
+        "company_name": company.name if company else "",
+        "company_city": company.city if company else "",
+        "company_country": company.country if company else "",
+    }
+
+
+def queue_certificate_email(certificate: Certificate) -> None:
+    from .tasks_certificates import send_certificate_email  # the tasks import the services
+
+    enqueue_on_commit(send_certificate_email, certificate.pk)
+
+
+def certificate_issue(
+    *, enrolment: Enrolment, issued_by: User | None, issued_on: date | None = None
+) -> tuple[Certificate, bool]:
+    """Issue the certificate of a completed, eligible enrolment; (certificate, created).
+
+    Raises NotEligible with what is missing. Issuing again returns the existing certificate unchanged.
+    """
+    issued_on = issued_on or timezone.localdate()
+    with transaction.atomic():
+        # The lock queues a second teacher (or the bulk job) behind the first until it commits.
+        enrolment = (
+            Enrolment.objects.select_for_update(of=("self",))
+            .select_related("course__school", "participant", "company")
+            .get(pk=enrolment.pk)
+        )
+        existing = Certificate.objects.filter(enrolment=enrolment).first()
+        if existing is not None:
+            return existing, False
+        school = enrolment.course.school
+        rules = registry_settings_for(school)
+        missing = eligibility(enrolment, school, rules=rules)
+        if missing:
+            raise NotEligible(missing)
+        certificate = Certificate(
+            number=next_certificate_number(issued_on.year),
+            school=school,
+            course=enrolment.course,
+            enrolment=enrolment,
+            issued_on=issued_on,
+            valid_until=add_years(issued_on, rules.validity_years),
+            issued_by=issued_by,
+            language=rules.certificate_language,
+            **holder_snapshot(holder=enrolment.participant, company=enrolment.company),
+        )
+        try:
+            with transaction.atomic():
+                certificate.save()
+        except IntegrityError:
+            # Only reachable where the row lock is a no-op and another writer won; theirs stands.
+            existing = Certificate.objects.filter(enrolment=enrolment).first()
+            if existing is None:
+                raise
+            return existing, False
+        queue_certificate_email(certificate)
+    return certificate, True
