@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import Role
 from .selectors import roles_of
 
-# (url name, label, url-name prefix that marks the item active, who sees it)
+# (url name, label, url-name prefix(es) that mark the item active, who sees it)
 MENU = [
     ("dashboard", _("Dashboard"), "dashboard", lambda roles: True),
     ("placement_list", _("Placements"), "placement", lambda roles: True),
@@ -12,10 +12,17 @@ MENU = [
         "course_list",
         _("Mentor courses"),
         "course",
-        lambda roles: roles.is_staff
-        or any(roles.has(r) for r in (Role.TEACHER, Role.COORDINATOR, Role.MENTOR, Role.COMPANY_ADMIN)),
+        lambda roles: (
+            roles.is_staff
+            or any(roles.has(r) for r in (Role.TEACHER, Role.COORDINATOR, Role.MENTOR, Role.COMPANY_ADMIN))
+        ),
     ),
-    ("register", _("Register"), "register", lambda roles: roles.is_staff or bool(roles.school_staff_school_ids)),
+    (
+        "register",
+        _("Register"),
+        ("register", "company_register", "registry_settings"),
+        lambda roles: roles.is_staff or bool(roles.school_staff_school_ids),
+    ),
     ("my_certificates", _("My certificates"), "my_certificates", lambda roles: roles.has(Role.MENTOR)),
     ("development_list", _("My development"), "development", lambda roles: roles.has(Role.MENTOR)),
     ("admin:index", _("Administration"), "admin", lambda roles: roles.is_staff),

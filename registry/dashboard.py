@@ -4,6 +4,7 @@ from accounts.models import Role, User
 from accounts.selectors import roles_of
 
 from .selectors_certificates import certificates_expiring_soon
+from .selectors_register import companies_needing_attention
 from .selectors_courses import (
     assignments_to_hand_in,
     enrolments_awaiting_confirmation,
@@ -26,5 +27,7 @@ def registry_todo(user: User) -> dict:
         todo["evaluations_to_fill_in"] = list(evaluations_to_fill_in(user)[:LIMIT])
     if roles.school_staff_school_ids or roles.is_staff:
         todo["certificates_expiring"] = list(certificates_expiring_soon(user)[:LIMIT])
+    if roles.has(Role.COORDINATOR):
+        todo["companies_flagged"] = list(companies_needing_attention(user)[:LIMIT])
     todo["any"] = any(todo.values())
     return todo

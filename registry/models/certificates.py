@@ -96,6 +96,8 @@ class Certificate(models.Model):
             models.Index(fields=["valid_until"]),
             models.Index(Upper("holder_name"), name="certificate_holder_upper"),
             models.Index(fields=["company_country", "company_city"]),
+            models.Index(fields=["issued_on", "id"], name="certificate_issued_id"),
+            models.Index(fields=["school", "valid_until"], name="certificate_school_valid"),
         ]
         constraints = [
             models.CheckConstraint(
