@@ -4,13 +4,13 @@ from accounts.models import Role, User
 from accounts.selectors import roles_of
 
 from .selectors_certificates import certificates_expiring_soon
-from .selectors_register import companies_needing_attention
 from .selectors_courses import (
     assignments_to_hand_in,
     enrolments_awaiting_confirmation,
     evaluations_to_fill_in,
     submissions_to_review,
 )
+from .selectors_register import companies_needing_attention
 
 LIMIT = 10
 
