@@ -23,10 +23,23 @@ MENU = [
         ("register", "company_register", "registry_settings"),
         lambda roles: roles.is_staff or bool(roles.school_staff_school_ids),
     ),
-    ("my_certificates", _("My certificates"), "my_certificates", lambda roles: roles.has(Role.MENTOR)),
-    ("development_list", _("My development"), "development", lambda roles: roles.has(Role.MENTOR)),
     ("admin:index", _("Administration"), "admin", lambda roles: roles.is_staff),
 ]
+
+# Pages about the person themself, listed under their name.
+PERSONAL_MENU = [
+    ("my_account", _("My account"), "my_account", lambda roles: True),
+    ("my_certificates", _("My certificates"), "my_certificates", lambda roles: roles.has(Role.MENTOR)),
+    ("development_list", _("My development"), "development", lambda roles: roles.has(Role.MENTOR)),
+]
+
+
+def _items(entries, roleset, current):
+    return [
+        {"url": reverse(name), "label": label, "active": current.startswith(prefix), "current": current == name}
+        for name, label, prefix, visible in entries
+        if visible(roleset)
+    ]
 
 
 def roles(request):
@@ -36,9 +49,5 @@ def roles(request):
         return {}
     roleset = roles_of(user)
     current = getattr(getattr(request, "resolver_match", None), "url_name", "") or ""
-    menu = [
-        {"url": reverse(name), "label": label, "active": current.startswith(prefix), "current": current == name}
-        for name, label, prefix, visible in MENU
-        if visible(roleset)
-    ]
-    return {"user_roles": roleset, "is_mentor": roleset.has(Role.MENTOR), "menu": menu}
+    menu, personal_menu = _items(MENU, roleset, current), _items(PERSONAL_MENU, roleset, current)
+    return {"user_roles": roleset, "is_mentor": roleset.has(Role.MENTOR), "menu": menu, "personal_menu": personal_menu}
