@@ -26,7 +26,7 @@ class EmailLoginForm(AuthenticationForm):
 class AccountForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "phone", "language"]
+        fields = ["first_name", "last_name", "phone", "language", "notification_level"]
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

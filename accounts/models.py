@@ -48,6 +48,19 @@ class User(AbstractBaseUser, PermissionsMixin):
         choices=[("en", "English"), ("nl", "Nederlands")],
         help_text=_("Used for the screens and for e-mails sent to you."),
     )
+
+    class NotificationLevel(models.TextChoices):
+        ALL = "all", _("all notifications")
+        ESSENTIAL = "essential", _("essential only")
+        NONE = "none", _("none")
+
+    notification_level = models.CharField(
+        _("notifications"),
+        max_length=20,
+        choices=NotificationLevel.choices,
+        default=NotificationLevel.ALL,
+        help_text=_("Which reminders and updates you receive, in the app and by e-mail."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(
         _("staff"), default=False, help_text=_("Staff can use the administration site and see everything.")

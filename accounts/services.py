@@ -4,10 +4,10 @@ from .models import Membership, Role, User
 
 
 def account_update(*, user: User, data: dict) -> User:
-    for field in ("first_name", "last_name", "phone", "language"):
+    for field in ("first_name", "last_name", "phone", "language", "notification_level"):
         if field in data:
             setattr(user, field, data[field])
-    user.save(update_fields=["first_name", "last_name", "phone", "language"])
+    user.save(update_fields=["first_name", "last_name", "phone", "language", "notification_level"])
     return user
 
 

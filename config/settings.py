@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "mentoring",
     "assessments",
     "registry",
+    "meetings",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("placements/", include("placements.urls")),
     path("", include("mentoring.urls")),
     path("", include("registry.urls")),
+    path("", include("meetings.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

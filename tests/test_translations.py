@@ -14,7 +14,25 @@ from django.utils.translation import gettext
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
-SOURCE_DIRS = ["config", "accounts", "placements", "mentoring", "assessments", "registry", "templates"]
+# Everything makemessages reads: the project's packages and templates, not the environment or assets.
+SKIP = {
+    ".venv",
+    ".git",
+    "static",
+    "staticfiles",
+    "media",
+    "tests",
+    "bench",
+    "docs",
+    "scripts",
+    "node_modules",
+    "locale",
+}
+SOURCE_DIRS = [
+    p.name
+    for p in ROOT.iterdir()
+    if p.is_dir() and p.name not in SKIP and not p.name.startswith(".") and not p.name.endswith(".egg-info")
+]
 
 
 def test_dutch_catalogue_has_no_untranslated_or_fuzzy_entries():

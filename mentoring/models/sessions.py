@@ -93,6 +93,9 @@ class ActionItem(models.Model):
     session = models.ForeignKey(
         CoachingSession, on_delete=models.CASCADE, null=True, blank=True, related_name="action_items"
     )
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.CASCADE, null=True, blank=True, related_name="action_items"
+    )
     description = models.CharField(_("agreement"), max_length=300)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="action_items", verbose_name=_("owner")

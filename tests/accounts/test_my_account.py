@@ -10,7 +10,13 @@ def test_my_account_lists_roles_and_saves_details(client, world):
 
     response = client.post(
         reverse("my_account"),
-        {"first_name": "Marieke", "last_name": "Visser", "phone": "06-12345678", "language": "nl"},
+        {
+            "first_name": "Marieke",
+            "last_name": "Visser",
+            "phone": "06-12345678",
+            "language": "nl",
+            "notification_level": "essential",
+        },
     )
     assert response.status_code == 302
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "nl"

@@ -1,0 +1,61 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.models import LearningGoal
+
+from .meetings import Meeting, Participant
+
+
+class Minutes(models.Model):
+    """What a meeting agreed. Once every participant confirmed, the minutes no longer change."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        AWAITING = "awaiting", _("waiting for confirmation")
+        CONFIRMED = "confirmed", _("confirmed by everyone")
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
+    summary = models.TextField(_("summary"))
+    next_meeting_at = models.DateTimeField(_("next meeting"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+
+    def __str__(self):
+        return f"{self.meeting}"
+
+
+class GoalProgress(models.Model):
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="goal_progress")
+    goal = models.ForeignKey(LearningGoal, on_delete=models.CASCADE, related_name="+")
+    note = models.TextField(_("progress"))
+
+    class Meta:
+        verbose_name = _("progress on a goal")
+        verbose_name_plural = _("progress on goals")
+        constraints = [models.UniqueConstraint(fields=["minutes", "goal"], name="goal_progress_once")]
+
+    def __str__(self):
+        return f"{self.minutes} · {self.goal}"
+
+
+class MinutesConfirmation(models.Model):
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="confirmations")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="confirmations")
+    confirmed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("confirmation of minutes")
+        verbose_name_plural = _("confirmations of minutes")
+        constraints = [
+            models.UniqueConstraint(fields=["minutes", "participant"], name="minutes_confirmed_once_per_participant")
+        ]
+
+    def __str__(self):
+        return f"{self.minutes} · {self.participant}"
