@@ -1,1 +1,8 @@
-urlpatterns: list = []
+from django.urls import path
+
+from .views import notifications
+
+urlpatterns = [
+    path("notifications/", notifications.notification_list, name="notification_list"),
+    path("notifications/read/", notifications.notification_read_all, name="notification_read_all"),
+]

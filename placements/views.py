@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from meetings.dashboard import meetings_todo
 from mentoring.dashboard import coaching_todo
 from registry.dashboard import registry_todo
 
@@ -139,5 +140,6 @@ def dashboard(request):
             "panels": dashboard_panels(request.user),
             "todo": coaching_todo(request.user),
             "registry_todo": registry_todo(request.user),
+            "meetings_todo": meetings_todo(request.user),
         },
     )

@@ -7,6 +7,7 @@ local files and data: URLs, which also spares WeasyPrint's default fetcher loadi
 The QR code is a tiny one-bit PNG, one pixel per module, scaled up without smoothing.
 """
 
+import atexit
 import base64
 import hashlib
 import io
@@ -225,7 +226,14 @@ def renderer() -> _Renderer:
         with _renderer_lock:
             if _renderer is None:
                 _renderer = _Renderer()
+                atexit.register(_drop_renderer)
     return _renderer
+
+
+def _drop_renderer() -> None:
+    # Release fonts before interpreter shutdown; later, WeasyPrint's clean-up finds its modules gone.
+    global _renderer
+    _renderer = None
 
 
 # --- The certificate -------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ TABS = [
     ("mentoring_hours", _("Hours"), can_view_coaching),
     ("mentoring_obstacles", _("Obstacles"), can_view_coaching),
     ("mentoring_incidents", _("Incidents"), can_view_incidents),
+    ("meeting_list", _("Meetings"), can_view_coaching),
     ("mentoring_progress", _("Progress"), can_view_coaching),
 ]
 

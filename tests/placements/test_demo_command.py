@@ -3,6 +3,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from accounts.models import Company, Membership, Role, School, User
+from meetings import models as meetings
 from mentoring import models as coaching
 from placements.models import Placement, Programme
 from registry import models as registry
@@ -16,6 +17,7 @@ DEMO_MODELS = (
     Placement,
     *(getattr(coaching, n) for n in coaching.__all__),
     *(getattr(registry, n) for n in registry.__all__),
+    *(getattr(meetings, n) for n in meetings.__all__),
 )
 
 
@@ -39,6 +41,7 @@ def test_demo_builds_a_believable_world_and_running_it_twice_adds_nothing(db):
     assert first["CoachingSession"] > 0 and first["ActionItem"] > 0 and first["MentoringAgreement"] > 0
     assert set(coaching.CoachingPlan.objects.values_list("status", flat=True)) >= {"approved", "submitted"}
     assert first["Certificate"] > 0 and first["Course"] > 0
+    assert first["Meeting"] > 0 and first["Minutes"] > 0
     for email in ("coordinator@", "supervisor@", "mentor@", "company@", "learner@", "staff@"):
         assert email in out.getvalue()
 

@@ -10,6 +10,7 @@ from placements.models import Placement, Programme
 
 
 def coaching_seeds():
+    from meetings import demo_meetings, demo_minutes
     from mentoring import demo_coaching, demo_development, demo_hours, demo_obstacles
     from registry import demo_certificates, demo_courses
 
@@ -20,6 +21,8 @@ def coaching_seeds():
         demo_development.seed,
         demo_courses.seed,
         demo_certificates.seed,
+        demo_meetings.seed,
+        demo_minutes.seed,
     ]
 
 

@@ -1,0 +1,19 @@
+"""Meetings on the dashboard: what is coming and what waits for an answer. One query per list."""
+
+from accounts.models import User
+
+from .selectors_meetings import invitations_waiting_for, upcoming_meetings_for
+from .selectors_minutes import minutes_waiting_for, minutes_waiting_on_others
+
+LIMIT = 10
+
+
+def meetings_todo(user: User) -> dict:
+    todo = {
+        "upcoming": list(upcoming_meetings_for(user)[:LIMIT]),
+        "invitations": list(invitations_waiting_for(user)[:LIMIT]),
+        "minutes_to_confirm": minutes_waiting_for(user).count(),
+        "minutes_on_others": len(minutes_waiting_on_others(user)),
+    }
+    todo["any"] = any(todo.values())
+    return todo

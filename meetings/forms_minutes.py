@@ -1,0 +1,124 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.models import ActionItem, LearningGoal
+from placements.forms import DateInput, PersonChoiceField
+
+from .models import Meeting, Minutes
+from .services_minutes import Agreement
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class MinutesForm(forms.Form):
+    """The summary, one progress note per open learning goal, and when the next meeting is."""
+
+    summary = forms.CharField(
+        label=_("Summary"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What was discussed: how the placement is going, what went well, what needs attention."),
+    )
+    next_meeting_at = forms.DateTimeField(
+        label=_("Next meeting"),
+        required=False,
+        widget=DateTimeLocalInput(),
+        help_text=_("Optional. Plan the meeting itself on the meetings page."),
+    )
+
+    def __init__(self, *args, meeting: Meeting, goals, minutes: Minutes | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.goals: list[LearningGoal] = list(goals)
+        notes = {}
+        if minutes is not None and minutes.pk:
+            notes = {row.goal_id: row.note for row in minutes.goal_progress.all()}
+            self.initial.setdefault("summary", minutes.summary)
+            self.initial.setdefault("next_meeting_at", minutes.next_meeting_at)
+        for goal in self.goals:
+            self.fields[self.goal_field(goal)] = forms.CharField(
+                label=goal.title,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=notes.get(goal.pk, ""),
+            )
+
+    @staticmethod
+    def goal_field(goal: LearningGoal) -> str:
+        return f"goal_{goal.pk}"
+
+    def goal_fields(self):
+        return [self[self.goal_field(goal)] for goal in self.goals]
+
+    def clean_next_meeting_at(self):
+        value = self.cleaned_data["next_meeting_at"]
+        if value is not None and value <= self.meeting.starts_at:
+            raise ValidationError(_("The next meeting must be after this one."))
+        return value
+
+    def progress(self) -> dict[LearningGoal, str]:
+        return {goal: self.cleaned_data.get(self.goal_field(goal), "") for goal in self.goals}
+
+
+class AgreementForm(forms.ModelForm):
+    """An agreement with an owner and a due date; a row left empty is not used."""
+
+    class Meta:
+        model = ActionItem
+        fields = ["description", "owner", "due_date"]
+        field_classes = {"owner": PersonChoiceField}
+        widgets = {"due_date": DateInput()}
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people
+        for name in ("description", "owner", "due_date"):
+            self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("id") is not None and not self.instance.pk:
+            # Django would quietly treat an id from outside the formset's queryset as a new row.
+            raise ValidationError(_("That agreement belongs to another meeting."))
+        if cleaned.get("DELETE"):
+            return cleaned
+        if not cleaned.get("description"):
+            if self.instance.pk:
+                self.add_error("description", _("Describe the agreement, or tick “Remove”."))
+            return cleaned
+        for field in ("owner", "due_date"):
+            if not cleaned.get(field):
+                self.add_error(field, _("An agreement needs an owner and a due date."))
+        return cleaned
+
+    def agreement(self) -> Agreement | None:
+        """What the service should do with this row, or None for an empty new row."""
+        data = self.cleaned_data
+        existing = self.instance if self.instance.pk else None
+        if existing is None and (data.get("DELETE") or not data.get("description")):
+            return None
+        return Agreement(
+            item=existing,
+            description=data.get("description", ""),
+            owner=data.get("owner"),
+            due_date=data.get("due_date"),
+            delete=bool(data.get("DELETE")),
+        )
+
+
+AgreementFormSet = forms.modelformset_factory(
+    ActionItem, form=AgreementForm, extra=2, max_num=20, validate_max=True, can_delete=True
+)
+
+
+def agreements_formset(data, *, people, queryset) -> forms.BaseModelFormSet:
+    formset = AgreementFormSet(data, queryset=queryset, prefix="agreements", form_kwargs={"people": people})
+    for form in formset.forms:
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove")
+    return formset

@@ -1,0 +1,226 @@
+"""Minutes of a tripartite meeting: write, read, confirm (in the app or through a signed link), withdraw, PDF."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from mentoring.views.common import add_service_errors, require
+
+from .. import documents, services_minutes
+from ..emails_minutes import LINK_MAX_AGE, PURPOSE
+from ..forms_minutes import MinutesForm, agreements_formset
+from ..models import Minutes
+from ..selectors import meeting_for_user, participant_of
+from ..selectors_minutes import (
+    agreement_owners,
+    agreements_of,
+    can_write_minutes,
+    confirmation_rows,
+    goals_for_minutes,
+    minutes_for_meeting,
+    minutes_refusal,
+    minutes_waiting_for,
+    minutes_waiting_on_others,
+    own_unconfirmed_row,
+)
+from ..signing import TokenError, TokenExpired, read_token
+
+NOT_A_WRITER = gettext_lazy("Only the work mentor and the school write the minutes of this meeting.")
+
+
+def _detail(request, meeting, minutes, *, status=200):
+    can_write = can_write_minutes(request.user, meeting)
+    return render(
+        request,
+        "meetings/minutes/minutes_detail.html",
+        {
+            "meeting": meeting,
+            "placement": meeting.placement,
+            "minutes": minutes,
+            # Drafts are work in progress: only those who may write them read them.
+            "shown": minutes is not None and (minutes.status != Minutes.Status.DRAFT or can_write),
+            "can_write": can_write,
+            "refusal": minutes_refusal(meeting, minutes),
+            "rows": confirmation_rows(meeting, minutes),
+            "agreements": list(agreements_of(meeting)) if minutes else [],
+            "my_turn": own_unconfirmed_row(request.user, meeting, minutes),
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
+
+
+def _minutes_or_404(meeting) -> Minutes:
+    minutes = minutes_for_meeting(meeting)
+    if minutes is None:
+        raise Http404("This meeting has no minutes.")
+    return minutes
+
+
+@login_required
+@require_GET
+def minutes_detail(request, pk):
+    meeting = meeting_for_user(request.user, pk)
+    return _detail(request, meeting, minutes_for_meeting(meeting))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def minutes_edit(request, pk):
+    meeting = meeting_for_user(request.user, pk)
+    require(can_write_minutes(request.user, meeting), NOT_A_WRITER)
+    minutes = minutes_for_meeting(meeting)
+    refusal = minutes_refusal(meeting, minutes)
+    require(refusal is None, refusal)
+    data = request.POST if request.method == "POST" else None
+    form = MinutesForm(data, meeting=meeting, goals=goals_for_minutes(meeting, minutes), minutes=minutes)
+    agreements = agreements_formset(data, people=agreement_owners(meeting), queryset=agreements_of(meeting))
+    if data is not None and form.is_valid() and agreements.is_valid():
+        send = request.POST.get("action") == "send"
+        try:
+            services_minutes.minutes_save(
+                meeting=meeting,
+                by=request.user,
+                summary=form.cleaned_data["summary"],
+                next_meeting_at=form.cleaned_data["next_meeting_at"],
+                progress=form.progress(),
+                agreements=[row for row in (f.agreement() for f in agreements.forms) if row is not None],
+                send=send,
+            )
+        except services_minutes.MinutesLocked as exc:  # sent or cancelled by someone else while this form was open
+            raise PermissionDenied(" ".join(exc.messages)) from None
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The minutes have been sent; everyone is asked to confirm them.")
+                if send
+                else _("The minutes have been saved as a draft."),
+            )
+            return redirect("minutes_detail", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/minutes/minutes_form.html",
+        {"meeting": meeting, "placement": meeting.placement, "form": form, "agreements": agreements},
+    )
+
+
+@login_required
+@require_POST
+def minutes_confirm(request, pk):
+    meeting = meeting_for_user(request.user, pk)
+    minutes = _minutes_or_404(meeting)
+    # Only ever the user's own row: nothing in the request can name someone else's.
+    participant = participant_of(request.user, meeting)
+    require(participant is not None, _("Only the meeting's participants confirm its minutes."))
+    try:
+        services_minutes.minutes_confirm(minutes=minutes, participant=participant)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return _detail(request, meeting, minutes_for_meeting(meeting), status=400)
+    messages.success(request, _("Thank you: you have confirmed the minutes."))
+    if request.POST.get("next") == "waiting":
+        return redirect("minutes_waiting")
+    return redirect("minutes_detail", pk=meeting.pk)
+
+
+@login_required
+@require_POST
+def minutes_withdraw(request, pk):
+    meeting = meeting_for_user(request.user, pk)
+    require(can_write_minutes(request.user, meeting), NOT_A_WRITER)
+    minutes = _minutes_or_404(meeting)
+    try:
+        services_minutes.minutes_withdraw(minutes=minutes, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return _detail(request, meeting, minutes_for_meeting(meeting), status=400)
+    messages.success(request, _("The minutes are a draft again. Correct them and send them once more."))
+    return redirect("minutes_edit", pk=meeting.pk)
+
+
+@login_required
+@require_GET
+def minutes_pdf(request, pk):
+    meeting = meeting_for_user(request.user, pk)
+    minutes = _minutes_or_404(meeting)
+    if minutes.status == Minutes.Status.DRAFT and not can_write_minutes(request.user, meeting):
+        raise Http404("These minutes are not finished yet.")
+    response = HttpResponse(documents.minutes_pdf(minutes), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{documents.minutes_pdf_filename(minutes)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def minutes_waiting(request):
+    return render(
+        request,
+        "meetings/minutes/minutes_waiting.html",
+        {"mine": list(minutes_waiting_for(request.user)), "others": minutes_waiting_on_others(request.user)},
+    )
+
+
+# --- Without login: the signed link in the e-mail ---------------------------------------------------------
+
+
+def _public(response):
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"  # the token is in the address
+    return response
+
+
+def _link_refused(request, error: TokenError):
+    if isinstance(error, TokenExpired):
+        message = _(
+            "This link has expired. Sign in to confirm the minutes, or use the link in the newest reminder e-mail."
+        )
+    else:
+        message = error.message
+    return render(request, "meetings/minutes/minutes_link_refused.html", {"message": message}, status=error.status)
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_confirm_signed(request, token):
+    try:
+        participant = read_token(token, PURPOSE, max_age=LINK_MAX_AGE)
+    except TokenError as error:
+        return _public(_link_refused(request, error))
+    meeting = participant.meeting
+    minutes = minutes_for_meeting(meeting)
+    status = 200
+    if request.method == "POST":
+        if minutes is None:
+            messages.error(request, _("These minutes are not waiting for confirmation."))
+            status = 400
+        else:
+            try:
+                services_minutes.minutes_confirm(minutes=minutes, participant=participant)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+                status = 400
+            else:
+                messages.success(request, _("Thank you: you have confirmed the minutes."))
+                return _public(redirect("minutes_confirm_signed", token=token))
+        minutes = minutes_for_meeting(meeting)
+    confirmed = minutes is not None and any(c.participant_id == participant.pk for c in minutes.confirmations.all())
+    context = {
+        "participant": participant,
+        "meeting": meeting,
+        "placement": meeting.placement,
+        "minutes": minutes if minutes is not None and minutes.status != Minutes.Status.DRAFT else None,
+        "rows": confirmation_rows(meeting, minutes),
+        "agreements": list(agreements_of(meeting)),
+        "confirmed": confirmed,
+        "today": timezone.localdate(),
+    }
+    return _public(render(request, "meetings/minutes/minutes_signed.html", context, status=status))

@@ -1,0 +1,35 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
+
+from ..notifications import notifications_mark_all_read
+from ..selectors_reminders import notifications_of, unread_notification_count
+
+PAGE_SIZE = 25
+
+
+@login_required
+@require_GET
+def notification_list(request):
+    page = Paginator(notifications_of(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    unread = unread_notification_count(request.user)
+    return render(request, "meetings/notifications/notification_list.html", {"page": page, "unread": unread})
+
+
+@login_required
+@require_POST
+def notification_read_all(request):
+    marked = notifications_mark_all_read(user=request.user)
+    if marked:
+        messages.success(
+            request,
+            ngettext("%(count)d notification marked as read.", "%(count)d notifications marked as read.", marked)
+            % {"count": marked},
+        )
+    else:
+        messages.info(request, _("There was nothing unread."))
+    return redirect("notification_list")
