@@ -113,6 +113,12 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3, "socket_timeout": 5}
 # The periodic scans are the source of truth for reminders; cron can run the same management commands.
 CELERY_BEAT_SCHEDULE = {
+    "scan-meeting-reminders": {
+        "task": "meetings.tasks.scan_reminders",
+        "schedule": timedelta(minutes=5),
+        # A scan that waited too long is dropped; the next one catches up anyway.
+        "options": {"expires": 240},
+    },
     "send-expiry-reminders": {
         "task": "registry.tasks_certificates.send_expiry_reminders",
         "schedule": crontab(hour=7, minute=0),

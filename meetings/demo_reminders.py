@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from placements.models import Placement
 
 from .models import Meeting, MeetingSettings, Notification, PlacementAlert
-from .reminders import LOCAL, NO_MEETING, alert_due, before_kind, local_midnight, rules_from
+from .reminders import LOCAL, NO_MEETING, alert_due, local_midnight, rules_from
 
 
 def _note(user, text: str, url: str, level: str = Notification.Level.NORMAL) -> None:
@@ -23,7 +23,7 @@ def _note(user, text: str, url: str, level: str = Notification.Level.NORMAL) -> 
 
 
 def _meeting_reminders(placements: list[Placement], now: datetime) -> None:
-    """The "1 day before" reminder of each demo meeting starting within a day, as the scan would have sent it."""
+    """The reminder of each demo meeting in the coming week to its mentor and supervisor, as if the scan sent it."""
     soon = Meeting.objects.filter(
         placement__in=placements,
         status__in=[Meeting.Status.PROPOSED, Meeting.Status.CONFIRMED],
@@ -39,7 +39,6 @@ def _meeting_reminders(placements: list[Placement], now: datetime) -> None:
                     "when": when,
                 }
             _note(user, text, reverse("meeting_detail", args=[meeting.pk]))
-        del before_kind  # the kind only matters for the scan's log; the demo shows the notification
 
 
 def _no_meeting_alerts(placements: list[Placement], now: datetime) -> None:

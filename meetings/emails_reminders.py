@@ -76,6 +76,7 @@ BUILDERS = ((BEFORE_PREFIX, _meeting_reminder), (MINUTES_MISSING, _minutes_missi
 def reminder_prepare(*, log: ReminderLog) -> Prepared:
     """The reminder `log` stands for, addressed to its participant (with participant, user and meeting loaded)."""
     participant, meeting = log.participant, log.meeting
+    participant.meeting = meeting  # the same row, already loaded: signed links read its sequence
     build = next(builder for prefix, builder in BUILDERS if log.kind.startswith(prefix))
     with translation.override(_language(participant.user)), timezone.override(settings.TIME_ZONE):
         placement = meeting.placement

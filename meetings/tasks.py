@@ -52,3 +52,8 @@ def deliver_reminders(self, log_ids: list[int]) -> int:
 @shared_task(**MAIL_RETRY)
 def deliver_alert(alert_id: int) -> bool:
     return delivery.deliver_alert(alert_id)
+
+
+# Celery's autodiscovery imports only `meetings.tasks`; the other features keep their tasks in their own modules.
+from .tasks_meetings import send_invitation  # noqa: E402, F401
+from .tasks_minutes import send_minutes_confirmation_request  # noqa: E402, F401

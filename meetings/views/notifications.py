@@ -33,3 +33,9 @@ def notification_read_all(request):
     else:
         messages.info(request, _("There was nothing unread."))
     return redirect("notification_list")
+
+
+@login_required
+def notification_badge(request):
+    """The unread count, fetched by the menu after the page loaded, so no page pays for it up front."""
+    return render(request, "meetings/notifications/_badge.html", {"unread": unread_notification_count(request.user)})

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from accounts.models import User
 from meetings.models import Meeting, Minutes, Participant, PlacementAlert, ReminderLog
 from meetings.reminders import MAX_ATTEMPTS, scan
+from meetings.selectors_reminders import quiet_placements_for
 from tests.factories import make_placement
 
 from .factories_reminders import add_guest, local, many_meetings, meeting_at, minutes_of, participant, set_rules
@@ -202,3 +203,15 @@ def test_the_query_count_does_not_grow_with_the_meetings(world):
     few = _queries_of_a_scan(local(2027, 3, 22, 10))
     many_meetings(world, 60, local(2027, 3, 30, 10), created_at=LONG_AGO)
     assert _queries_of_a_scan(local(2027, 3, 23, 10)) == few
+
+
+def test_the_dashboard_lists_quiet_placements_to_their_supervisor_until_a_meeting_is_planned(
+    world, quiet_placement, django_assert_num_queries
+):
+    scan_at(local(2027, 3, 15))
+    with django_assert_num_queries(1):
+        assert [p.pk for p in quiet_placements_for(world.supervisor)] == [quiet_placement.pk]
+    assert list(quiet_placements_for(world.colleague_teacher)) == []
+    with time_machine.travel(local(2027, 3, 16, 9), tick=False):  # planned the day after the alert
+        meeting_at(quiet_placement, local(2027, 4, 1, 10))
+    assert list(quiet_placements_for(world.supervisor)) == []

@@ -10,7 +10,7 @@ from placements.models import Placement, Programme
 
 
 def coaching_seeds():
-    from meetings import demo_meetings, demo_minutes
+    from meetings import demo_meetings, demo_minutes, demo_reminders
     from mentoring import demo_coaching, demo_development, demo_hours, demo_obstacles
     from registry import demo_certificates, demo_courses
 
@@ -23,6 +23,7 @@ def coaching_seeds():
         demo_certificates.seed,
         demo_meetings.seed,
         demo_minutes.seed,
+        demo_reminders.seed,
     ]
 
 
