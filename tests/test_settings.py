@@ -92,6 +92,9 @@ def test_a_standalone_worker_knows_every_task_and_the_beat_schedule_points_at_re
         "mentoring.tasks.send_incident_escalation",
         "registry.tasks_certificates.send_certificate_email",
         "registry.tasks_courses.send_course_information",
+        "meetings.tasks.scan_reminders",
+        "meetings.tasks_meetings.send_invitation",
+        "meetings.tasks_minutes.send_minutes_confirmation_request",
     ):
         assert name in registered
     assert set(scheduled) <= set(registered)
