@@ -7,7 +7,7 @@ urlpatterns = [
     path("courses/new/", courses.course_new, name="course_new"),
     path("courses/<int:pk>/", courses.course_detail, name="course_detail"),
     path("courses/<int:pk>/edit/", courses.course_edit, name="course_edit"),
-    path("courses/<int:pk>/sessions/new/", courses.course_session_new, name="course_session_new"),
+    path("courses/<int:pk>/sessions/new/", courses.course_session_edit, name="course_session_new"),
     path("courses/<int:pk>/sessions/<int:session_pk>/edit/", courses.course_session_edit, name="course_session_edit"),
     path(
         "courses/<int:pk>/sessions/<int:session_pk>/attendance/",

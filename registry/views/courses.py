@@ -159,26 +159,10 @@ def course_detail(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def course_session_new(request, pk):
+def course_session_edit(request, pk, session_pk=None):
+    """Add a session to a course, or change one (with `session_pk`)."""
     course = course_for_user(request.user, pk)
-    require_manager(request.user, course)
-    form = CourseSessionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course_session_save(course=course, data=form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The session has been added."))
-            return redirect("course_detail", pk=course.pk)
-    return _form_page(request, form, _("New session"), course)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def course_session_edit(request, pk, session_pk):
-    course = course_for_user(request.user, pk)
-    session = get_object_or_404(CourseSession, pk=session_pk, course=course)
+    session = get_object_or_404(CourseSession, pk=session_pk, course=course) if session_pk else None
     require_manager(request.user, course)
     form = CourseSessionForm(request.POST or None, instance=session)
     if request.method == "POST" and form.is_valid():
@@ -187,9 +171,9 @@ def course_session_edit(request, pk, session_pk):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("The session has been saved."))
+            messages.success(request, _("The session has been saved.") if session else _("The session has been added."))
             return redirect("course_detail", pk=course.pk)
-    return _form_page(request, form, _("Edit session"), course)
+    return _form_page(request, form, _("Edit session") if session else _("New session"), course)
 
 
 @login_required
