@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,10 @@ class PlacementForm(forms.ModelForm):
         self.fields["learner"].queryset = people_with_role(Role.LEARNER, schools=schools)
         self.fields["supervisor"].queryset = people_with_role(Role.TEACHER, schools=schools)
         self.fields["company"].queryset = Company.objects.all()
+        # Choosing a company narrows the mentor list to its work mentors (htmx; the server checks it anyway).
+        self.fields["company"].widget.attrs.update(
+            {"hx-get": reverse("placement_mentor_options"), "hx-target": "#id_mentor", "hx-trigger": "change"}
+        )
         self.fields["mentor"].queryset = people_with_role(Role.MENTOR)
         self.fields["programme"].queryset = programmes_for_schools(school_ids)
 

@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("", views.placement_list, name="placement_list"),
     path("new/", views.placement_new, name="placement_new"),
+    path("mentor-options/", views.mentor_options, name="placement_mentor_options"),
     path("<int:pk>/", views.placement_detail, name="placement_detail"),
     path("<int:pk>/edit/", views.placement_edit, name="placement_edit"),
     path("<int:pk>/status/", views.placement_status, name="placement_status"),

@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.models import Role, User
+from accounts.selectors import people_with_role
 from meetings.dashboard import meetings_todo
 from mentoring.dashboard import coaching_todo
 from registry.dashboard import registry_todo
@@ -143,3 +145,13 @@ def dashboard(request):
             "meetings_todo": meetings_todo(request.user),
         },
     )
+
+
+@login_required
+def mentor_options(request):
+    """The work mentors of one company, as <option>s for the placement form once a company is chosen."""
+    if not can_create_placements(request.user):
+        raise PermissionDenied(_("Only school supervisors and coordinators can add placements."))
+    company_id = request.GET.get("company", "")
+    mentors = people_with_role(Role.MENTOR, companies=[company_id]) if company_id.isdigit() else User.objects.none()
+    return render(request, "placements/includes/_mentor_options.html", {"mentors": mentors})

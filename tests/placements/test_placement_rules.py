@@ -165,3 +165,13 @@ def test_list_filters_by_status_and_search(client, world):
     assert [p.pk for p in response.context["page"].object_list] == [world.placement.pk]
     response = client.get(reverse("placement_list"), {"status": "nonsense"})
     assert response.status_code == 200
+
+
+def test_choosing_a_company_offers_only_its_work_mentors(client, world):
+    client.force_login(world.coordinator)
+    response = client.get(reverse("placement_mentor_options"), {"company": world.other_company.pk})
+    assert world.other_mentor.email in response.text
+    assert f"({world.mentor.email})" not in response.text
+    assert client.get(reverse("placement_mentor_options"), {"company": "x"}).status_code == 200
+    client.force_login(world.mentor)
+    assert client.get(reverse("placement_mentor_options"), {"company": world.company.pk}).status_code == 403
