@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("mentoring.urls")),
     path("", include("registry.urls")),
     path("", include("meetings.urls")),
+    path("", include("assessments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urls_candidates, urls_induction, urls_openings, urls_selection, views
 
 urlpatterns = [
     path("", views.placement_list, name="placement_list"),
@@ -9,4 +9,8 @@ urlpatterns = [
     path("<int:pk>/", views.placement_detail, name="placement_detail"),
     path("<int:pk>/edit/", views.placement_edit, name="placement_edit"),
     path("<int:pk>/status/", views.placement_status, name="placement_status"),
+    *urls_openings.urlpatterns,
+    *urls_candidates.urlpatterns,
+    *urls_selection.urlpatterns,
+    *urls_induction.urlpatterns,
 ]

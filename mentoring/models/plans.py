@@ -58,6 +58,9 @@ class LearningGoal(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ON_TRACK)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0, validators=[MaxValueValidator(100)])
     next_review = models.DateField(_("next review"), null=True, blank=True)
+    competencies = models.ManyToManyField(
+        "assessments.Competency", blank=True, related_name="goals", verbose_name=_("competencies")
+    )
     position = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 

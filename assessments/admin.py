@@ -1,0 +1,112 @@
+from django.contrib import admin
+
+from .models import (
+    Area,
+    AssessmentMoment,
+    AssessmentPlan,
+    AssessmentRecord,
+    Competency,
+    CompetencyJudgement,
+    Evidence,
+    Framework,
+    FrameworkVersion,
+    Indicator,
+    Rating,
+    RatingLevel,
+    Signature,
+)
+
+
+class VersionInline(admin.TabularInline):
+    model = FrameworkVersion
+    extra = 0
+    fields = ["number", "status", "published_at", "change_note"]
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ["title_en", "title_nl", "code", "school", "purpose"]
+    list_filter = ["purpose", "school"]
+    search_fields = ["title_en", "title_nl", "code"]
+    inlines = [VersionInline]
+
+
+class LevelInline(admin.TabularInline):
+    model = RatingLevel
+    extra = 0
+
+
+class AreaInline(admin.TabularInline):
+    model = Area
+    extra = 0
+
+
+@admin.register(FrameworkVersion)
+class FrameworkVersionAdmin(admin.ModelAdmin):
+    list_display = ["framework", "number", "status", "published_at"]
+    list_filter = ["status"]
+    inlines = [LevelInline, AreaInline]
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+
+
+@admin.register(Competency)
+class CompetencyAdmin(admin.ModelAdmin):
+    list_display = ["code", "title_en", "title_nl", "area"]
+    list_filter = ["area__version__framework"]
+    search_fields = ["title_en", "title_nl", "code"]
+    inlines = [IndicatorInline]
+
+
+class MomentInline(admin.TabularInline):
+    model = AssessmentMoment
+    extra = 0
+
+
+@admin.register(AssessmentPlan)
+class AssessmentPlanAdmin(admin.ModelAdmin):
+    list_display = ["placement", "framework_version", "updated_at"]
+    raw_id_fields = ["placement", "created_by"]
+    filter_horizontal = ["indicators"]
+    inlines = [MomentInline]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["title", "placement", "added_by", "added_at"]
+    raw_id_fields = ["placement", "added_by", "sessions"]
+    search_fields = ["title"]
+
+
+class RatingInline(admin.TabularInline):
+    model = Rating
+    extra = 0
+    raw_id_fields = ["indicator"]
+
+
+class JudgementInline(admin.TabularInline):
+    model = CompetencyJudgement
+    extra = 0
+    raw_id_fields = ["competency"]
+
+
+class SignatureInline(admin.TabularInline):
+    model = Signature
+    extra = 0
+    raw_id_fields = ["user"]
+
+
+@admin.register(AssessmentRecord)
+class AssessmentRecordAdmin(admin.ModelAdmin):
+    list_display = ["title", "subject", "assessed_on", "status", "version"]
+    list_filter = ["status"]
+    search_fields = ["title", "subject__last_name", "subject__email"]
+    raw_id_fields = ["subject", "placement", "enrolment", "amends", "created_by", "moment"]
+    inlines = [RatingInline, JudgementInline, SignatureInline]
+
+    def has_change_permission(self, request, obj=None):
+        # A signed record changes only by amendment, in the app, where the history is kept.
+        return super().has_change_permission(request, obj) and (obj is None or not obj.is_locked)

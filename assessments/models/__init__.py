@@ -1,0 +1,21 @@
+from .frameworks import Area, Competency, Framework, FrameworkVersion, Indicator, RatingLevel
+from .plans import AssessmentMoment, AssessmentPlan, Assessors, Evidence, Method
+from .records import AssessmentRecord, CompetencyJudgement, Rating, Signature
+
+__all__ = [
+    "Area",
+    "AssessmentMoment",
+    "AssessmentPlan",
+    "AssessmentRecord",
+    "Assessors",
+    "Competency",
+    "CompetencyJudgement",
+    "Evidence",
+    "Framework",
+    "FrameworkVersion",
+    "Indicator",
+    "Method",
+    "Rating",
+    "RatingLevel",
+    "Signature",
+]

@@ -1,0 +1,39 @@
+from .induction import (
+    SECTIONS_LEARNER_CONFIRMS,
+    InductionChecklist,
+    InductionItem,
+    InductionTemplate,
+    InductionTemplateItem,
+    Section,
+)
+from .placements import Placement, PlacementQuerySet, Programme
+from .recruitment import (
+    SCORE_MAX,
+    SCORE_MIN,
+    Candidate,
+    CandidateProfile,
+    CriterionScore,
+    Opening,
+    ScoreSheet,
+    SelectionCriterion,
+)
+
+__all__ = [
+    "SCORE_MAX",
+    "SCORE_MIN",
+    "SECTIONS_LEARNER_CONFIRMS",
+    "Candidate",
+    "CandidateProfile",
+    "CriterionScore",
+    "InductionChecklist",
+    "InductionItem",
+    "InductionTemplate",
+    "InductionTemplateItem",
+    "Opening",
+    "Placement",
+    "PlacementQuerySet",
+    "Programme",
+    "ScoreSheet",
+    "Section",
+    "SelectionCriterion",
+]
