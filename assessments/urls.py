@@ -2,6 +2,7 @@
 
 from . import (
     urls_courses,
+    urls_documents,
     urls_evidence,
     urls_frameworks,
     urls_plans,
@@ -18,4 +19,5 @@ urlpatterns = [
     *urls_signatures.urlpatterns,
     *urls_progress.urlpatterns,
     *urls_courses.urlpatterns,
+    *urls_documents.urlpatterns,
 ]
