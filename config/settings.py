@@ -123,7 +123,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "registry.tasks_certificates.send_expiry_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Pending signatures are reminded every ASSESSMENT_SIGNATURE_REMINDER_DAYS; a daily morning run is enough.
+    "send-assessment-signature-reminders": {
+        "task": "assessments.tasks_signatures.send_signature_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
+ASSESSMENT_SIGNATURE_REMINDER_DAYS = env_int("ASSESSMENT_SIGNATURE_REMINDER_DAYS", 3)
 
 # --- Authentication ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

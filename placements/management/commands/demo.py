@@ -10,6 +10,7 @@ from placements.models import Placement, Programme
 
 
 def coaching_seeds():
+    from assessments import demo_assessments
     from meetings import demo_meetings, demo_minutes, demo_reminders
     from mentoring import demo_coaching, demo_development, demo_hours, demo_obstacles
     from registry import demo_certificates, demo_courses
@@ -24,6 +25,7 @@ def coaching_seeds():
         demo_meetings.seed,
         demo_minutes.seed,
         demo_reminders.seed,
+        demo_assessments.seed,
     ]
 
 
