@@ -1,0 +1,28 @@
+"""The demo has openings in several states, candidate profiles and a selection already under way."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from placements.models import Candidate, CandidateProfile, Opening, ScoreSheet
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_recruitment_is_complete_and_idempotent():
+    for _ in range(2):
+        call_command("demo", "--quiet-logins", stdout=StringIO())
+    bakery = Opening.objects.get(title__startswith="Bakery assistant")
+    assert bakery.status == Opening.Status.PUBLISHED and bakery.criteria_are_fixed
+    assert bakery.criteria.count() == 3
+    assert set(bakery.interviewers.values_list("email", flat=True)) == {
+        "mentor@demo.werkmentor.nl",
+        "henk.bos@korenschoof.example",
+    }
+    assert sorted(bakery.candidates.values_list("alias", flat=True)) == ["Candidate A", "Candidate B"]
+    sheet = ScoreSheet.objects.get(candidate__opening=bakery)
+    assert sheet.submitted_at is not None and sheet.scores.count() == 3
+    assert Opening.objects.filter(status=Opening.Status.DRAFT, company=bakery.company).count() == 1
+    assert Candidate.objects.get(opening__title__startswith="Care assistant").source == Candidate.Source.PROPOSED
+    assert CandidateProfile.objects.count() == 3
