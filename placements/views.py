@@ -8,11 +8,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Role, User
 from accounts.selectors import people_with_role
+from assessments.dashboard import assessments_todo
 from meetings.dashboard import meetings_todo
 from mentoring.dashboard import coaching_todo
 from registry.dashboard import registry_todo
 
 from .dashboard import dashboard_panels
+from .dashboard_recruitment import recruitment_todo
 from .filters import PlacementFilter
 from .forms import PlacementForm, PlacementStatusForm
 from .selectors import (
@@ -143,6 +145,8 @@ def dashboard(request):
             "todo": coaching_todo(request.user),
             "registry_todo": registry_todo(request.user),
             "meetings_todo": meetings_todo(request.user),
+            "assessments_todo": assessments_todo(request.user),
+            "recruitment_todo": recruitment_todo(request.user),
         },
     )
 
