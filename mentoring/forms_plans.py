@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from assessments.models import Competency
+from assessments.selectors_plans import competencies_for_goals
 from placements.forms import DateInput
 
 from .models import CoachingPlan, LearningGoal, Milestone
@@ -21,10 +23,28 @@ class PlanForm(forms.ModelForm):
         widgets = {"learning_style": forms.Textarea(attrs={"rows": 3}), "energisers": forms.Textarea(attrs={"rows": 3})}
 
 
+class CompetencyChoiceField(forms.ModelMultipleChoiceField):
+    """Competencies by code and title; with the framework's name when they come from more than one framework."""
+
+    several_frameworks = False
+
+    def label_from_instance(self, obj):
+        label = f"{obj.code} {obj.title}".strip()
+        return f"{label} ({obj.area.version.framework.title})" if self.several_frameworks else label
+
+
 class GoalForm(forms.ModelForm):
+    competencies = CompetencyChoiceField(
+        label=_("Competencies"),
+        queryset=Competency.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Which competencies of the assessment framework this goal works on."),
+    )
+
     class Meta:
         model = LearningGoal
-        fields = ["title", "success_measure", "target_date", "rationale"]
+        fields = ["title", "success_measure", "target_date", "rationale", "competencies"]
         widgets = {
             "target_date": DateInput(),
             "success_measure": forms.Textarea(attrs={"rows": 2}),
@@ -40,6 +60,13 @@ class GoalForm(forms.ModelForm):
     def __init__(self, *args, placement, **kwargs):
         super().__init__(*args, **kwargs)
         self.placement = placement
+        competencies = competencies_for_goals(placement, goal=self.instance if self.instance.pk else None)
+        if not competencies.exists():
+            del self.fields["competencies"]
+            return
+        field = self.fields["competencies"]
+        field.queryset = competencies
+        field.several_frameworks = competencies.order_by().values("area__version").distinct().count() > 1
 
     def clean_target_date(self):
         target = self.cleaned_data["target_date"]

@@ -1,8 +1,9 @@
 """Writing the coaching plan: drafting by the mentor, attuning by the school supervisor, and its versions.
 
-Changing what the plan says (manner of coaching, goal definitions, milestones) after it was submitted or
-approved sends it back to draft, so it needs approval again. Tracking a goal (status, progress, next
-review) or marking a milestone reached is follow-up, not a change of the agreement.
+Changing what the plan says (manner of coaching, goal definitions with their linked competencies,
+milestones) after it was submitted or approved sends it back to draft, so it needs approval again.
+Tracking a goal (status, progress, next review) or marking a milestone reached is follow-up, not a change
+of the agreement.
 """
 
 from django.core.exceptions import ValidationError
@@ -48,6 +49,9 @@ def goal_save(*, plan: CoachingPlan, data: dict, by: User, goal: LearningGoal | 
     for field in GOAL_FIELDS:
         setattr(goal, field, data[field])
     goal.save()
+    # The linked competencies are part of the goal's definition; callers that do not offer them keep them.
+    if "competencies" in data:
+        goal.competencies.set(data["competencies"])
     _plan_changed(plan, by)
     return goal
 
@@ -100,8 +104,17 @@ def plan_snapshot(plan: CoachingPlan) -> dict:
                 "success_measure": goal.success_measure,
                 "target_date": goal.target_date.isoformat(),
                 "rationale": goal.rationale,
+                "competencies": [
+                    {
+                        "id": competency.pk,
+                        "code": competency.code,
+                        "title_en": competency.title_en,
+                        "title_nl": competency.title_nl,
+                    }
+                    for competency in goal.competencies.all()
+                ],
             }
-            for goal in plan.goals.all()
+            for goal in plan.goals.prefetch_related("competencies")
         ],
         "milestones": [
             {"title": milestone.title, "due_date": milestone.due_date.isoformat()}

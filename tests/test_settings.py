@@ -95,6 +95,9 @@ def test_a_standalone_worker_knows_every_task_and_the_beat_schedule_points_at_re
         "meetings.tasks.scan_reminders",
         "meetings.tasks_meetings.send_invitation",
         "meetings.tasks_minutes.send_minutes_confirmation_request",
+        "assessments.tasks_signatures.send_signature_request",
+        "assessments.tasks_signatures.send_signature_reminders",
+        "placements.tasks_selection.send_selection_decision",
     ):
         assert name in registered
     assert set(scheduled) <= set(registered)

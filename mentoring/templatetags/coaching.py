@@ -9,6 +9,7 @@ register = template.Library()
 # (url name, label, who sees the tab)
 TABS = [
     ("placement_detail", _("Overview"), None),
+    ("induction_checklist", _("Induction"), None),
     ("mentoring_plan", _("Coaching plan"), can_view_coaching),
     ("mentoring_agreement", _("Agreement"), can_view_coaching),
     ("mentoring_sessions", _("Sessions"), can_view_coaching),
@@ -17,6 +18,9 @@ TABS = [
     ("mentoring_incidents", _("Incidents"), can_view_incidents),
     ("meeting_list", _("Meetings"), can_view_coaching),
     ("mentoring_progress", _("Progress"), can_view_coaching),
+    ("assessment_plan", _("Assessment plan"), can_view_coaching),
+    ("evidence_list", _("Evidence"), can_view_coaching),
+    ("assessment_list", _("Assessments"), can_view_coaching),
 ]
 
 

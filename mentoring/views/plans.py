@@ -31,7 +31,7 @@ ONLY_MENTOR = gettext_lazy("Only the work mentor of this placement drafts the co
 
 def _plan_context(request, placement, invalid_tracking=None, **extra):
     plan = plan_for_placement(placement)
-    goals = list(plan.goals.all())
+    goals = list(plan.goals.prefetch_related("competencies"))
     for goal in goals:
         goal.tracking_form = GoalTrackingForm(instance=goal, prefix=f"goal{goal.pk}")
         if invalid_tracking is not None and invalid_tracking.instance.pk == goal.pk:

@@ -1,0 +1,62 @@
+"""E-mails asking someone to sign an assessment record, each in the signer's language and the Dutch time zone.
+
+Every e-mail carries a signed link that works without logging in; someone with an account also gets the
+page in the app, where they sign after signing in.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from meetings.models import Notification
+from meetings.notifications import level_allows
+
+from .models import Signature
+from .signing import MAX_AGE, make_token
+
+
+def has_login(signature: Signature) -> bool:
+    return signature.user is not None and signature.user.is_active
+
+
+def sign_link(signature: Signature) -> str:
+    return settings.SITE_URL + reverse("assessment_sign_link", args=[make_token(signature)])
+
+
+def app_link(signature: Signature) -> str:
+    return settings.SITE_URL + reverse("assessment_sign", args=[signature.record_id])
+
+
+def _send(template: str, signature: Signature, level: str) -> bool:
+    # Someone whose account was closed cannot opt out any more, and still gets the signed link.
+    if not signature.email or not level_allows(signature.user if has_login(signature) else None, level):
+        return False
+    record = signature.record
+    language = (signature.user.language if signature.user else "") or settings.LANGUAGE_CODE
+    context = {
+        "signature": signature,
+        "record": record,
+        "subject_name": record.subject.get_full_name(),
+        "context_name": record.placement.company.name if record.placement_id else record.enrolment.course.title,
+        "link": sign_link(signature),
+        "app_link": app_link(signature) if has_login(signature) else "",
+        "valid_days": MAX_AGE.days,
+        "is_subject": signature.role == Signature.Role.SUBJECT,
+    }
+    with translation.override(language), timezone.override(settings.TIME_ZONE):
+        subject = "".join(render_to_string(f"emails/{template}_subject.txt", context).splitlines())
+        body = render_to_string(f"emails/{template}.txt", context)
+    EmailMessage(subject=subject, body=body, to=[signature.email]).send()
+    return True
+
+
+def signature_request_send(*, signature: Signature) -> bool:
+    """Ask one signer to sign; False when there is no one to tell. Signing is essential news."""
+    return _send("assessment_signature_request", signature, Notification.Level.ESSENTIAL)
+
+
+def signature_reminder_send(*, signature: Signature) -> bool:
+    """Remind one signer who has not signed yet; a reminder is normal news."""
+    return _send("assessment_signature_reminder", signature, Notification.Level.NORMAL)

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from assessments.services_signatures import reminder_days, signature_reminders_queue
+
+
+class Command(BaseCommand):
+    help = (
+        "Remind everyone who has not yet signed an assessment waiting for signatures, every "
+        "ASSESSMENT_SIGNATURE_REMINDER_DAYS days. Safe to run as often as you like, also next to the beat "
+        "schedule: each reminder is claimed once, so nobody gets the same reminder twice."
+    )
+
+    def handle(self, *args, **options):
+        queued = signature_reminders_queue()
+        self.stdout.write(
+            self.style.SUCCESS(f"Assessment signature reminders queued: {queued} (every {reminder_days()} days).")
+        )

@@ -1,0 +1,3 @@
+"""Celery's autodiscovery imports `<app>.tasks`; the assessments' tasks live in modules per feature."""
+
+from .tasks_signatures import send_signature_reminder, send_signature_reminders, send_signature_request  # noqa: F401

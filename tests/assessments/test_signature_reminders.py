@@ -1,0 +1,178 @@
+"""Reminding pending signers every N days: never early, once per round, never twice for the same round."""
+
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from io import StringIO
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import Client
+
+from assessments.models import Signature
+from assessments.services_signatures import _claim_due_reminders, record_withdraw, signature_reminders_queue
+from assessments.tasks_signatures import send_signature_reminders
+
+from .test_signatures import ready_record, sent_record, sign
+from .test_signatures_email import path_of
+
+SENT_AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+MINUTE = timedelta(minutes=1)
+DAY = timedelta(days=1)
+
+
+@pytest.fixture
+def record(world):
+    with time_machine.travel(SENT_AT, tick=False):
+        record = sent_record(world)
+    with time_machine.travel(SENT_AT + timedelta(hours=1), tick=False):
+        sign(record, world.mentor)
+    return record
+
+
+def run_at(moment, mailoutbox, capture):
+    """Run the reminder scan at `moment`, deliver what it queued, and return the addresses reminded."""
+    mailoutbox.clear()
+    with time_machine.travel(moment, tick=False), capture(execute=True):
+        queued = signature_reminders_queue()
+    assert queued == len(mailoutbox)
+    return sorted(m.to[0] for m in mailoutbox)
+
+
+def test_reminders_go_every_n_days_and_only_once_per_round(
+    world, record, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.ASSESSMENT_SIGNATURE_REMINDER_DAYS = 3
+    pending = ["learner@example.org", "supervisor@example.org"]
+
+    def at(moment):
+        return run_at(moment, mailoutbox, django_capture_on_commit_callbacks)
+
+    assert at(SENT_AT + 3 * DAY - MINUTE) == []
+    assert at(SENT_AT + 3 * DAY) == pending
+    assert at(SENT_AT + 3 * DAY) == []  # a second run at the same moment
+    assert at(SENT_AT + 3 * DAY + 2 * MINUTE) == []
+    assert at(SENT_AT + 6 * DAY - MINUTE) == []
+    assert at(SENT_AT + 6 * DAY) == pending
+    assert at(SENT_AT + 6 * DAY) == []
+    with time_machine.travel(SENT_AT + 7 * DAY, tick=False):
+        sign(record, world.learner)
+    assert at(SENT_AT + 9 * DAY) == ["supervisor@example.org"]
+    reminded = Signature.objects.get(record=record, user=world.supervisor).last_reminded_at
+    assert reminded == SENT_AT + 9 * DAY
+    assert Signature.objects.get(record=record, user=world.mentor).last_reminded_at is None
+
+
+def test_the_number_of_days_comes_from_the_settings(
+    world, record, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.ASSESSMENT_SIGNATURE_REMINDER_DAYS = 5
+    assert run_at(SENT_AT + 4 * DAY, mailoutbox, django_capture_on_commit_callbacks) == []
+    assert len(run_at(SENT_AT + 5 * DAY, mailoutbox, django_capture_on_commit_callbacks)) == 2
+
+
+def test_without_the_setting_reminders_go_every_three_days(
+    world, record, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    del settings.ASSESSMENT_SIGNATURE_REMINDER_DAYS
+    assert run_at(SENT_AT + 3 * DAY - MINUTE, mailoutbox, django_capture_on_commit_callbacks) == []
+    assert len(run_at(SENT_AT + 3 * DAY, mailoutbox, django_capture_on_commit_callbacks)) == 2
+
+
+def test_withdrawn_signed_and_draft_records_are_not_reminded(world, mailoutbox, django_capture_on_commit_callbacks):
+    with time_machine.travel(SENT_AT, tick=False):
+        withdrawn = sent_record(world)
+        record_withdraw(record=withdrawn, by=world.mentor)
+        signed = sent_record(world, title="Final assessment")
+        for user in (world.mentor, world.supervisor, world.learner):
+            sign(signed, user)
+        ready_record(world, title="Draft assessment")
+    assert run_at(SENT_AT + 30 * DAY, mailoutbox, django_capture_on_commit_callbacks) == []
+
+
+def test_the_reminder_carries_a_fresh_link_that_still_works_after_the_first_expired(
+    world, record, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.ASSESSMENT_SIGNATURE_REMINDER_DAYS = 15
+    run_at(SENT_AT + 15 * DAY, mailoutbox, django_capture_on_commit_callbacks)
+    message = next(m for m in mailoutbox if m.to == ["learner@example.org"])
+    assert message.subject == "Reminder: please sign your assessment: Mid-term assessment"
+    assert "you were asked to sign it on 2 March 2026" in message.body
+    with time_machine.travel(SENT_AT + 16 * DAY, tick=False):
+        page = Client().get(path_of(message))
+    assert page.status_code == 200
+    assert "You sign as Daan Jansen" in page.text
+
+
+def test_a_signer_who_wants_no_reminders_gets_none_but_the_round_is_used(
+    world, record, mailoutbox, django_capture_on_commit_callbacks
+):
+    world.supervisor.notification_level = "essential"
+    world.supervisor.save()
+    mailoutbox.clear()
+    with time_machine.travel(SENT_AT + 3 * DAY, tick=False), django_capture_on_commit_callbacks(execute=True):
+        assert signature_reminders_queue() == 2
+    assert [m.to for m in mailoutbox] == [["learner@example.org"]]
+    assert Signature.objects.get(record=record, user=world.supervisor).last_reminded_at == SENT_AT + 3 * DAY
+
+
+def test_the_scan_costs_the_same_queries_however_many_are_due(world, record, django_assert_max_num_queries):
+    with time_machine.travel(SENT_AT + 3 * DAY, tick=False), django_assert_max_num_queries(3):
+        assert signature_reminders_queue() == 2
+
+
+def test_the_command_and_the_task_run_the_same_scan(world, record, mailoutbox, django_capture_on_commit_callbacks):
+    out = StringIO()
+    with time_machine.travel(SENT_AT + 3 * DAY, tick=False), django_capture_on_commit_callbacks(execute=True):
+        call_command("send_assessment_reminders", stdout=out)
+        assert "reminders queued: 2" in out.getvalue()
+        assert send_signature_reminders.apply().get() == 0
+    assert sorted(m.to[0] for m in mailoutbox) == ["learner@example.org", "supervisor@example.org"]
+    with time_machine.travel(SENT_AT + 6 * DAY, tick=False):
+        assert send_signature_reminders.apply().get() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_scan_running_alongside_another_claims_nothing_the_other_claimed(world):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite lets one writer in at a time; concurrent scans need PostgreSQL (CI runs them)")
+    with time_machine.travel(SENT_AT, tick=False):
+        sent_record(world)
+        sent_record(world, title="Final assessment")
+    now = SENT_AT + 3 * DAY
+    first_claimed = threading.Event()
+    claims, errors = {}, []
+
+    def first():
+        try:
+            with transaction.atomic():
+                claims["first"] = _claim_due_reminders(now, 3)
+                first_claimed.set()
+                time.sleep(0.5)  # still uncommitted while the second scan runs into the same rows
+        except Exception as exc:  # reported below; a thread must not swallow it
+            errors.append(exc)
+        finally:
+            first_claimed.set()
+            connection.close()
+
+    def second():
+        try:
+            first_claimed.wait(timeout=10)
+            with transaction.atomic():
+                claims["second"] = _claim_due_reminders(now + MINUTE, 3)
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    assert sorted(claims["first"]) == sorted(Signature.objects.values_list("pk", flat=True))
+    assert len(claims["first"]) == 6
+    assert claims["second"] == []
