@@ -18,6 +18,12 @@ MENU = [
         ),
     ),
     (
+        "framework_list",
+        _("Frameworks"),
+        "framework",
+        lambda roles: roles.is_staff or bool(roles.school_staff_school_ids) or roles.has(Role.MENTOR),
+    ),
+    (
         "register",
         _("Register"),
         ("register", "company_register", "registry_settings"),
@@ -31,6 +37,7 @@ PERSONAL_MENU = [
     ("my_account", _("My account"), "my_account", lambda roles: True),
     ("my_certificates", _("My certificates"), "my_certificates", lambda roles: roles.has(Role.MENTOR)),
     ("development_list", _("My development"), "development", lambda roles: roles.has(Role.MENTOR)),
+    ("assessment_waiting", _("Signatures"), "assessment_waiting", lambda roles: bool(roles.roles)),
 ]
 
 
