@@ -24,6 +24,12 @@ MENU = [
         lambda roles: roles.is_staff or bool(roles.school_staff_school_ids) or roles.has(Role.MENTOR),
     ),
     (
+        "induction_templates",
+        _("Induction"),
+        "induction_template",
+        lambda roles: roles.is_staff or roles.has(Role.COMPANY_ADMIN),
+    ),
+    (
         "register",
         _("Register"),
         ("register", "company_register", "registry_settings"),
