@@ -13,7 +13,7 @@ def coaching_seeds():
     from assessments import demo_assessments
     from meetings import demo_meetings, demo_minutes, demo_reminders
     from mentoring import demo_coaching, demo_development, demo_hours, demo_obstacles
-    from placements import demo_recruitment
+    from placements import demo_induction, demo_recruitment
     from registry import demo_certificates, demo_courses
 
     return [
@@ -28,6 +28,7 @@ def coaching_seeds():
         demo_reminders.seed,
         demo_assessments.seed,
         demo_recruitment.seed,
+        demo_induction.seed,
     ]
 
 
