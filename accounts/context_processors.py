@@ -9,6 +9,12 @@ MENU = [
     ("dashboard", _("Dashboard"), "dashboard", lambda roles: True),
     ("placement_list", _("Placements"), "placement", lambda roles: True),
     (
+        "opening_list",
+        _("Openings"),
+        ("opening", "candidate", "learner_profile", "my_applications", "selection"),
+        lambda roles: roles.is_staff or bool(roles.roles),
+    ),
+    (
         "course_list",
         _("Mentor courses"),
         "course",
@@ -43,6 +49,8 @@ PERSONAL_MENU = [
     ("my_account", _("My account"), "my_account", lambda roles: True),
     ("my_certificates", _("My certificates"), "my_certificates", lambda roles: roles.has(Role.MENTOR)),
     ("development_list", _("My development"), "development", lambda roles: roles.has(Role.MENTOR)),
+    ("candidate_profile", _("My candidate profile"), "candidate_profile", lambda roles: roles.has(Role.LEARNER)),
+    ("my_applications", _("My applications"), "my_applications", lambda roles: roles.has(Role.LEARNER)),
     ("assessment_waiting", _("Signatures"), "assessment_waiting", lambda roles: bool(roles.roles)),
 ]
 

@@ -6,6 +6,7 @@ from accounts.models import Role, User
 from accounts.selectors import roles_of
 
 from .models import Candidate, Opening, ScoreSheet
+from .selectors_openings import learner_view
 
 LIMIT = 10
 
@@ -36,11 +37,13 @@ def recruitment_todo(user: User) -> dict:
             .order_by("start_date", "pk")[:LIMIT]
         )
     if roles.has(Role.LEARNER):
-        todo["applications"] = list(
-            Candidate.objects.filter(learner=user)
+        # Through learner_view: a decision the company has not sent yet is not shown to the learner.
+        todo["applications"] = [
+            learner_view(candidate)
+            for candidate in Candidate.objects.filter(learner=user)
             .exclude(status=Candidate.Status.WITHDRAWN)
             .select_related("opening__company")
             .order_by("-created_at")[:LIMIT]
-        )
+        ]
     todo["any"] = any(todo.values())
     return todo

@@ -48,6 +48,8 @@ def openings_visible_to(user: User) -> QuerySet[Opening]:
     visible = Q(company_id__in=roles.companies_as(Role.COMPANY_ADMIN)) | Q(interviewers=user)
     if roles.roles:
         visible |= Q(status=Opening.Status.PUBLISHED)
+    # A learner keeps seeing an opening they applied to after it closes, to follow their application.
+    visible |= Q(candidates__learner=user)
     return openings.filter(visible).distinct()
 
 

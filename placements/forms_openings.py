@@ -1,0 +1,157 @@
+"""Forms for openings and applications. Keyword lists are normalised here, before any service sees them."""
+
+import re
+from itertools import groupby
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts.countries import COUNTRIES
+from accounts.models import Company, User
+
+from .forms import DateInput
+from .matching import normalise_keywords
+from .models import Opening, Programme
+from .services_openings import OPENING_FIELDS
+
+MAX_KEYWORDS = 30
+MAX_KEYWORD_LENGTH = 60
+_SEPARATORS = re.compile(r"[,;\n]")
+
+
+class KeywordsField(forms.CharField):
+    """Comma-separated keywords in, a normalised list (trimmed, lower-case, no repeats) out."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", _("Separate keywords with commas."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return normalise_keywords(_SEPARATORS.split(text)) if text else []
+
+    def validate(self, value):
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+        if len(value) > MAX_KEYWORDS:
+            raise ValidationError(
+                _("Give at most %(max)s keywords; this list has %(count)s.")
+                % {"max": MAX_KEYWORDS, "count": len(value)}
+            )
+        too_long = [keyword for keyword in value if len(keyword) > MAX_KEYWORD_LENGTH]
+        if too_long:
+            raise ValidationError(
+                _("Keep each keyword under %(max)s characters; separate keywords with commas: “%(keyword)s”.")
+                % {"max": MAX_KEYWORD_LENGTH, "keyword": too_long[0][:40]}
+            )
+
+    def has_changed(self, initial, data):
+        return normalise_keywords(initial or []) != self.to_python(data)
+
+
+class ProgrammeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj} · {obj.school.short_name or obj.school.name}"
+
+
+class GroupedProgrammesField(forms.ModelMultipleChoiceField):
+    """Programmes grouped by school, so two schools' programmes with the same name stay apart."""
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, **kwargs)
+        programmes = list(queryset.select_related("school").order_by("school__name", "name"))
+        self.choices = [
+            (school.name, [(programme.pk, str(programme)) for programme in group])
+            for school, group in groupby(programmes, key=lambda programme: programme.school)
+        ]
+
+
+class OpeningForm(forms.ModelForm):
+    """The work profile of an opening. The company is chosen only when someone manages several."""
+
+    company = forms.ModelChoiceField(label=_("Company"), queryset=Company.objects.none())
+    required_skills = KeywordsField(
+        label=_("Required competencies"),
+        help_text=_("Keywords, separated by commas, for example: customer contact, hygiene, teamwork."),
+    )
+    country = forms.ChoiceField(label=_("Country"), choices=COUNTRIES, initial="NL")
+
+    class Meta:
+        model = Opening
+        fields = ["company", *OPENING_FIELDS[:3], "programmes", *OPENING_FIELDS[3:]]
+        widgets = {
+            "tasks": forms.Textarea(attrs={"rows": 5}),
+            "culture_notes": forms.Textarea(attrs={"rows": 3}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+        }
+        labels = {"city": _("City")}
+        help_texts = {"programmes": _("Learners of these programmes fit the opening. Hold Ctrl to choose several.")}
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk or len(companies) == 1:
+            del self.fields["company"]
+            self.company = self.instance.company if self.instance.pk else companies[0]
+        else:
+            self.fields["company"].queryset = Company.objects.filter(pk__in=[company.pk for company in companies])
+        chosen = self.instance.programmes.all() if self.instance.pk else Programme.objects.none()
+        field = GroupedProgrammesField(
+            Programme.objects.filter(Q(is_active=True) | Q(pk__in=chosen)),
+            required=False,
+            label=self.fields["programmes"].label,
+            help_text=self.fields["programmes"].help_text,
+        )
+        field.initial = self.fields["programmes"].initial
+        self.fields["programmes"] = field
+
+    def clean_tasks(self):
+        tasks = [line.strip(" -•\t") for line in self.cleaned_data["tasks"].splitlines()]
+        tasks = [task for task in tasks if task]
+        if not tasks:
+            raise ValidationError(_("Describe at least one task, one per line."))
+        return "\n".join(tasks)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end <= start:
+            self.add_error("end_date", _("The end date must be after the start date."))
+        if "company" in self.fields and cleaned.get("company"):
+            self.company = cleaned["company"]
+        return cleaned
+
+
+class ApplyForm(forms.Form):
+    motivation = forms.CharField(
+        label=_("Motivation"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        help_text=_("Why this opening, and what you bring to it."),
+        error_messages={"required": _("Write a few sentences about why you want this placement.")},
+    )
+
+
+class PersonChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.get_full_name()} ({obj.email})"
+
+
+class ProposeForm(forms.Form):
+    learner = PersonChoice(label=_("Learner"), queryset=User.objects.none())
+    note = forms.CharField(
+        label=_("Why this learner fits (optional)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, learners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["learner"].queryset = learners
