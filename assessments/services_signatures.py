@@ -22,6 +22,7 @@ from config.queue import enqueue_on_commit
 
 from .models import AssessmentRecord, Signature
 from .selectors_signatures import assessors_to_sign, missing_levels
+from .tasks_documents import send_record_pdf
 from .tasks_signatures import send_signature_reminder, send_signature_request
 
 DEFAULT_REMINDER_DAYS = 3
@@ -122,6 +123,7 @@ def _lock(record: AssessmentRecord) -> None:
     record.status = AssessmentRecord.Status.SIGNED
     record.locked_at = timezone.now()
     record.save(update_fields=["status", "locked_at", "updated_at"])
+    enqueue_on_commit(send_record_pdf, record.pk)
 
 
 # --- Reminders -------------------------------------------------------------------------------------------

@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from .views import documents
+
+urlpatterns = [
+    path("assessments/<int:pk>/pdf/", documents.assessment_pdf, name="assessment_pdf"),
+]

@@ -1,3 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from .views import progress
+
+urlpatterns = [
+    path(
+        "placements/<int:pk>/assessments/development/",
+        progress.assessment_development,
+        name="assessment_development",
+    ),
+]

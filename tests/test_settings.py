@@ -97,6 +97,7 @@ def test_a_standalone_worker_knows_every_task_and_the_beat_schedule_points_at_re
         "meetings.tasks_minutes.send_minutes_confirmation_request",
         "assessments.tasks_signatures.send_signature_request",
         "assessments.tasks_signatures.send_signature_reminders",
+        "assessments.tasks_documents.send_record_pdf",
         "placements.tasks_selection.send_selection_decision",
     ):
         assert name in registered

@@ -21,6 +21,7 @@ TABS = [
     ("assessment_plan", _("Assessment plan"), can_view_coaching),
     ("evidence_list", _("Evidence"), can_view_coaching),
     ("assessment_list", _("Assessments"), can_view_coaching),
+    ("assessment_development", _("Development"), can_view_coaching),
 ]
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from assessments.models import CompetencyJudgement, Competency, Rating
+from assessments.models import Competency, CompetencyJudgement, Rating
 
 from .factories_assessments import make_assessment_plan, make_framework_version, make_record
 
@@ -17,7 +17,7 @@ def filled_record(
     assessed_on=date(2026, 3, 1),
     **fields,
 ):
-    """A draft record of the placement's learner with every indicator rated and remarked, and every competency judged."""
+    """A draft record of the placement's learner: every indicator rated and remarked, every competency judged."""
     version = make_framework_version(
         title="Exit qualifications bakery", areas=areas, competencies=competencies, indicators=indicators
     )

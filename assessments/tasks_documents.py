@@ -1,0 +1,43 @@
+"""Thin Celery task of the assessment documents: it takes an id, claims the record and hands over to the e-mail."""
+
+from smtplib import SMTPException
+
+from celery import shared_task
+from django.db import transaction
+from django.utils import timezone
+
+from .emails_documents import record_pdf_send
+from .models import AssessmentRecord
+
+
+@shared_task(autoretry_for=(SMTPException, OSError), retry_backoff=True, retry_backoff_max=600, max_retries=6)
+def send_record_pdf(record_id: int) -> None:
+    """E-mail a signed record's PDF to its signers, once.
+
+    The conditional UPDATE claims the record: of two runs at the same time one wins, the other finds
+    pdf_sent_at set and does nothing. The claim is in the transaction that sends, so an SMTP error rolls it
+    back and the retry sends again (a signer may then get the e-mail twice; never none).
+    """
+    with transaction.atomic():
+        claimed = AssessmentRecord.objects.filter(
+            pk=record_id, status=AssessmentRecord.Status.SIGNED, pdf_sent_at__isnull=True
+        ).update(pdf_sent_at=timezone.now())
+        if not claimed:
+            return
+        record = AssessmentRecord.objects.select_related(
+            "subject",
+            "placement__learner",
+            "placement__mentor",
+            "placement__supervisor",
+            "placement__company",
+            "placement__school",
+            "moment",
+            "enrolment__course__school",
+            "enrolment__course__teacher",
+            "enrolment__company",
+            "enrolment__participant",
+            "framework_version__framework",
+            "overall_level",
+            "amends",
+        ).get(pk=record_id)
+        record_pdf_send(record=record)
