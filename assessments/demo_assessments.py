@@ -6,6 +6,7 @@ learner has a plan whose mid-term is assessed by the mentor alone, ready to rate
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.utils import timezone
 
 from placements.models import Placement
@@ -27,6 +28,7 @@ from .models import (
     RatingLevel,
     Signature,
 )
+from .shipped_frameworks import install as install_shipped_frameworks
 
 MENTOR_EMAIL = "mentor@demo.werkmentor.nl"
 
@@ -198,6 +200,8 @@ def _link_goals(placement, version) -> None:
 
 
 def seed(placements: list[Placement], today) -> None:
+    # The migration installs them; a database emptied since (a flushed test database) gets them back here.
+    install_shipped_frameworks(apps.get_model)
     mentored = [p for p in placements if p.mentor.email == MENTOR_EMAIL and p.status == Placement.Status.ACTIVE]
     if not mentored:
         return
