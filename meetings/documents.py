@@ -14,7 +14,7 @@ from registry.document_kind import DocumentKind, document_language
 from .models import Minutes
 from .selectors_minutes import agreements_of, confirmation_rows
 
-MINUTES = DocumentKind("minutes.css")
+MINUTES = DocumentKind("document.css", "minutes.css")
 
 
 def minutes_html(minutes: Minutes, *, language: str) -> str:

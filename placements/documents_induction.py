@@ -14,7 +14,7 @@ from registry.document_kind import DocumentKind, document_language
 from .models import InductionChecklist, Placement
 from .selectors_induction import checklist_items, dress_item, grouped_by_section, progress_of
 
-INDUCTION_PLAN = DocumentKind("induction.css")
+INDUCTION_PLAN = DocumentKind("document.css", "induction.css")
 
 
 def induction_html(placement: Placement, checklist: InductionChecklist, *, language: str) -> str:

@@ -50,8 +50,10 @@ def page_footer(language: str):
 
 
 class DocumentKind:
-    def __init__(self, stylesheet_name: str):
-        self.path = STYLES / stylesheet_name
+    """A kind of document; its stylesheets (a shared base first, then its own) are parsed once, as one."""
+
+    def __init__(self, *stylesheet_names: str):
+        self.paths = [STYLES / name for name in stylesheet_names]
         self._stylesheet = None
         self._lock = threading.Lock()
         _kinds.append(self)
@@ -62,7 +64,7 @@ class DocumentKind:
                 if self._stylesheet is None:
                     shared = renderer()
                     self._stylesheet = shared.css_class(
-                        string=self.path.read_text(encoding="utf-8"),
+                        string="\n".join(path.read_text(encoding="utf-8") for path in self.paths),
                         font_config=shared.font_config,
                         url_fetcher=shared.fetcher,
                     )
