@@ -12,6 +12,7 @@ from placements.emails_selection import selection_decision_send
 from placements.models import Candidate
 from placements.services_selection import Appointment, candidate_decide
 from placements.tasks_selection import send_selection_decision
+from tests.helpers import wait_for_mail
 
 from .factories_recruitment import add_criteria, make_candidate, make_opening, make_profile, score
 
@@ -40,14 +41,14 @@ def appoint_data(world, opening):
 
 
 def test_the_appointed_candidate_is_told_once_with_company_start_and_mentor(
-    client, world, candidate, mailoutbox, django_capture_on_commit_callbacks
+    client, world, candidate, mailoutbox, task_worker
 ):
     client.force_login(world.company_admin)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("selection_decide", args=[candidate.pk]), appoint_data(world, candidate.opening))
+    response = client.post(reverse("selection_decide", args=[candidate.pk]), appoint_data(world, candidate.opening))
     assert response.status_code == 302
-    assert len(mailoutbox) == 1
-    message = mailoutbox[0]
+    outbox = wait_for_mail(1)
+    assert len(wait_for_mail(2, timeout=1.5)) == 1
+    message = outbox[0]
     assert message.to == [world.other_learner.email]
     assert "You have been appointed: Baker's assistant at Bakkerij De Korenschoof" in message.subject
     assert date_format(candidate.opening.start_date, "l j F Y") in message.body
@@ -57,62 +58,58 @@ def test_the_appointed_candidate_is_told_once_with_company_start_and_mentor(
     assert reverse("placement_detail", args=[candidate.placement_id]) in message.body
 
     send_selection_decision(candidate.pk)  # a second task for the same decision
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("selection_decide", args=[candidate.pk]), appoint_data(world, candidate.opening))
-    assert len(mailoutbox) == 1
+    client.post(reverse("selection_decide", args=[candidate.pk]), appoint_data(world, candidate.opening))
+    assert len(wait_for_mail(2, timeout=1.5)) == 1
 
 
-def test_the_candidate_not_selected_reads_the_reason(world, candidate, mailoutbox, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        candidate_decide(
-            candidate=candidate,
-            by=world.company_admin,
-            status=Candidate.Status.REJECTED,
-            reason="We chose a candidate with more experience in the shop.",
-        )
-    assert len(mailoutbox) == 1
-    body = mailoutbox[0].body
+def test_the_candidate_not_selected_reads_the_reason(world, candidate, mailoutbox, task_worker):
+    candidate_decide(
+        candidate=candidate,
+        by=world.company_admin,
+        status=Candidate.Status.REJECTED,
+        reason="We chose a candidate with more experience in the shop.",
+    )
+    outbox = wait_for_mail(1)
+    assert len(wait_for_mail(2, timeout=1.5)) == 1
+    body = outbox[0].body
     assert "We chose a candidate with more experience in the shop." in body
     assert "not been selected this time" in body
     assert "This is not a judgement of you as a person." in body
 
 
-def test_reserve_then_appointed_sends_two_different_emails(
-    world, candidate, mailoutbox, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        candidate_decide(candidate=candidate, by=world.company_admin, status=Candidate.Status.RESERVE)
-    assert "reserve list" in mailoutbox[0].subject
+def test_reserve_then_appointed_sends_two_different_emails(world, candidate, mailoutbox, task_worker):
+    candidate_decide(candidate=candidate, by=world.company_admin, status=Candidate.Status.RESERVE)
+    outbox = wait_for_mail(1)
+    assert len(outbox) == 1
+    assert "reserve list" in outbox[0].subject
     opening = candidate.opening
-    with django_capture_on_commit_callbacks(execute=True):
-        candidate_decide(
-            candidate=candidate,
-            by=world.company_admin,
-            status=Candidate.Status.APPOINTED,
-            appointment=Appointment(
-                mentor=world.mentor,
-                supervisor=world.supervisor,
-                programme=world.programme,
-                start_date=opening.start_date,
-                end_date=opening.end_date,
-                hours_per_week=32,
-            ),
-        )
-    assert len(mailoutbox) == 2
-    assert "You have been appointed" in mailoutbox[1].subject
+    candidate_decide(
+        candidate=Candidate.objects.get(pk=candidate.pk),
+        by=world.company_admin,
+        status=Candidate.Status.APPOINTED,
+        appointment=Appointment(
+            mentor=world.mentor,
+            supervisor=world.supervisor,
+            programme=world.programme,
+            start_date=opening.start_date,
+            end_date=opening.end_date,
+            hours_per_week=32,
+        ),
+    )
+    outbox = wait_for_mail(2)
+    assert len(wait_for_mail(3, timeout=1.5)) == 2
+    assert "You have been appointed" in outbox[1].subject
 
 
-def test_the_email_is_in_the_candidates_language(
-    client, world, candidate, mailoutbox, django_capture_on_commit_callbacks
-):
+def test_the_email_is_in_the_candidates_language(client, world, candidate, mailoutbox, task_worker):
     User.objects.filter(pk=world.other_learner.pk).update(language="nl")
     client.force_login(world.company_admin)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("selection_decide", args=[candidate.pk]), appoint_data(world, candidate.opening))
-    assert len(mailoutbox) == 1
+    client.post(reverse("selection_decide", args=[candidate.pk]), appoint_data(world, candidate.opening))
+    outbox = wait_for_mail(1)
+    assert len(wait_for_mail(2, timeout=1.5)) == 1
     with translation.override("nl"):
         dutch_date = date_format(candidate.opening.start_date, "l j F Y")
-    assert dutch_date in mailoutbox[0].body  # the Dutch day and month names, whatever the admin's language
+    assert dutch_date in outbox[0].body  # the Dutch day and month names, whatever the admin's language
 
 
 def test_a_mail_server_failure_lets_the_retry_send_it(world, candidate, mailoutbox, monkeypatch):
@@ -131,10 +128,9 @@ def test_a_mail_server_failure_lets_the_retry_send_it(world, candidate, mailoutb
     assert len(mailoutbox) == 1
 
 
-def test_someone_who_wants_no_email_gets_none(world, candidate, mailoutbox, django_capture_on_commit_callbacks):
+def test_someone_who_wants_no_email_gets_none(world, candidate, mailoutbox, task_worker):
     User.objects.filter(pk=world.other_learner.pk).update(notification_level=User.NotificationLevel.NONE)
-    with django_capture_on_commit_callbacks(execute=True):
-        candidate_decide(
-            candidate=Candidate.objects.get(pk=candidate.pk), by=world.company_admin, status=Candidate.Status.RESERVE
-        )
-    assert mailoutbox == []
+    candidate_decide(
+        candidate=Candidate.objects.get(pk=candidate.pk), by=world.company_admin, status=Candidate.Status.RESERVE
+    )
+    assert wait_for_mail(1, timeout=1.5) == []
