@@ -10,6 +10,13 @@ from assessments.shipped_frameworks import install
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _shipped():
+    # The data migration installs them; a transactional test run earlier may have flushed every table since.
+    install(apps.get_model)
+
+
 EXPECTED = {
     # code: (areas, competencies, indicators, purpose)
     "mentor-job-profile": (1, 6, 30, "mentors"),
