@@ -17,6 +17,7 @@ from registry.document_kind import DocumentKind, document_language
 from registry.documents import DEFAULT_COLOUR, image_data_uri
 from registry.models import RegistrySettings
 
+from .document_rows import ratings_html
 from .models import AssessmentRecord
 from .selectors_documents import record_sections, signatures_of
 
@@ -56,7 +57,7 @@ def record_html(record: AssessmentRecord, *, language: str, logo: str | None = N
                 "framework": record.framework_version.framework,
                 "moment": moment,
                 "methods": moment.method_labels() if moment is not None else [],
-                "sections": record_sections(record),
+                "ratings": ratings_html(record_sections(record)),
                 "signatures": signatures_of(record),
                 "is_draft": record.status == AssessmentRecord.Status.DRAFT,
                 "printed_at": timezone.now(),
@@ -69,7 +70,9 @@ def render_record_pdf(record: AssessmentRecord, *, language: str | None = None) 
     language = language or viewer_language()
     colour, logo = _branding(_school(record))
     html = record_html(record, language=language, logo=logo)
-    return ASSESSMENT_RECORD.write_pdf(html, language=language, colour=colour)
+    # The name in the footer of every page says whose record a loose page belongs to.
+    footer = record.subject.get_full_name()
+    return ASSESSMENT_RECORD.write_pdf(html, language=language, colour=colour, footer=footer)
 
 
 def record_pdf_filename(record: AssessmentRecord, *, language: str | None = None) -> str:

@@ -151,7 +151,7 @@ def test_a_long_record_numbers_its_pages(world):
     assert "Page 1 of " in first
     assert "Page 2 of " in second
     assert "Page 1 of 1" not in first
-    assert "Daan Jansen" in second  # the learner's name in the footer of every page
+    assert "Daan Jansen · Page 2 of " in second  # whose record a loose page belongs to
     text = pdf_text(pdf)
     for indicator in Indicator.objects.filter(competency__area__version=record.framework_version):
         assert indicator.title in text
@@ -195,9 +195,18 @@ def test_branding_comes_from_the_schools_registry_settings_and_is_never_created(
 
 def test_the_html_escapes_what_people_typed(world):
     record = filled_record(world.placement, strengths='<img src="https://example.org/x.png"> Fine')
+    rating = record.ratings.order_by("pk").first()
+    rating.remarks = '<a href="https://example.org">look</a> & <b>more'
+    rating.save()
+    judgement = record.judgements.order_by("pk").first()
+    judgement.remarks = "<script>alert(1)</script>"
+    judgement.save()
     html = record_html(record, language="en")
     assert "&lt;img" in html
     assert '<img src="https://example.org' not in html
+    assert "&lt;a href=&quot;https://example.org&quot;&gt;look&lt;/a&gt; &amp; &lt;b&gt;more" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>" not in html and "<a href" not in html
     assert render_record_pdf(record, language="en").startswith(b"%PDF")  # the local-only fetcher never goes out
 
 
