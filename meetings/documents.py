@@ -40,7 +40,8 @@ def minutes_html(minutes: Minutes, *, language: str) -> str:
 
 def minutes_pdf(minutes: Minutes, *, language: str | None = None) -> bytes:
     language = language or document_language()
-    return MINUTES.write_pdf(minutes_html(minutes, language=language), language=language)
+    learner = minutes.meeting.placement.learner.get_full_name()  # in the footer: whose minutes a loose page holds
+    return MINUTES.write_pdf(minutes_html(minutes, language=language), language=language, footer=learner)
 
 
 def minutes_pdf_filename(minutes: Minutes) -> str:

@@ -36,7 +36,8 @@ def induction_html(placement: Placement, checklist: InductionChecklist, *, langu
 
 def induction_pdf(placement: Placement, checklist: InductionChecklist, *, language: str | None = None) -> bytes:
     language = language or document_language()
-    return INDUCTION_PLAN.write_pdf(induction_html(placement, checklist, language=language), language=language)
+    html = induction_html(placement, checklist, language=language)
+    return INDUCTION_PLAN.write_pdf(html, language=language, footer=placement.learner.get_full_name())
 
 
 def induction_pdf_filename(placement: Placement) -> str:

@@ -100,8 +100,9 @@ def test_a_long_plan_numbers_its_pages(world, checklist):
         for number in range(60)
     )
     text = pdf_text(induction_pdf(world.placement, checklist, language="en"))
-    assert "Page 1 of " in text
-    assert "Page 2 of " in text
+    learner = world.placement.learner.get_full_name()
+    assert f"{learner} · Page 1 of " in text  # whose plan a loose page holds
+    assert f"{learner} · Page 2 of " in text
     assert "Work process number 59" in text
 
 
