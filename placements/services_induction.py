@@ -157,6 +157,37 @@ def item_add(*, checklist: InductionChecklist, data: dict) -> InductionItem:
     )
 
 
+def _locked_item(item: InductionItem) -> InductionItem:
+    return InductionItem.objects.select_for_update().get(pk=item.pk)
+
+
+def _refuse_if_confirmed(item: InductionItem, message: str) -> None:
+    # The learner confirmed having received this text: changing it afterwards would change what they confirmed.
+    if item.learner_confirmed_at is not None:
+        raise ValidationError(message, code="confirmed")
+
+
+@transaction.atomic
+def item_update(*, item: InductionItem, data: dict) -> InductionItem:
+    """Correct an item of this placement's checklist; the company's templates stay as they are."""
+    item = _locked_item(item)
+    _refuse_if_confirmed(item, _("The learner has confirmed receiving this item, so it can no longer be changed."))
+    for name in ITEM_FIELDS:
+        setattr(item, name, data[name])
+    item.save(update_fields=list(ITEM_FIELDS))
+    return item
+
+
+@transaction.atomic
+def item_delete(*, item: InductionItem) -> None:
+    """Remove an item that is neither done nor confirmed: what happened in the induction stays on record."""
+    item = _locked_item(item)
+    _refuse_if_confirmed(item, _("The learner has confirmed receiving this item, so it stays on the checklist."))
+    if item.done_at is not None:
+        raise ValidationError(_("This item is done; mark it open again before removing it."), code="done")
+    item.delete()
+
+
 @transaction.atomic
 def item_set_done(*, item: InductionItem, by: User, done: bool) -> InductionItem:
     """Tick an item done or take the tick back. Ticking a done item again keeps who did it first, and when."""

@@ -24,6 +24,8 @@ urlpatterns = [
     path("<int:pk>/induction/create/", views.checklist_create, name="induction_checklist_create"),
     path("<int:pk>/induction/pdf/", views.checklist_pdf, name="induction_pdf"),
     path("<int:pk>/induction/items/new/", views.item_new, name="induction_item_new"),
+    path("<int:pk>/induction/items/<int:item_pk>/edit/", views.item_edit, name="induction_item_edit"),
+    path("<int:pk>/induction/items/<int:item_pk>/delete/", views.item_delete, name="induction_item_delete"),
     path("<int:pk>/induction/items/<int:item_pk>/done/", views.item_toggle, name="induction_item_toggle"),
     path("<int:pk>/induction/items/<int:item_pk>/confirm/", views.item_confirm, name="induction_item_confirm"),
 ]

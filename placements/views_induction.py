@@ -302,6 +302,22 @@ def checklist_create(request, pk):
     return redirect("induction_checklist", pk=placement.pk)
 
 
+def _item_form_page(request, placement, form, *, section, intro, status=200):
+    return render(
+        request,
+        "mentoring/form_page.html",
+        {
+            "placement": placement,
+            "form": form,
+            "section": section,
+            "active": "induction_checklist",
+            "intro": intro,
+            "cancel_url": reverse("induction_checklist", args=[placement.pk]),
+        },
+        status=status,
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_new(request, pk):
@@ -317,18 +333,45 @@ def item_new(request, pk):
         else:
             messages.success(request, _("The item has been added to the checklist."))
             return _back_to_item(placement, item)
-    return render(
-        request,
-        "mentoring/form_page.html",
-        {
-            "placement": placement,
-            "form": form,
-            "section": _("Add an induction item"),
-            "active": "induction_checklist",
-            "intro": _("An item for this learner only; the company's templates stay as they are."),
-            "cancel_url": reverse("induction_checklist", args=[placement.pk]),
-        },
-    )
+    intro = _("An item for this learner only; the company's templates stay as they are.")
+    return _item_form_page(request, placement, form, section=_("Add an induction item"), intro=intro)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request, pk, item_pk):
+    placement = placement_for_user(request.user, pk)
+    require(can_run_checklist(request.user, placement), NOT_RUNNING_THE_CHECKLIST)
+    item = _item_or_404(placement, item_pk)
+    form = ChecklistItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services_induction.item_update(item=item, data=form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            status = 409
+        else:
+            messages.success(request, _("The item has been saved."))
+            return _back_to_item(placement, item)
+    else:
+        status = 400 if request.method == "POST" else 200
+    intro = _("Changes apply to this learner's checklist only; the company's templates stay as they are.")
+    return _item_form_page(request, placement, form, section=_("Change an induction item"), intro=intro, status=status)
+
+
+@login_required
+@require_POST
+def item_delete(request, pk, item_pk):
+    placement = placement_for_user(request.user, pk)
+    require(can_run_checklist(request.user, placement), NOT_RUNNING_THE_CHECKLIST)
+    item = _item_or_404(placement, item_pk)
+    try:
+        services_induction.item_delete(item=item)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return _checklist_page(request, placement, status=409)
+    messages.success(request, _("The item has been removed from the checklist."))
+    return redirect("induction_checklist", pk=placement.pk)
 
 
 @login_required
