@@ -19,12 +19,11 @@ from .models import (
 )
 
 
-def plan_of(placement: Placement) -> AssessmentPlan | None:
-    return (
-        AssessmentPlan.objects.filter(placement=placement)
-        .select_related("framework_version__framework", "created_by")
-        .first()
+def plan_of(placement: Placement, *, with_moments: bool = False) -> AssessmentPlan | None:
+    plans = AssessmentPlan.objects.filter(placement=placement).select_related(
+        "framework_version__framework", "created_by"
     )
+    return (plans.prefetch_related("moments") if with_moments else plans).first()
 
 
 def placement_has_records(placement: Placement) -> bool:

@@ -206,15 +206,6 @@ def placement_record_chains(placement: Placement) -> list[RecordChain]:
     return chains
 
 
-def plan_of(placement: Placement) -> AssessmentPlan | None:
-    return (
-        AssessmentPlan.objects.filter(placement=placement)
-        .select_related("framework_version__framework")
-        .prefetch_related("moments")
-        .first()
-    )
-
-
 def moments_without_record(
     user: User, placement: Placement, plan: AssessmentPlan, chains: list[RecordChain]
 ) -> list[PlannedMoment]:

@@ -13,6 +13,7 @@ from mentoring.views.common import add_service_errors, require
 from ..forms_records import AmendForm, RecordForm, RecordStartForm
 from ..models import AssessmentMoment
 from ..selectors import assessment_placement_for_user, can_assess, can_edit_record, record_for_user
+from ..selectors_plans import plan_of
 from ..selectors_records import (
     amend_refusal,
     can_amend_record,
@@ -22,7 +23,6 @@ from ..selectors_records import (
     may_delete_drafts_of,
     moments_without_record,
     placement_record_chains,
-    plan_of,
     rating_levels,
     rating_sheet,
     versions_of,
@@ -43,7 +43,7 @@ def _refused(request, record, reason, *, status=409):
 @require_GET
 def assessment_list(request, pk):
     placement = assessment_placement_for_user(request.user, pk)
-    plan = plan_of(placement)
+    plan = plan_of(placement, with_moments=True)
     chains = placement_record_chains(placement)
     return render(
         request,
@@ -61,7 +61,7 @@ def assessment_list(request, pk):
 @require_http_methods(["GET", "POST"])
 def assessment_new(request, pk):
     placement = assessment_placement_for_user(request.user, pk)
-    plan = plan_of(placement)
+    plan = plan_of(placement, with_moments=True)
     if plan is None:
         messages.error(request, _("Make an assessment plan first: it says what is assessed, when and by whom."))
         return redirect("assessment_list", pk=placement.pk)
