@@ -147,13 +147,13 @@ def seed(placements, today) -> None:
         finn = Candidate.objects.create(
             opening=opening,
             learner=people["finn.koster@student.rijnland.example"],
-            alias="Candidate A",
+            alias="A",
             motivation="I have baked bread at home every weekend for two years.",
         )
         Candidate.objects.create(
             opening=opening,
             learner=people["lotte.prins@student.rijnland.example"],
-            alias="Candidate B",
+            alias="B",
             motivation="I love decorating pastry and talking to customers.",
         )
         sheet = ScoreSheet.objects.create(
@@ -201,7 +201,7 @@ def seed(placements, today) -> None:
         Candidate.objects.create(
             opening=care_opening,
             learner=people["julia.degraaf@student.rijnland.example"],
-            alias="Candidate A",
+            alias="A",
             source=Candidate.Source.PROPOSED,
             proposed_by=people["supervisor@demo.werkmentor.nl"],
         )

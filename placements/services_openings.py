@@ -109,13 +109,13 @@ def opening_change_status(*, opening: Opening, action: str) -> Opening:
 
 
 def alias_for(number: int) -> str:
-    """The n-th anonymous name (0 -> "Candidate A", 25 -> "Candidate Z", 26 -> "Candidate AA")."""
+    """The letters of the n-th anonymous name (0 -> "A", 25 -> "Z", 26 -> "AA"); pages say "Candidate A"."""
     letters = ""
     number += 1
     while number:
         number, remainder = divmod(number - 1, 26)
         letters = chr(ord("A") + remainder) + letters
-    return f"Candidate {letters}"
+    return letters
 
 
 def _next_alias(opening: Opening) -> str:

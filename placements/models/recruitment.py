@@ -185,6 +185,11 @@ class Candidate(models.Model):
     def __str__(self):
         return f"{self.learner} · {self.opening}"
 
+    @property
+    def anonymous_name(self) -> str:
+        """What interviewers see instead of the name, in the reader's language ("Candidate A", "Kandidaat A")."""
+        return _("Candidate %(letters)s") % {"letters": self.alias}
+
 
 class ScoreSheet(models.Model):
     """One interviewer's scores for one candidate; others' sheets stay hidden until this one is submitted."""

@@ -32,7 +32,7 @@ def _pages(placement):
             f"/placements/{placement.pk}/assessments/development/",
             f"/placements/{placement.pk}/induction/",
             "/assessments/waiting/",
-            f"/placements/candidates/{opening.candidates.get(alias='Candidate A').pk}/",
+            f"/placements/candidates/{opening.candidates.get(alias='A').pk}/",
         ],
         "company@demo.werkmentor.nl": [
             "/placements/openings/",

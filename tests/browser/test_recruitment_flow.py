@@ -48,7 +48,8 @@ def open_candidate_from_dashboard(page, live_server, candidate):
     page.goto("/")
     recruitment = page.locator("section[aria-labelledby=recruitment-heading]")
     expect(recruitment).to_contain_text("Candidates waiting for your scores")
-    recruitment.get_by_role("listitem").filter(has_text=TITLE).get_by_role("link", name=candidate.alias).click()
+    waiting = recruitment.get_by_role("listitem").filter(has_text=TITLE)
+    waiting.get_by_role("link", name=candidate.anonymous_name).click()
     expect(page).to_have_url(f"{live_server.url}/placements/candidates/{candidate.pk}/")
 
 

@@ -44,7 +44,7 @@ def test_learner_applies_once_and_is_told_so_the_second_time(client, world):
     candidate = Candidate.objects.get()
     assert (candidate.learner, candidate.source, candidate.status) == (world.learner, "applied", "open")
     assert candidate.motivation == "I love baking bread."
-    assert candidate.alias == "Candidate A"
+    assert candidate.alias == "A"
     second = apply(client, opening, motivation="Again")
     assert second.status_code == 200
     assert "You have already applied for this opening" in second.text
@@ -91,18 +91,18 @@ def test_aliases_are_unique_per_opening_and_independent_between_openings(world):
         candidate_apply(opening=opening, learner=learner, motivation="Yes")
     candidate_apply(opening=other_opening, learner=learners[2], motivation="Yes")
     assert list(opening.candidates.order_by("pk").values_list("alias", flat=True)) == [
-        "Candidate A",
-        "Candidate B",
-        "Candidate C",
+        "A",
+        "B",
+        "C",
     ]
-    assert other_opening.candidates.get().alias == "Candidate A"
+    assert other_opening.candidates.get().alias == "A"
 
 
 def test_an_alias_already_taken_is_skipped(world):
     opening = make_opening(world)
-    make_candidate(opening, world.other_learner, alias="Candidate B")
+    make_candidate(opening, world.other_learner, alias="B")
     make_profile(world.learner, world.school)
-    assert candidate_apply(opening=opening, learner=world.learner, motivation="Yes").alias == "Candidate C"
+    assert candidate_apply(opening=opening, learner=world.learner, motivation="Yes").alias == "C"
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
@@ -131,10 +131,10 @@ def test_simultaneous_applications_get_different_aliases(world):
         thread.join()
     assert errors == []
     assert sorted(opening.candidates.values_list("alias", flat=True)) == [
-        "Candidate A",
-        "Candidate B",
-        "Candidate C",
-        "Candidate D",
+        "A",
+        "B",
+        "C",
+        "D",
     ]
 
 
@@ -170,7 +170,7 @@ def test_supervisor_proposes_a_learner_of_their_school(client, world):
         world.supervisor,
         "Strong with customers",
     )
-    assert candidate.alias == "Candidate A"
+    assert candidate.alias == "A"
     page = client.get(reverse("opening_detail", args=[opening.pk]))
     assert "has been proposed as a candidate" in page.text
 
@@ -329,3 +329,22 @@ def test_my_applications_costs_the_same_queries_for_1_or_10_applications(client,
     with django_assert_num_queries(len(few)):
         response = client.get(reverse("my_applications"))
     assert len(response.context["applications"]) == 10
+
+
+def test_aliases_stored_as_english_names_become_letters(world):
+    """Migration 0003: aliases made before it ("Candidate B") keep their letter and are shown translated."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("placements.migrations.0003_candidate_alias_letters")
+    opening = make_opening(world)
+    old = make_candidate(opening, world.learner, alias="Candidate B")
+    new = make_candidate(opening, world.other_learner, alias="A")
+    migration.to_letters(apps, None)
+    old.refresh_from_db()
+    new.refresh_from_db()
+    assert (old.alias, new.alias) == ("B", "A")
+    assert old.anonymous_name == "Candidate B"
+    migration.to_english_names(apps, None)
+    assert sorted(opening.candidates.values_list("alias", flat=True)) == ["Candidate A", "Candidate B"]

@@ -44,11 +44,14 @@ def test_the_team_sees_candidates_best_match_first_with_reasons(client, world):
 
 def test_anonymised_openings_show_aliases_not_names(client, world):
     opening = make_opening(world, anonymised_scoring=True)
-    make_candidate(opening, world.learner, alias="Candidate A")
+    make_candidate(opening, world.learner, alias="A")
     client.force_login(world.company_admin)
     response = client.get(reverse("opening_matches", args=[opening.pk]))
     assert "Candidate A" in response.text
     assert "Daan Jansen" not in response.text
+    response = client.get(reverse("opening_matches", args=[opening.pk]), headers={"accept-language": "nl"})
+    assert "Kandidaat A" in response.text  # the alias is in the reader's language
+    assert "Candidate A" not in response.text
 
 
 def test_school_staff_see_their_own_learners_with_a_profile_ranked(client, world):

@@ -40,5 +40,5 @@ def make_profile(learner, school, **kwargs) -> CandidateProfile:
 
 
 def make_candidate(opening, learner, **kwargs) -> Candidate:
-    kwargs.setdefault("alias", f"Candidate {chr(ord('A') + opening.candidates.count())}")
+    kwargs.setdefault("alias", chr(ord("A") + opening.candidates.count()))
     return Candidate.objects.create(opening=opening, learner=learner, **kwargs)

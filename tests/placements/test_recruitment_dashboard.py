@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def selection(world):
     opening = make_opening(world)
     add_criteria(opening)
-    candidate = make_candidate(opening, world.other_learner, "Candidate A")
+    candidate = make_candidate(opening, world.other_learner, "A")
     return opening, candidate
 
 

@@ -20,7 +20,7 @@ def test_demo_recruitment_is_complete_and_idempotent():
         "mentor@demo.werkmentor.nl",
         "henk.bos@korenschoof.example",
     }
-    assert sorted(bakery.candidates.values_list("alias", flat=True)) == ["Candidate A", "Candidate B"]
+    assert sorted(bakery.candidates.values_list("alias", flat=True)) == ["A", "B"]
     sheet = ScoreSheet.objects.get(candidate__opening=bakery)
     assert sheet.submitted_at is not None and sheet.scores.count() == 3
     assert Opening.objects.filter(status=Opening.Status.DRAFT, company=bakery.company).count() == 1

@@ -39,7 +39,7 @@ def test_outsiders_do_not_find_the_comparison_of_a_draft_opening(client, world):
 
 
 def test_average_spread_sheets_and_total(client, world, opening):
-    candidate = make_candidate(opening, world.other_learner, "Candidate A")
+    candidate = make_candidate(opening, world.other_learner, "A")
     score(candidate, world.mentor, [2, 4, 5])
     score(candidate, world.colleague_mentor, [4, 4, 1])
     client.force_login(world.company_admin)
@@ -54,8 +54,8 @@ def test_average_spread_sheets_and_total(client, world, opening):
 
 def test_an_interviewer_sees_only_the_columns_they_scored(client, world, opening):
     scored, unscored = (
-        make_candidate(opening, world.other_learner, "Candidate A"),
-        make_candidate(opening, learners(world, 1)[0], "Candidate B"),
+        make_candidate(opening, world.other_learner, "A"),
+        make_candidate(opening, learners(world, 1)[0], "B"),
     )
     score(scored, world.colleague_mentor, [1, 1, 1])
     score(unscored, world.colleague_mentor, [5, 5, 5])

@@ -100,7 +100,7 @@ def test_another_companys_admin_gets_404_on_a_criterion_of_a_draft(client, world
 
 def test_criteria_cannot_change_after_the_first_score(client, world, opening):
     criteria = add_criteria(opening)
-    candidate = make_candidate(opening, world.other_learner, "Candidate A")
+    candidate = make_candidate(opening, world.other_learner, "A")
     score(candidate, world.mentor, [4], submit=False)  # even one draft score fixes the criteria
     opening.refresh_from_db()
     assert opening.criteria_locked_at is not None
@@ -132,7 +132,7 @@ def test_the_service_refuses_too(world, opening):
     from placements import services_selection
 
     criteria = add_criteria(opening)
-    score(make_candidate(opening, world.other_learner, "Candidate A"), world.mentor, [3, 3, 3])
+    score(make_candidate(opening, world.other_learner, "A"), world.mentor, [3, 3, 3])
     with pytest.raises(ValidationError):
         services_selection.criterion_add(opening=opening, title="Late", questions="Too late")
     with pytest.raises(ValidationError):
@@ -161,7 +161,7 @@ def test_the_admin_picks_interviewers_from_the_companys_mentors_and_admins(clien
 
 def test_an_interviewer_who_scored_stays_one(client, world, opening):
     add_criteria(opening)
-    score(make_candidate(opening, world.other_learner, "Candidate A"), world.colleague_mentor, [3, 3, 3])
+    score(make_candidate(opening, world.other_learner, "A"), world.colleague_mentor, [3, 3, 3])
     client.force_login(world.company_admin)
     new_mentor = person(Role.MENTOR, world.company, email="new.mentor@example.org")
     response = client.post(

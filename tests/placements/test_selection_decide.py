@@ -33,7 +33,7 @@ def opening(world):
 def candidate(world, opening):
     make_profile(world.other_learner, world.school, programme=world.programme)
     return make_candidate(
-        opening, world.other_learner, "Candidate A", source=Candidate.Source.PROPOSED, proposed_by=world.supervisor
+        opening, world.other_learner, "A", source=Candidate.Source.PROPOSED, proposed_by=world.supervisor
     )
 
 
@@ -215,7 +215,7 @@ def test_no_appointment_when_the_places_are_taken(world, opening, candidate):
     fully_scored(candidate, world)
     appoint(candidate, world)
     second = fully_scored(
-        make_candidate(opening, person(Role.LEARNER, world.school, email="sanne@example.org"), "Candidate B"), world
+        make_candidate(opening, person(Role.LEARNER, world.school, email="sanne@example.org"), "B"), world
     )
     with pytest.raises(ValidationError, match="place of this opening is taken"):
         appoint(second, world)
@@ -226,7 +226,7 @@ def test_no_appointment_when_the_places_are_taken(world, opening, candidate):
 def test_the_opening_is_filled_when_the_last_of_several_places_is_taken(world, opening, candidate):
     Opening.objects.filter(pk=opening.pk).update(places=2)
     second = fully_scored(
-        make_candidate(opening, person(Role.LEARNER, world.school, email="sanne@example.org"), "Candidate B"), world
+        make_candidate(opening, person(Role.LEARNER, world.school, email="sanne@example.org"), "B"), world
     )
     appoint(fully_scored(candidate, world), world)
     assert Opening.objects.get(pk=opening.pk).status == Opening.Status.PUBLISHED
@@ -238,7 +238,7 @@ def test_a_learner_with_an_overlapping_placement_is_not_appointed(client, world)
     today = timezone.localdate()
     opening = make_opening(world, start_date=today + timedelta(days=60), end_date=today + timedelta(days=200))
     add_criteria(opening)
-    busy = fully_scored(make_candidate(opening, world.learner, "Candidate C"), world)  # placed until day 90
+    busy = fully_scored(make_candidate(opening, world.learner, "C"), world)  # placed until day 90
     client.force_login(world.company_admin)
     response = client.post(decide_url(busy), appoint_data(world, opening))
     assert response.status_code == 400

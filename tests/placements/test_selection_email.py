@@ -22,7 +22,7 @@ def candidate(world):
     opening = make_opening(world)
     add_criteria(opening)
     make_profile(world.other_learner, world.school, programme=world.programme)
-    candidate = make_candidate(opening, world.other_learner, "Candidate A")
+    candidate = make_candidate(opening, world.other_learner, "A")
     score(candidate, world.mentor, [4, 4, 4])
     score(candidate, world.colleague_mentor, [4, 4, 4])
     return candidate

@@ -24,7 +24,7 @@ def opening(world):
 @pytest.fixture
 def candidate(world, opening):
     make_profile(world.other_learner, world.school, programme=world.programme)
-    return make_candidate(opening, world.other_learner, "Candidate A")
+    return make_candidate(opening, world.other_learner, "A")
 
 
 def page_url(candidate):
