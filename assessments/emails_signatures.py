@@ -1,7 +1,7 @@
 """E-mails asking someone to sign an assessment record, each in the signer's language and the Dutch time zone.
 
 Every e-mail carries a signed link that works without logging in; someone with an account also gets the
-page in the app, where they sign after signing in.
+page in the app, where they sign after signing in, and the same news as an in-app notification.
 """
 
 from django.conf import settings
@@ -9,9 +9,10 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from meetings.models import Notification
-from meetings.notifications import level_allows
+from meetings.notifications import level_allows, notify
 
 from .models import Signature
 from .signing import MAX_AGE, make_token
@@ -29,12 +30,38 @@ def app_link(signature: Signature) -> str:
     return settings.SITE_URL + reverse("assessment_sign", args=[signature.record_id])
 
 
+def _language(signature: Signature) -> str:
+    return (signature.user.language if signature.user else "") or settings.LANGUAGE_CODE
+
+
+def _notify(signature: Signature, *, reminder: bool, level: str) -> None:
+    """The request or reminder in the app too, for a signer with an account, in their language."""
+    if not has_login(signature):
+        return
+    record = signature.record
+    names = {"title": record.title, "name": record.subject.get_full_name()}
+    with translation.override(_language(signature)):
+        if signature.role == Signature.Role.SUBJECT:
+            text = (
+                _("Reminder: your assessment “%(title)s” is waiting for your signature.")
+                if reminder
+                else _("Please read and sign your assessment “%(title)s”.")
+            )
+        else:
+            text = (
+                _("Reminder: the assessment “%(title)s” of %(name)s is waiting for your signature.")
+                if reminder
+                else _("Please sign the assessment “%(title)s” of %(name)s.")
+            )
+    notify(signature.user, text % names, reverse("assessment_sign", args=[record.pk]), level)
+
+
 def _send(template: str, signature: Signature, level: str) -> bool:
     # Someone whose account was closed cannot opt out any more, and still gets the signed link.
     if not signature.email or not level_allows(signature.user if has_login(signature) else None, level):
         return False
     record = signature.record
-    language = (signature.user.language if signature.user else "") or settings.LANGUAGE_CODE
+    language = _language(signature)
     context = {
         "signature": signature,
         "record": record,
@@ -53,10 +80,14 @@ def _send(template: str, signature: Signature, level: str) -> bool:
 
 
 def signature_request_send(*, signature: Signature) -> bool:
-    """Ask one signer to sign; False when there is no one to tell. Signing is essential news."""
-    return _send("assessment_signature_request", signature, Notification.Level.ESSENTIAL)
+    """Ask one signer to sign; False when no e-mail went out. Signing is essential news."""
+    sent = _send("assessment_signature_request", signature, Notification.Level.ESSENTIAL)
+    _notify(signature, reminder=False, level=Notification.Level.ESSENTIAL)  # after: a failed send is retried
+    return sent
 
 
 def signature_reminder_send(*, signature: Signature) -> bool:
     """Remind one signer who has not signed yet; a reminder is normal news."""
-    return _send("assessment_signature_reminder", signature, Notification.Level.NORMAL)
+    sent = _send("assessment_signature_reminder", signature, Notification.Level.NORMAL)
+    _notify(signature, reminder=True, level=Notification.Level.NORMAL)  # after: a failed send is retried
+    return sent
