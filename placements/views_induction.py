@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Company
-from mentoring.views.common import add_service_errors, require
+from mentoring.views.common import add_service_errors, placement_form_page, require
 
 from . import documents_induction, services_induction
 from .forms_induction import ChecklistCreateForm, ChecklistItemForm, TemplateForm, TemplateItemForm
-from .models import InductionItem, InductionTemplateItem
+from .models import InductionItem, InductionTemplateItem, Placement
 from .selectors import placement_for_user
 from .selectors_induction import (
     can_create_templates,
@@ -255,6 +255,13 @@ def _item_or_404(placement, item_pk) -> InductionItem:
     )
 
 
+def _item_to_run(user, pk, item_pk) -> tuple[Placement, InductionItem]:
+    """The placement and its checklist item, for the mentor or a company admin who keeps the checklist."""
+    placement = placement_for_user(user, pk)
+    require(can_run_checklist(user, placement), NOT_RUNNING_THE_CHECKLIST)
+    return placement, _item_or_404(placement, item_pk)
+
+
 def _row_response(request, placement, item):
     """The item's row, and the progress block swapped in beside it, for htmx."""
     today = timezone.localdate()
@@ -303,18 +310,8 @@ def checklist_create(request, pk):
 
 
 def _item_form_page(request, placement, form, *, section, intro, status=200):
-    return render(
-        request,
-        "mentoring/form_page.html",
-        {
-            "placement": placement,
-            "form": form,
-            "section": section,
-            "active": "induction_checklist",
-            "intro": intro,
-            "cancel_url": reverse("induction_checklist", args=[placement.pk]),
-        },
-        status=status,
+    return placement_form_page(
+        request, placement, form, section=section, tab="induction_checklist", intro=intro, status=status
     )
 
 
@@ -340,9 +337,7 @@ def item_new(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_edit(request, pk, item_pk):
-    placement = placement_for_user(request.user, pk)
-    require(can_run_checklist(request.user, placement), NOT_RUNNING_THE_CHECKLIST)
-    item = _item_or_404(placement, item_pk)
+    placement, item = _item_to_run(request.user, pk, item_pk)
     form = ChecklistItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         try:
@@ -362,9 +357,7 @@ def item_edit(request, pk, item_pk):
 @login_required
 @require_POST
 def item_delete(request, pk, item_pk):
-    placement = placement_for_user(request.user, pk)
-    require(can_run_checklist(request.user, placement), NOT_RUNNING_THE_CHECKLIST)
-    item = _item_or_404(placement, item_pk)
+    placement, item = _item_to_run(request.user, pk, item_pk)
     try:
         services_induction.item_delete(item=item)
     except ValidationError as exc:
@@ -377,9 +370,7 @@ def item_delete(request, pk, item_pk):
 @login_required
 @require_POST
 def item_toggle(request, pk, item_pk):
-    placement = placement_for_user(request.user, pk)
-    require(can_run_checklist(request.user, placement), NOT_RUNNING_THE_CHECKLIST)
-    item = _item_or_404(placement, item_pk)
+    placement, item = _item_to_run(request.user, pk, item_pk)
     done = request.POST.get("done") != "0"
     ticked = services_induction.item_set_done(item=item, by=request.user, done=done)
     item.done_at, item.done_by = ticked.done_at, ticked.done_by

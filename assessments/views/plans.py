@@ -2,12 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentoring.views.common import add_service_errors, require
+from mentoring.views.common import add_service_errors, placement_form_page, require
 
 from ..coverage import plan_coverage
 from ..forms_plans import AssessmentPlanForm, MomentForm
@@ -67,17 +66,7 @@ def assessment_plan_edit(request, pk):
 
 
 def _moment_form_page(request, placement, form, section):
-    return render(
-        request,
-        "mentoring/form_page.html",
-        {
-            "placement": placement,
-            "form": form,
-            "section": section,
-            "active": "assessment_plan",
-            "cancel_url": reverse("assessment_plan", args=[placement.pk]),
-        },
-    )
+    return placement_form_page(request, placement, form, section=section, tab="assessment_plan")
 
 
 def _planned(request, pk):

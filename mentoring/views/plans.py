@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -24,7 +23,7 @@ from ..services_plans import (
     plan_submit,
     plan_update,
 )
-from .common import require
+from .common import placement_form_page, require
 
 ONLY_MENTOR = gettext_lazy("Only the work mentor of this placement drafts the coaching plan.")
 
@@ -52,18 +51,7 @@ def _plan_context(request, placement, invalid_tracking=None, **extra):
 
 
 def _form_page(request, placement, form, section, intro=""):
-    return render(
-        request,
-        "mentoring/form_page.html",
-        {
-            "placement": placement,
-            "form": form,
-            "section": section,
-            "intro": intro,
-            "active": "mentoring_plan",
-            "cancel_url": reverse("mentoring_plan", args=[placement.pk]),
-        },
-    )
+    return placement_form_page(request, placement, form, section=section, tab="mentoring_plan", intro=intro)
 
 
 @login_required
