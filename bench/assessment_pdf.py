@@ -6,9 +6,10 @@
 
 Machines differ, and a shared VM drifts by tens of percent from minute to minute, so each record render
 is followed by two certificate renders as yardsticks (bench/certificates_pdf.py's certificates): one on the
-app's warm renderer, and one as WeasyPrint does it out of the box, which the issue that set the 120 ms
-target measured at about 90 ms on its machine. Taken turn by turn, the medians drift together, and
-record / default certificate × 90 ms estimates the record's time on that machine.
+app's warm renderer, and one as WeasyPrint does it out of the box, which the issue that set the
+certificate's targets measured at about 90 ms on its machine, taken here as the reference machine. Taken turn
+by turn, the medians drift together, and record / default certificate × 90 ms estimates the record's time
+there.
 
 The data lives in a throwaway in-memory SQLite database (migrated at start): a placement with a signed
 record of 30 indicators over 3 areas and 10 competencies, each rated, most with a remark, every competency
