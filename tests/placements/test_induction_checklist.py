@@ -12,6 +12,8 @@ from placements.services_induction import checklist_create, checklist_from_templ
 from tests.cast import EVERYONE
 from tests.factories import make_placement
 
+from .factories_induction import _item, _url
+
 SEES = {"learner", "mentor", "supervisor", "colleague_teacher", "coordinator", "company_admin", "staff"}
 RUNS = {"mentor", "company_admin", "staff"}
 
@@ -20,43 +22,6 @@ def expected_run(who):
     if who in RUNS:
         return 200
     return 403 if who in SEES else 404
-
-
-@pytest.fixture
-def template(world):
-    template = InductionTemplate.objects.create(company=world.company, name="Bakery induction", is_default=True)
-    for position, (section, title, responsible, due_day) in enumerate(
-        [
-            (Section.ORGANISATION, "Tour of the bakery", "Marieke", 1),
-            (Section.HOUSE_RULES, "Hair net and clean apron", "Marieke", 1),
-            (Section.CALAMITIES, "Assembly point at the church square", "Jan, emergency responder", 2),
-            (Section.SAFETY, "Using the dough divider safely", "Marieke", 5),
-        ],
-        start=1,
-    ):
-        InductionTemplateItem.objects.create(
-            template=template,
-            section=section,
-            title=title,
-            responsible=responsible,
-            due_day=due_day,
-            position=position,
-        )
-    return template
-
-
-@pytest.fixture
-def checklist(world, template):
-    return checklist_from_template(world.placement, template)
-
-
-def _item(checklist, section):
-    return checklist.items.get(section=section)
-
-
-def _url(name, world, item=None):
-    args = [world.placement.pk] if item is None else [world.placement.pk, item.pk]
-    return reverse(name, args=args)
 
 
 # --- Seeing it ---------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from placements.services_induction import checklist_from_template, item_confirm,
 from tests.cast import EVERYONE
 from tests.factories import make_placement
 
-from .test_induction_checklist import _item, _url, checklist, expected_run, template  # noqa: F401 - fixtures
+from .factories_induction import _item, _url
+from .test_induction_checklist import expected_run
 
 CHANGED = {"section": Section.SAFETY, "title": "Using the dough divider and the mixer safely", "due_day": 6}
 
@@ -25,7 +26,7 @@ def _form(item, **changes) -> dict:
 
 
 @pytest.mark.parametrize("who", EVERYONE)
-def test_the_mentor_or_a_company_admin_corrects_an_item(client, world, checklist, who):  # noqa: F811
+def test_the_mentor_or_a_company_admin_corrects_an_item(client, world, checklist, who):
     item = _item(checklist, Section.SAFETY)
     client.force_login(getattr(world, who))
     expected = expected_run(who)
@@ -41,7 +42,7 @@ def test_the_mentor_or_a_company_admin_corrects_an_item(client, world, checklist
 
 
 @pytest.mark.parametrize("who", EVERYONE)
-def test_the_mentor_or_a_company_admin_removes_an_open_item(client, world, checklist, who):  # noqa: F811
+def test_the_mentor_or_a_company_admin_removes_an_open_item(client, world, checklist, who):
     item = _item(checklist, Section.SAFETY)
     client.force_login(getattr(world, who))
     response = client.post(_url("induction_item_delete", world, item))
@@ -50,7 +51,7 @@ def test_the_mentor_or_a_company_admin_removes_an_open_item(client, world, check
     assert checklist.items.filter(pk=item.pk).exists() == (expected != 200)
 
 
-def test_the_checklist_offers_edit_and_remove_only_where_they_are_allowed(client, world, checklist):  # noqa: F811
+def test_the_checklist_offers_edit_and_remove_only_where_they_are_allowed(client, world, checklist):
     house_rules, safety = _item(checklist, Section.HOUSE_RULES), _item(checklist, Section.SAFETY)
     organisation = _item(checklist, Section.ORGANISATION)
     item_confirm(item=house_rules)
@@ -68,7 +69,7 @@ def test_the_checklist_offers_edit_and_remove_only_where_they_are_allowed(client
     assert _url("induction_item_edit", world, safety) not in page
 
 
-def test_an_item_the_learner_confirmed_cannot_be_changed_or_removed(client, world, checklist):  # noqa: F811
+def test_an_item_the_learner_confirmed_cannot_be_changed_or_removed(client, world, checklist):
     item = item_confirm(item=_item(checklist, Section.HOUSE_RULES))
     client.force_login(world.mentor)
     response = client.post(_url("induction_item_edit", world, item), _form(item, title="Hair net optional"))
@@ -82,7 +83,7 @@ def test_an_item_the_learner_confirmed_cannot_be_changed_or_removed(client, worl
     assert item.title == "Hair net and clean apron"
 
 
-def test_a_done_item_is_reopened_before_it_can_be_removed(client, world, checklist):  # noqa: F811
+def test_a_done_item_is_reopened_before_it_can_be_removed(client, world, checklist):
     item = item_set_done(item=_item(checklist, Section.SAFETY), by=world.mentor, done=True)
     client.force_login(world.mentor)
     response = client.post(_url("induction_item_delete", world, item))
@@ -94,7 +95,7 @@ def test_a_done_item_is_reopened_before_it_can_be_removed(client, world, checkli
     assert not checklist.items.filter(pk=item.pk).exists()
 
 
-def test_bad_input_is_refused_on_the_form(client, world, checklist):  # noqa: F811
+def test_bad_input_is_refused_on_the_form(client, world, checklist):
     item = _item(checklist, Section.SAFETY)
     client.force_login(world.mentor)
     response = client.post(_url("induction_item_edit", world, item), _form(item, title="", due_day=0))
@@ -104,7 +105,7 @@ def test_bad_input_is_refused_on_the_form(client, world, checklist):  # noqa: F8
     assert item.title == "Using the dough divider safely"
 
 
-def test_an_item_of_another_placement_is_not_found(client, world, checklist, template):  # noqa: F811
+def test_an_item_of_another_placement_is_not_found(client, world, checklist, template):
     other = make_placement(school=world.school, company=world.company, mentor=world.mentor, programme=world.programme)
     foreign = checklist_from_template(other, template).items.get(section=Section.SAFETY)
     client.force_login(world.mentor)
