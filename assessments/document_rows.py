@@ -20,15 +20,11 @@ def _row(css_class: str, level: str, title: str, remarks: str) -> str:
     return f'<p class="{css_class}">{text}</p>'
 
 
-def _coded(item) -> str:
-    return f"{item.code} {item.title}" if item.code else item.title
-
-
 def _competency_rows(block: CompetencyBlock) -> list[str]:
     judgement = block.judgement
     level = judgement.level.title if judgement is not None and judgement.level_id else "–"
     remarks = judgement.remarks if judgement is not None else ""
-    rows = [_row("row competency", level, _coded(block.competency), remarks)]
+    rows = [_row("row competency", level, block.competency.label, remarks)]
     not_rated = _("not rated")
     rows.extend(
         _row("row", rating.level.title if rating.level_id else not_rated, rating.indicator.title, rating.remarks)
@@ -43,7 +39,7 @@ def ratings_html(sections: list[AreaBlock]) -> SafeString:
         return format_html('<p class="muted">{}</p>', _("Nothing has been rated."))
     parts = [f'<p class="row head">{escape(_("Level"))}\t{escape(_("Indicator"))}\n{escape(_("Remarks"))}</p>']
     for section in sections:
-        parts.append(f'<h3 class="area">{escape(_coded(section.area))}</h3>')
+        parts.append(f'<h3 class="area">{escape(section.area.label)}</h3>')
         for block in section.competencies:
             parts.extend(_competency_rows(block))
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped

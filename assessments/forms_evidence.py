@@ -65,7 +65,7 @@ class EvidenceForm(forms.Form):
 
 class CodedChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.code} {obj.title}".strip()
+        return obj.label
 
 
 class EvidenceFilterForm(forms.Form):

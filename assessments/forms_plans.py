@@ -17,7 +17,7 @@ class IndicatorChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})
 
     def label_from_instance(self, obj):
-        return f"{obj.code} {obj.title}".strip()
+        return obj.label
 
 
 def indicator_groups(bound_field, indicators) -> list:

@@ -95,8 +95,7 @@ def development_of(viewer: User, placement: Placement) -> Development:
     lines: dict[tuple, Line] = {}
     for competency in competencies:
         key = _line_key(competency)
-        label = f"{competency.code} {competency.title}" if competency.code else competency.title
-        line = lines.setdefault(key, Line(label, [None] * len(records)))
+        line = lines.setdefault(key, Line(competency.label, [None] * len(records)))
         for index, record in enumerate(records):
             value = by_competency[competency.pk].get(record.pk)
             if value is not None:

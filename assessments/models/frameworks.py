@@ -114,7 +114,18 @@ class RatingLevel(BilingualTitle):
         constraints = [models.UniqueConstraint(fields=["version", "value"], name="rating_level_value_unique")]
 
 
-class Area(BilingualTitle):
+class CodedTitle(BilingualTitle):
+    """A part of a framework with an optional code in front of its title ("1.2 Bakes bread")."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.title}" if self.code else self.title
+
+
+class Area(CodedTitle):
     version = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="areas")
     code = models.CharField(_("code"), max_length=20, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
@@ -125,7 +136,7 @@ class Area(BilingualTitle):
         ordering = ["version", "position", "pk"]
 
 
-class Competency(BilingualTitle):
+class Competency(CodedTitle):
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="competencies")
     code = models.CharField(_("code"), max_length=20, blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -137,7 +148,7 @@ class Competency(BilingualTitle):
         ordering = ["area__position", "position", "pk"]
 
 
-class Indicator(BilingualTitle):
+class Indicator(CodedTitle):
     """An observable behaviour to rate (prestatie-indicator)."""
 
     competency = models.ForeignKey(Competency, on_delete=models.CASCADE, related_name="indicators")

@@ -395,7 +395,7 @@ def framework_item_form(request, version_pk, kind, item_pk=None, parent_pk=None)
     section = ITEM_TEXTS[kind]["edit" if item else "add"]
     intro = None
     if parent is not None:
-        intro = _("In: %(parent)s") % {"parent": f"{parent.code} {parent.title}".strip()}
+        intro = _("In: %(parent)s") % {"parent": parent.label}
     return _form_page(
         request,
         form,

@@ -39,6 +39,20 @@ def _refused(request, record, reason, *, status=409):
     )
 
 
+def _record_to_change(request, pk, refusal_of):
+    """(record, None) when the assessor may change it now; else (record, the answer that says why not):
+    409 to a POST, so nothing is lost silently, and back to the record with the reason on a GET."""
+    record = record_for_user(request.user, pk)
+    require(can_assess_record(request.user, record), NOT_AN_ASSESSOR)
+    refusal = refusal_of(record)
+    if not refusal:
+        return record, None
+    if request.method == "POST":
+        return record, _refused(request, record, refusal)
+    messages.info(request, refusal)
+    return record, redirect("assessment_detail", pk=record.pk)
+
+
 @login_required
 @require_GET
 def assessment_list(request, pk):
@@ -91,14 +105,9 @@ def _int(value) -> int | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def assessment_edit(request, pk):
-    record = record_for_user(request.user, pk)
-    require(can_assess_record(request.user, record), NOT_AN_ASSESSOR)
-    refusal = change_refusal(record)
-    if refusal and request.method == "POST":
-        return _refused(request, record, refusal)
-    if refusal:
-        messages.info(request, refusal)
-        return redirect("assessment_detail", pk=record.pk)
+    record, refused = _record_to_change(request, pk, change_refusal)
+    if refused:
+        return refused
     sheet = rating_sheet(record, with_evidence=True)
     form = RecordForm(request.POST or None, record=record, sheet=sheet, levels=rating_levels(record))
     if request.method == "POST" and form.is_valid():
@@ -154,14 +163,9 @@ def assessment_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def assessment_amend(request, pk):
-    record = record_for_user(request.user, pk)
-    require(can_assess_record(request.user, record), NOT_AN_ASSESSOR)
-    refusal = amend_refusal(record)
-    if refusal and request.method == "POST":
-        return _refused(request, record, refusal)
-    if refusal:
-        messages.info(request, refusal)
-        return redirect("assessment_detail", pk=record.pk)
+    record, refused = _record_to_change(request, pk, amend_refusal)
+    if refused:
+        return refused
     form = AmendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
