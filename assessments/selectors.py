@@ -74,26 +74,29 @@ def can_assess_course_participant(user: User, enrolment) -> bool:
     )
 
 
+def records_for_pages():
+    """Records with what their pages, PDF and e-mails show: subject, placement or course, framework, levels."""
+    return AssessmentRecord.objects.select_related(
+        "subject",
+        "placement__learner",
+        "placement__mentor",
+        "placement__supervisor",
+        "placement__company",
+        "placement__school",
+        "moment",
+        "enrolment__course__school",
+        "enrolment__course__teacher",
+        "enrolment__company",
+        "enrolment__participant",
+        "framework_version__framework",
+        "overall_level",
+        "amends",
+    )
+
+
 def record_for_user(user: User, pk: int) -> AssessmentRecord:
     """The record with what its pages need, if `user` may see it; 404 otherwise."""
-    record = (
-        AssessmentRecord.objects.select_related(
-            "subject",
-            "placement__learner",
-            "placement__mentor",
-            "placement__supervisor",
-            "placement__company",
-            "placement__school",
-            "moment",
-            "enrolment__course__school",
-            "enrolment__participant",
-            "framework_version__framework",
-            "overall_level",
-            "amends",
-        )
-        .filter(pk=pk)
-        .first()
-    )
+    record = records_for_pages().filter(pk=pk).first()
     if record is None or not can_view_record(user, record):
         raise Http404("No such assessment.")
     return record

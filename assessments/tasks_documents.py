@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from .emails_documents import record_pdf_send
 from .models import AssessmentRecord
+from .selectors import records_for_pages
 
 
 @shared_task(autoretry_for=(SMTPException, OSError), retry_backoff=True, retry_backoff_max=600, max_retries=6)
@@ -24,20 +25,5 @@ def send_record_pdf(record_id: int) -> None:
         ).update(pdf_sent_at=timezone.now())
         if not claimed:
             return
-        record = AssessmentRecord.objects.select_related(
-            "subject",
-            "placement__learner",
-            "placement__mentor",
-            "placement__supervisor",
-            "placement__company",
-            "placement__school",
-            "moment",
-            "enrolment__course__school",
-            "enrolment__course__teacher",
-            "enrolment__company",
-            "enrolment__participant",
-            "framework_version__framework",
-            "overall_level",
-            "amends",
-        ).get(pk=record_id)
+        record = records_for_pages().get(pk=record_id)
         record_pdf_send(record=record)
