@@ -122,3 +122,14 @@ def meeting_calendar(meeting: Meeting, *, method: str, link: str = "") -> bytes:
 
 def ics_filename(method: str) -> str:
     return "cancel.ics" if method == CANCEL else "invite.ics"
+
+
+def download_method(meeting: Meeting) -> str:
+    """What the download carries: like the e-mail, a cancelled meeting is a CANCEL (STATUS:CANCELLED)."""
+    return CANCEL if meeting.status == Meeting.Status.CANCELLED else REQUEST
+
+
+def download_filename(meeting: Meeting, method: str) -> str:
+    """A name that tells downloads of different meetings apart, e.g. meeting-2026-05-12.ics."""
+    day = meeting.starts_at.astimezone(ZoneInfo(TZID)).date().isoformat()
+    return f"meeting-{day}-cancelled.ics" if method == CANCEL else f"meeting-{day}.ics"

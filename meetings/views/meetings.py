@@ -1,17 +1,23 @@
 """Planning tripartite meetings of a placement: the list, planning, the detail page and its actions."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from mentoring.selectors import coaching_placement_for_user
 from mentoring.views.common import add_service_errors, require
 
 from ..forms_meetings import CancelForm, MeetingForm, RescheduleForm, RespondForm
+from ..ics import download_filename, download_method, meeting_calendar
 from ..models import Meeting
 from ..selectors import can_plan_meetings, can_view_meetings_of, meeting_for_user, participant_of
 from ..selectors_meetings import (
@@ -106,6 +112,21 @@ def _detail_page(request, meeting, *, respond_form=None, status=200):
 @login_required
 def meeting_detail(request, pk):
     return _detail_page(request, meeting_for_user(request.user, pk))
+
+
+@login_required
+@require_safe
+@never_cache
+def meeting_ics(request, pk):
+    """The meeting for the user's own calendar: the same .ics as the e-mailed invitation (same UID and
+    SEQUENCE, so a calendar updates the event it already has); a cancelled meeting gives the cancellation."""
+    meeting = meeting_for_user(request.user, pk)
+    method = download_method(meeting)
+    link = settings.SITE_URL + reverse("meeting_detail", args=[meeting.pk])
+    ics = meeting_calendar(meeting, method=method, link=link)
+    response = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, download_filename(meeting, method))
+    return response
 
 
 @login_required
