@@ -39,3 +39,15 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def site_url() -> str:
+    """The address links in e-mails and on certificates point at: SITE_URL when set, otherwise the
+    development server on this machine at PORT (8000 unless PORT says otherwise), as scripts/run starts it."""
+    explicit = env_str("SITE_URL").strip()
+    if explicit:
+        return explicit.rstrip("/")
+    port = env_int("PORT", 8000)
+    if not 0 < port < 65536:
+        raise ImproperlyConfigured(f"PORT must be between 1 and 65535, not {port}.")
+    return f"http://127.0.0.1:{port}"
