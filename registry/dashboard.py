@@ -6,6 +6,7 @@ from accounts.selectors import roles_of
 from .selectors_certificates import certificates_expiring_soon
 from .selectors_courses import (
     assignments_to_hand_in,
+    courses_ready_for_certificates,
     enrolments_awaiting_confirmation,
     evaluations_to_fill_in,
     submissions_to_review,
@@ -26,6 +27,7 @@ def registry_todo(user: User) -> dict:
         todo["assignments_to_hand_in"] = list(assignments_to_hand_in(user)[:LIMIT])
         todo["evaluations_to_fill_in"] = list(evaluations_to_fill_in(user)[:LIMIT])
     if roles.school_staff_school_ids or roles.is_staff:
+        todo["courses_ready_for_certificates"] = list(courses_ready_for_certificates(user)[:LIMIT])
         todo["certificates_expiring"] = list(certificates_expiring_soon(user)[:LIMIT])
     if roles.has(Role.COORDINATOR):
         todo["companies_flagged"] = list(companies_needing_attention(user)[:LIMIT])

@@ -1,6 +1,19 @@
 """Reads of the mentor courses, built on registry.selectors (which decides who sees a course at all)."""
 
-from django.db.models import Avg, Count, IntegerField, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Avg,
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -9,11 +22,11 @@ from django.utils.translation import gettext as _
 from accounts.models import Company, Role, School, User
 from accounts.selectors import people_with_role, roles_of
 
-from .models import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
+from .models import Assignment, Attendance, Certificate, Course, CourseSession, Enrolment, Evaluation, Submission
 from .selectors import can_manage_course, courses_visible_to, enrolments_visible_to, registry_school_ids
 
-# Places are taken by everyone who asked or was confirmed; a withdrawn or finished enrolment frees nothing new.
-TAKING_PLACES = (Enrolment.Status.REQUESTED, Enrolment.Status.CONFIRMED)
+# Everyone who asked, was confirmed or completed the course holds a place; only a withdrawal gives one back.
+TAKING_PLACES = (Enrolment.Status.REQUESTED, Enrolment.Status.CONFIRMED, Enrolment.Status.COMPLETED)
 # Participants who take part in the course's work: hand in assignments, are on the attendance list, evaluate.
 TAKING_PART = (Enrolment.Status.CONFIRMED, Enrolment.Status.COMPLETED)
 RATING_FIELDS = ("content_rating", "teacher_rating", "organisation_rating", "usefulness_rating")
@@ -103,12 +116,39 @@ def _with_list_figures(courses: QuerySet[Course]) -> QuerySet[Course]:
     )
 
 
+def with_certificate_figures(courses: QuerySet[Course]) -> QuerySet[Course]:
+    """`ready`: participants who completed the course and have no certificate yet; `issued`: certificates."""
+    ready = Enrolment.objects.filter(course=OuterRef("pk"), status=Enrolment.Status.COMPLETED, certificate__isnull=True)
+    issued = Certificate.objects.filter(course=OuterRef("pk"))
+    return courses.annotate(ready=_count(ready, "course"), issued=_count(issued, "course"))
+
+
+def certificate_figures(course: Course) -> dict:
+    """The course page's counts behind its "Certificates" button."""
+    return {
+        "ready": course.enrolments.filter(status=Enrolment.Status.COMPLETED, certificate__isnull=True).count(),
+        "issued": Certificate.objects.filter(course=course).count(),
+    }
+
+
+def courses_ready_for_certificates(user: User) -> QuerySet[Course]:
+    """For teachers and coordinators: their school's courses with participants waiting for a certificate."""
+    school_ids = registry_school_ids(user)
+    courses = Course.objects.all() if school_ids is None else Course.objects.filter(school_id__in=school_ids)
+    return (
+        with_certificate_figures(courses)
+        .filter(ready__gt=0)
+        .annotate(mine=ExpressionWrapper(Q(teacher=user), output_field=BooleanField()))
+        .order_by("-mine", "title", "pk")
+    )
+
+
 def courses_for_list(user: User, status: str | None = None) -> QuerySet[Course]:
     # Filtering by id keeps the visibility joins (and their DISTINCT) away from the figures.
     courses = Course.objects.filter(pk__in=courses_visible_to(user).values("pk"))
     if status:
         courses = courses.filter(status=status)
-    return _with_list_figures(courses).order_by("-created_at")
+    return with_certificate_figures(_with_list_figures(courses)).order_by("-created_at")
 
 
 def open_courses_for(user: User) -> QuerySet[Course]:

@@ -29,6 +29,7 @@ from ..selectors_courses import (
     can_enrol_employees,
     can_enrol_self,
     can_withdraw_enrolment,
+    certificate_figures,
     completion_by_enrolment,
     courses_for_list,
     courses_taken_part_in,
@@ -62,7 +63,10 @@ def course_list(request):
     staff_view = school_ids is None or bool(school_ids)
     context = {"filter_form": filter_form, "can_create": can_create_course(request.user), "staff_view": staff_view}
     if staff_view:
-        context["courses"] = courses_for_list(request.user, filter_form.chosen_status)
+        courses = list(courses_for_list(request.user, filter_form.chosen_status))
+        for course in courses:
+            course.manageable = school_ids is None or course.school_id in school_ids
+        context["courses"] = courses
     else:
         context["open_courses"] = open_courses_for(request.user)
         context["my_courses"] = courses_taken_part_in(request.user)
@@ -145,6 +149,7 @@ def detail_page(request, course, *, status=200, employees_form=None, self_form=N
         "enrolments": enrolments,
         "mine": mine,
         "taken": places_taken(course),
+        "certificates": certificate_figures(course) if can_manage else None,
         "takes_part": mine is not None and mine.status in TAKING_PART,
         "has_ended": bool(sessions) and max(s.ends_at for s in sessions) <= timezone.now(),
         **forms,
