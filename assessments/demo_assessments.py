@@ -19,6 +19,7 @@ from .models import (
     AssessmentRecord,
     Assessors,
     Competency,
+    CompetencyJudgement,
     Evidence,
     Framework,
     FrameworkVersion,
@@ -172,6 +173,15 @@ def _signed_mid_term(placement, plan, today) -> None:
     for indicator in plan.indicators.all():
         value = 1 if indicator.code == "2.2.2" else (3 if indicator.code.startswith("1.1") else 2)
         Rating.objects.create(record=record, indicator=indicator, level=levels[value])
+    judgements = {
+        "1.1": (3, "Always on time and keeps every agreement."),
+        "1.2": (2, "Asks for help when needed; could share more with the team."),
+        "2.1": (2, "Follows the recipes; the hygiene check had no remarks."),
+        "2.2": (2, "Checks own work well; product advice still needs practice."),
+    }
+    for competency in Competency.objects.filter(area__version=version, code__in=judgements):
+        value, remarks = judgements[competency.code]
+        CompetencyJudgement.objects.create(record=record, competency=competency, level=levels[value], remarks=remarks)
     for role, user in (
         (Signature.Role.ASSESSOR, placement.mentor),
         (Signature.Role.ASSESSOR, placement.supervisor),

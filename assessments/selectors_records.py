@@ -91,6 +91,17 @@ class Section:
     judgement: CompetencyJudgement | None = None
     rows: list[Row] = field(default_factory=list)
 
+    @property
+    def rating_summary(self) -> list[tuple[str, int]]:
+        """How often each level was given to the competency's indicators, lowest level first: what the record
+        says about a competency that has no judgement of its own."""
+        counts: dict[int, list] = {}
+        for row in self.rows:
+            level = row.rating.level if row.rating is not None else None
+            if level is not None:
+                counts.setdefault(level.pk, [level, 0])[1] += 1
+        return [(level.title, count) for level, count in sorted(counts.values(), key=lambda item: item[0].value)]
+
 
 @dataclass
 class Sheet:
