@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class RegistryConfig(AppConfig):
     name = "registry"
     verbose_name = _("Register of work mentors")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from .search import register_sqlite_function
+
+        # SQLite gets the register's search function on every connection (PostgreSQL from a migration).
+        connection_created.connect(register_sqlite_function, dispatch_uid="registry_sqlite_fold")

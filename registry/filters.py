@@ -8,6 +8,7 @@ import re
 
 import django_filters
 from django import forms
+from django.core.validators import EMPTY_VALUES
 from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from accounts.models import Company
 
 from .forms_register import QuickDateInput, QuickSelect, QuickTextInput
 from .models import Certificate
+from .search import contains_text
 
 # A whole certificate number (WM-2026-000123) is looked up by its unique index instead of a text search.
 WHOLE_NUMBER = re.compile(r"^[A-Z]{2,5}-\d{4}-\d{3,}$")
@@ -59,18 +61,27 @@ def order_certificates(queryset, key: str):
 
 
 def search_certificates(queryset, value: str):
-    """Every word must occur in the number, the holder's name, the company's name or its city."""
+    """Every word must occur in the number, the holder's name, the company's name or its city (accent-blind)."""
     words = value.split()[:MAX_SEARCH_WORDS]
     if len(words) == 1 and WHOLE_NUMBER.match(words[0].upper()):
         return queryset.filter(number=words[0].upper())
     for word in words:
         queryset = queryset.filter(
-            Q(number__icontains=word)
-            | Q(holder_name__icontains=word)
-            | Q(company_name__icontains=word)
-            | Q(company_city__icontains=word)
+            contains_text("number", word)
+            | contains_text("holder_name", word)
+            | contains_text("company_name", word)
+            | contains_text("company_city", word)
         )
     return queryset
+
+
+class TextFilter(django_filters.CharFilter):
+    """The field contains the text typed, whatever the case and the accents ('malaga' finds 'Málaga')."""
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.filter(contains_text(self.field_name, value))
 
 
 def filter_state(queryset, value: str):
@@ -92,18 +103,12 @@ class RegisterFilter(django_filters.FilterSet):
         method="filter_search",
         help_text=_("Number, holder, company or city."),
     )
-    company = django_filters.CharFilter(
-        widget=QuickTextInput(), label=_("Company"), field_name="company_name", lookup_expr="icontains"
-    )
-    city = django_filters.CharFilter(
-        widget=QuickTextInput(), label=_("City"), field_name="company_city", lookup_expr="icontains"
-    )
+    company = TextFilter(widget=QuickTextInput(), label=_("Company"), field_name="company_name")
+    city = TextFilter(widget=QuickTextInput(), label=_("City"), field_name="company_city")
     country = django_filters.ChoiceFilter(
         widget=QuickSelect(cache_as="country"), label=_("Country"), field_name="company_country", choices=COUNTRIES
     )
-    sector = django_filters.CharFilter(
-        widget=QuickTextInput(), label=_("Sector"), field_name="company__sector", lookup_expr="icontains"
-    )
+    sector = TextFilter(widget=QuickTextInput(), label=_("Sector"), field_name="company__sector")
     school = django_filters.ChoiceFilter(widget=QuickSelect(), label=_("School"), field_name="school_id", choices=[])
     status = django_filters.ChoiceFilter(
         widget=QuickSelect(cache_as="register_status"),
@@ -166,12 +171,8 @@ class PublicRegisterFilter(django_filters.FilterSet):
 
     PUBLIC_STATUSES = [(Certificate.State.VALID, _("valid")), (Certificate.State.EXPIRED, _("expired"))]
 
-    name = django_filters.CharFilter(
-        widget=QuickTextInput(), label=_("Name"), field_name="holder_name", lookup_expr="icontains"
-    )
-    city = django_filters.CharFilter(
-        widget=QuickTextInput(), label=_("City"), field_name="company_city", lookup_expr="icontains"
-    )
+    name = TextFilter(widget=QuickTextInput(), label=_("Name"), field_name="holder_name")
+    city = TextFilter(widget=QuickTextInput(), label=_("City"), field_name="company_city")
     status = django_filters.ChoiceFilter(
         widget=QuickSelect(cache_as="public_status"),
         label=_("Status"),
@@ -216,7 +217,7 @@ COMPANY_SORT_CHOICES = [
 
 
 class CompanyRegisterFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(widget=QuickTextInput(), label=_("Name"), field_name="name", lookup_expr="icontains")
+    q = TextFilter(widget=QuickTextInput(), label=_("Name"), field_name="name")
     sector = django_filters.ChoiceFilter(widget=QuickSelect(), label=_("Sector"), choices=[])
     country = django_filters.ChoiceFilter(widget=QuickSelect(cache_as="country"), label=_("Country"), choices=COUNTRIES)
     accreditation = django_filters.ChoiceFilter(
