@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from placements.views import dashboard
 
+from .favicon import favicon
 from .health import healthz
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("", include("assessments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]
 
