@@ -5,43 +5,51 @@ from .models import Role
 from .selectors import roles_of
 
 # (url name, label, url-name prefix(es) that mark the item active, who sees it)
+DASHBOARD = ("dashboard", _("Dashboard"), "dashboard", lambda roles: True)
+PLACEMENTS = ("placement_list", _("Placements"), "placement", lambda roles: True)
+OPENINGS = (
+    "opening_list",
+    _("Openings"),
+    ("opening", "candidate", "learner_profile", "my_applications", "selection"),
+    lambda roles: roles.is_staff or bool(roles.roles),
+)
+INDUCTION = (
+    "induction_templates",
+    _("Induction"),
+    "induction_template",
+    lambda roles: roles.is_staff or roles.has(Role.COMPANY_ADMIN),
+)
+COURSES = (
+    "course_list",
+    _("Mentor courses"),
+    "course",
+    lambda roles: (
+        roles.is_staff or any(roles.has(r) for r in (Role.TEACHER, Role.COORDINATOR, Role.MENTOR, Role.COMPANY_ADMIN))
+    ),
+)
+FRAMEWORKS = (
+    "framework_list",
+    _("Frameworks"),
+    "framework",
+    lambda roles: roles.is_staff or bool(roles.school_staff_school_ids) or roles.has(Role.MENTOR),
+)
+REGISTER = (
+    "register",
+    _("Register"),
+    ("register", "company_register", "registry_settings"),
+    lambda roles: roles.is_staff or bool(roles.school_staff_school_ids),
+)
+ADMINISTRATION = ("admin:index", _("Administration"), "admin", lambda roles: roles.is_staff)
+
+# The top menu: a link, or a group (label, links) shown as a dropdown. A group with one visible link is
+# shown as that link, so nobody opens a dropdown for a single choice. Grouping keeps the bar to at most
+# four short top-level items for every combination of roles, so that with notifications, the user menu
+# and log out it fits on one line at 1024 px, in Dutch too (tests/browser/test_menu_layout.py).
 MENU = [
-    ("dashboard", _("Dashboard"), "dashboard", lambda roles: True),
-    ("placement_list", _("Placements"), "placement", lambda roles: True),
-    (
-        "opening_list",
-        _("Openings"),
-        ("opening", "candidate", "learner_profile", "my_applications", "selection"),
-        lambda roles: roles.is_staff or bool(roles.roles),
-    ),
-    (
-        "course_list",
-        _("Mentor courses"),
-        "course",
-        lambda roles: (
-            roles.is_staff
-            or any(roles.has(r) for r in (Role.TEACHER, Role.COORDINATOR, Role.MENTOR, Role.COMPANY_ADMIN))
-        ),
-    ),
-    (
-        "framework_list",
-        _("Frameworks"),
-        "framework",
-        lambda roles: roles.is_staff or bool(roles.school_staff_school_ids) or roles.has(Role.MENTOR),
-    ),
-    (
-        "induction_templates",
-        _("Induction"),
-        "induction_template",
-        lambda roles: roles.is_staff or roles.has(Role.COMPANY_ADMIN),
-    ),
-    (
-        "register",
-        _("Register"),
-        ("register", "company_register", "registry_settings"),
-        lambda roles: roles.is_staff or bool(roles.school_staff_school_ids),
-    ),
-    ("admin:index", _("Administration"), "admin", lambda roles: roles.is_staff),
+    DASHBOARD,
+    (_("Placements"), [PLACEMENTS, OPENINGS, INDUCTION]),
+    (_("Training"), [COURSES, FRAMEWORKS]),
+    REGISTER,
 ]
 
 # Pages about the person themself, listed under their name.
@@ -54,6 +62,9 @@ PERSONAL_MENU = [
     ("assessment_waiting", _("Signatures"), "assessment_waiting", lambda roles: bool(roles.roles)),
 ]
 
+# Tools for the application's own staff, at the end of the user menu below a divider.
+STAFF_MENU = [ADMINISTRATION]
+
 
 def _items(entries, roleset, current):
     return [
@@ -63,6 +74,23 @@ def _items(entries, roleset, current):
     ]
 
 
+def _menu(entries, roleset, current):
+    """Top-level items; a group's item has "children" (its visible links) and is active when one of them is."""
+    menu = []
+    for entry in entries:
+        if len(entry) == 2:
+            label, links = entry
+            children = _items(links, roleset, current)
+            if len(children) > 1:
+                active = any(child["active"] for child in children)
+                menu.append({"label": label, "children": children, "active": active, "current": False})
+            else:
+                menu.extend(children)
+        else:
+            menu.extend(_items([entry], roleset, current))
+    return menu
+
+
 def roles(request):
     """The signed-in person's roles and the menu items they can use; no query beyond the roles."""
     user = getattr(request, "user", None)
@@ -70,5 +98,10 @@ def roles(request):
         return {}
     roleset = roles_of(user)
     current = getattr(getattr(request, "resolver_match", None), "url_name", "") or ""
-    menu, personal_menu = _items(MENU, roleset, current), _items(PERSONAL_MENU, roleset, current)
-    return {"user_roles": roleset, "is_mentor": roleset.has(Role.MENTOR), "menu": menu, "personal_menu": personal_menu}
+    return {
+        "user_roles": roleset,
+        "is_mentor": roleset.has(Role.MENTOR),
+        "menu": _menu(MENU, roleset, current),
+        "personal_menu": _items(PERSONAL_MENU, roleset, current),
+        "staff_menu": _items(STAFF_MENU, roleset, current),
+    }
