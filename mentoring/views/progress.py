@@ -4,7 +4,7 @@ from django.db.models.functions import TruncMonth
 from django.shortcuts import render
 from django.utils import timezone
 
-from ..charts import monthly_bar_chart, months_between
+from ..charts import monthly_bar_charts, months_between
 from ..models import CoachingSession, LearningGoal
 from ..selectors import (
     approved_minutes_per_month,
@@ -46,7 +46,7 @@ def progress(request, pk):
             "sessions": {"count": sessions["count"], "hours": round((sessions["minutes"] or 0) / 60, 1)},
             "last_session": CoachingSession.objects.filter(placement=placement).order_by("-date").first(),
             "hours": hours_totals(placement),
-            "chart": monthly_bar_chart(months, [coached_hours, approved_hours]),
+            "charts": monthly_bar_charts(months, [coached_hours, approved_hours]),
             "rows": [(month, coached_hours.get(month, 0), approved_hours.get(month, 0)) for month in months],
             "open_items": list(open_action_items(placement=placement)),
             "obstacles": list(open_obstacles(placement)),

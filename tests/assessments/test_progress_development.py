@@ -65,7 +65,7 @@ def test_the_averages_per_competency_follow_the_signed_records(client, world, pl
     page = response.content.decode()
     assert "Average rating per competency" in page
     assert page.count("<polyline") == 4  # one line per competency
-    assert page.count("</title></circle>") == 8  # a point per competency per record, named
+    assert page.count("</title></path>") == 8  # a point per competency per record, named
     for label in ("1.1 Competency 1.1", "2.2 Competency 2.2", "unsatisfactory", "good"):
         assert label in page
     # The table holds the same figures, per record.
@@ -149,7 +149,7 @@ def test_the_query_count_does_not_grow_with_the_records(client, world, plan):
         _signed(world.placement, plan, date(2026, month, 1))
     with CaptureQueriesContext(connection) as six:
         response = client.get(_url(world))
-    assert response.content.decode().count("</title></circle>") == 24
+    assert response.content.decode().count("</title></path>") == 24
     assert len(six) == len(one)
 
 
