@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
-# Shared set-up for scripts/run and scripts/test: find Python 3.12+, make .venv, install the project.
-# Usage: source scripts/setup.sh [extra]   (extra: "test" installs the test tools too)
+# Shared set-up for scripts/run and scripts/test: find Python 3.12+, make .venv and install the project with
+# its test tools. Nothing is installed again until pyproject.toml changes.
+# Usage: source scripts/setup.sh
+#
+# One install serves both scripts: the test tools come with the first start. Adding them later would reinstall
+# the project into the .venv that a running development server uses, and the server would restart.
+# uv installs in seconds: the one on PATH, or one that pip puts into .tools/ on first use. Without it, pip.
+# WERKMENTOR_INSTALLER=pip forces pip.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,17 +27,31 @@ find_python() {
   exit 1
 }
 
-extra="${1:-}"
-if [ ! -x .venv/bin/python ] || ! python_ok .venv/bin/python; then
-  rm -rf .venv
-  "$(find_python)" -m venv .venv
-fi
-sum="$(cksum < pyproject.toml | cut -d' ' -f1)"
-stamp=".venv/.installed-${sum}-${extra:-base}"
-# An install with the test tools also serves a plain run.
-if [ ! -f "$stamp" ] && { [ -n "$extra" ] || [ ! -f ".venv/.installed-${sum}-test" ]; }; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extra:+[$extra]}"
+find_uv() {
+  [ "${WERKMENTOR_INSTALLER:-}" = pip ] && return 1
+  if command -v uv >/dev/null 2>&1; then command -v uv; return; fi
+  if [ ! -x .tools/bin/uv ]; then
+    rm -rf .tools
+    "$1" -m pip install --quiet --disable-pip-version-check --no-warn-script-location --target .tools uv \
+      >/dev/null 2>&1 || { rm -rf .tools; return 1; }
+  fi
+  [ -x .tools/bin/uv ] && .tools/bin/uv --version >/dev/null 2>&1 && echo "$ROOT/.tools/bin/uv"
+}
+
+venv_ok() { [ -x .venv/bin/python ] && python_ok .venv/bin/python; }
+
+stamp=".venv/.installed-$(cksum < pyproject.toml | cut -d' ' -f1)"
+if ! venv_ok || [ ! -f "$stamp" ]; then
+  python="$(find_python)"
+  echo "Installing Werkmentor and its test tools into .venv ..." >&2
+  if uv="$(find_uv "$python")"; then
+    venv_ok || { rm -rf .venv; UV_PYTHON_DOWNLOADS=never "$uv" venv --quiet --seed --python "$python" .venv; }
+    "$uv" pip install --quiet --python .venv/bin/python -e ".[test]"
+  else
+    venv_ok || { rm -rf .venv; "$python" -m venv .venv; }
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+  fi
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

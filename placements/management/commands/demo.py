@@ -1,8 +1,11 @@
+import os
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Company, Membership, Role, School, User
 from placements import demo_data as data
@@ -37,9 +40,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the demo logins.")
+        parser.add_argument(
+            "--language",
+            help="Language of the demo content: nl or en (default: DEMO_LANGUAGE, else LANGUAGE_CODE). "
+            "Content that exists already stays in the language it was written in.",
+        )
+
+    def handle(self, *args, **options):
+        language = options["language"] or os.environ.get("DEMO_LANGUAGE") or settings.LANGUAGE_CODE
+        known = [code for code, _name in settings.LANGUAGES]
+        if language not in known:
+            raise CommandError(f"Unknown demo language {language!r}; choose one of: {', '.join(known)}.")
+        with translation.override(language):
+            self._build(options)
 
     @transaction.atomic
-    def handle(self, *args, **options):
+    def _build(self, options):
         schools = {s["key"]: self._school(s) for s in data.SCHOOLS}
         companies = {c["key"]: self._company(c) for c in data.COMPANIES}
         programmes = {
@@ -118,7 +134,10 @@ class Command(BaseCommand):
     def _person(self, email, first, last):
         user, created = User.objects.get_or_create(email=email, defaults={"first_name": first, "last_name": last})
         if created:
-            user.set_password(data.DEMO_PASSWORD)
+            # Hash the shared demo password once: a PBKDF2 hash takes about a second, and there are 40 people.
+            if getattr(self, "_demo_password_hash", None) is None:
+                self._demo_password_hash = make_password(data.DEMO_PASSWORD)
+            user.password = self._demo_password_hash
             user.save(update_fields=["password"])
         return user
 
