@@ -7,8 +7,9 @@ day) updates the same rows instead of adding new ones.
 import uuid
 from datetime import date, datetime, time, timedelta
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from placements.demo_text import Text
 from placements.models import Placement
 
 from .models import Meeting, MeetingChange, Participant
@@ -19,10 +20,16 @@ DEMO_MENTOR = "mentor@demo.werkmentor.nl"
 DEMO_SUPERVISOR = "supervisor@demo.werkmentor.nl"
 NAMESPACE = uuid.UUID("6f1d7c1e-4b7a-4c55-9a43-6d2f3e0b8a10")
 
-HELD_AGENDA = """1. Welcome and how the placement is going
+HELD_AGENDA = Text(
+    """1. Welcome and how the placement is going
 2. Open learning goals: progress since the start
 3. Hours so far and the planning for the coming weeks
-4. Agreements and the next meeting"""
+4. Agreements and the next meeting""",
+    """1. Welkom en hoe de stage loopt
+2. Openstaande leerdoelen: voortgang sinds de start
+3. Uren tot nu toe en de planning voor de komende weken
+4. Afspraken en de volgende bijeenkomst""",
+)
 
 
 def _at(day: date, hour: int) -> datetime:
@@ -76,8 +83,8 @@ def seed(placements: list, today) -> None:
     active = [p for p in placements if p.status == Placement.Status.ACTIVE]
     demo = next((p for p in active if p.learner.email == DEMO_LEARNER), None)
     if demo is not None:
-        with translation.override("en"):
-            agenda = agenda_from_coaching_plan(demo)
+        # The demo command runs the seeds in the demo's language, so the agenda's headings are in it too.
+        agenda = agenda_from_coaching_plan(demo)
         _meeting(
             demo,
             "next-week",
@@ -90,7 +97,7 @@ def seed(placements: list, today) -> None:
             "three-weeks-ago",
             starts_at=_at(today - timedelta(days=21), 14),
             status=Meeting.Status.CONFIRMED,
-            agenda=HELD_AGENDA,
+            agenda=str(HELD_AGENDA),
         )
     # Another placement the demo supervisor follows, preferably with the demo mentor, who has yet to answer.
     others = sorted(
@@ -99,8 +106,7 @@ def seed(placements: list, today) -> None:
     )
     if others:
         placement = others[0]
-        with translation.override("en"):
-            agenda = agenda_from_coaching_plan(placement)
+        agenda = agenda_from_coaching_plan(placement)
         _meeting(
             placement,
             "proposed",

@@ -6,72 +6,35 @@ from django.utils import timezone
 
 from placements.models import Placement
 
+from .demo_coaching_texts import FREQUENCY, LEARNING_STYLE, MILESTONE, trade_of
 from .models import ActionItem, CoachingPlan, CoachingSession, LearningGoal, MentoringAgreement, Milestone
 from .services_agreements import agreement_initial
 from .services_plans import plan_decide, plan_for_placement, plan_submit
-
-GOALS = [
-    (
-        "Work hygienically according to the HACCP rules",
-        "No remarks in two internal hygiene checks",
-        "Food safety is the first thing a customer relies on.",
-    ),
-    (
-        "Plan your own morning shift",
-        "Three shifts in a row ready on time without help",
-        "Independence is the aim of this level.",
-    ),
-    (
-        "Give customers advice about products",
-        "Mentor observes five conversations, four rated good",
-        "Customer contact is part of the qualification.",
-    ),
-]
-
-SESSIONS = [
-    (
-        -21,
-        "Explained the dough schedule and the order of the morning.",
-        "Arrived early and well prepared.",
-        "Check the recipe card before weighing.",
-    ),
-    (
-        -14,
-        "Worked the oven together; learner led the second batch.",
-        "Calm under time pressure.",
-        "Ask earlier when unsure.",
-    ),
-    (
-        -7,
-        "Observed two customer conversations at the counter.",
-        "Friendly, makes eye contact.",
-        "Explain ingredients for allergies more precisely.",
-    ),
-]
 
 
 def _seed_plan(placement: Placement, today, approve: bool) -> CoachingPlan:
     plan = plan_for_placement(placement)
     if plan.goals.exists():
         return plan
-    plan.coaching_frequency = "Every week, 30 minutes on Friday"
+    trade = trade_of(placement)
+    plan.coaching_frequency = str(FREQUENCY)
     plan.coaching_forms = ["on_the_job", "in_person"]
-    plan.learning_style = "Learns by doing first, then talking it through."
-    plan.energisers = "Making something with their hands; compliments from customers."
+    plan.learning_style = str(LEARNING_STYLE)
+    plan.energisers = str(trade.energisers)
     plan.save()
-    for position, (title, measure, why) in enumerate(GOALS):
+    for position, goal in enumerate(trade.goals):
         LearningGoal.objects.create(
             plan=plan,
-            title=title,
-            success_measure=measure,
+            title=str(goal.title),
+            success_measure=str(goal.measure),
             target_date=min(placement.end_date, today + timedelta(days=30 * (position + 1))),
-            rationale=why,
+            rationale=str(goal.why),
             position=position,
             progress=[60, 30, 10][position],
             status=["on_track", "at_risk", "on_track"][position],
             next_review=today + timedelta(days=7),
         )
-    Milestone.objects.create(plan=plan, title="Mid-term evaluation", due_date=today + timedelta(days=30))
+    Milestone.objects.create(plan=plan, title=str(MILESTONE), due_date=today + timedelta(days=30))
     plan_submit(plan=plan, by=placement.mentor)
     if approve:
         plan_decide(plan=plan, by=placement.supervisor, approve=True)
@@ -79,37 +42,35 @@ def _seed_plan(placement: Placement, today, approve: bool) -> CoachingPlan:
 
 
 def _seed_sessions(placement: Placement, today) -> None:
+    trade = trade_of(placement)
     goals = list(LearningGoal.objects.filter(plan__placement=placement))
-    for index, (offset, done, well, improve) in enumerate(SESSIONS):
-        date = max(placement.start_date, today + timedelta(days=offset))
-        session, created = CoachingSession.objects.get_or_create(
+    for index, (offset, text) in enumerate(zip((-21, -14, -7), trade.sessions, strict=True)):
+        # Found in either language, so running the demo in the other language adds no second session.
+        if CoachingSession.objects.filter(placement=placement, activities__in=text.activities.both).exists():
+            continue
+        session = CoachingSession.objects.create(
             placement=placement,
-            activities=done,
-            defaults={
-                "date": date,
-                "duration_minutes": 30,
-                "coached_by": placement.mentor,
-                "went_well": well,
-                "to_improve": improve,
-                "created_by": placement.mentor,
-                "learner_reflection": "I now read the recipe card first." if index == 0 else "",
-                "reflection_at": timezone.now() if index == 0 else None,
-            },
+            activities=str(text.activities),
+            date=max(placement.start_date, today + timedelta(days=offset)),
+            duration_minutes=30,
+            coached_by=placement.mentor,
+            went_well=str(text.went_well),
+            to_improve=str(text.to_improve),
+            created_by=placement.mentor,
+            learner_reflection=str(trade.reflection) if index == 0 else "",
+            reflection_at=timezone.now() if index == 0 else None,
         )
-        if created:
-            session.goals.set(goals[index : index + 1])
+        session.goals.set(goals[index : index + 1])
     last = CoachingSession.objects.filter(placement=placement).order_by("-date").first()
     if last:
-        ActionItem.objects.get_or_create(
-            placement=placement,
-            description="Write down the allergen questions customers asked this week",
-            defaults={"session": last, "owner": placement.learner, "due_date": today + timedelta(days=3)},
-        )
-        ActionItem.objects.get_or_create(
-            placement=placement,
-            description="Arrange a tour of the flour supplier",
-            defaults={"session": last, "owner": placement.mentor, "due_date": today - timedelta(days=1)},
-        )
+        for description, owner, due in (
+            (trade.learner_action, placement.learner, today + timedelta(days=3)),
+            (trade.mentor_action, placement.mentor, today - timedelta(days=1)),
+        ):
+            if not ActionItem.objects.filter(placement=placement, description__in=description.both).exists():
+                ActionItem.objects.create(
+                    placement=placement, description=str(description), session=last, owner=owner, due_date=due
+                )
 
 
 def seed(placements: list, today) -> None:

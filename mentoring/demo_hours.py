@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from placements.demo_text import Text as T
 from placements.models import Placement
 
 from .models import HoursEntry
@@ -26,13 +27,46 @@ SHIFTS = [
 ]
 
 TASKS = {
-    "Food production": ["Kneaded and shaped bread dough", "Baked the morning batch", "Cleaned the ovens and benches"],
-    "Care and welfare": ["Helped residents with morning care", "Served lunch on the ward", "Activities with residents"],
-    "Technical installation": ["Pulled cables in a new build", "Fitted sockets and switches", "Measured a group panel"],
-    "Hospitality": ["Breakfast service", "Set up the terrace", "Helped at the reception desk"],
+    "Food production": [
+        T("Kneaded and shaped bread dough", "Brooddeeg gekneed en opgemaakt"),
+        T("Baked the morning batch", "De ochtendlading gebakken"),
+        T("Cleaned the ovens and benches", "De ovens en werkbanken schoongemaakt"),
+    ],
+    "Care and welfare": [
+        T("Helped residents with morning care", "Bewoners geholpen bij de ochtendzorg"),
+        T("Served lunch on the ward", "De lunch op de afdeling verzorgd"),
+        T("Activities with residents", "Activiteiten met bewoners"),
+    ],
+    "Technical installation": [
+        T("Pulled cables in a new build", "Kabels getrokken in een nieuwbouwwoning"),
+        T("Fitted sockets and switches", "Wandcontactdozen en schakelaars gemonteerd"),
+        T("Measured a distribution board", "Een groepenkast doorgemeten"),
+    ],
+    "Hospitality": [
+        T("Breakfast service", "Ontbijtservice"),
+        T("Set up the terrace", "Het terras klaargezet"),
+        T("Helped at the reception desk", "Meegeholpen op de receptie"),
+    ],
+    "Automotive": [
+        T("Serviced two cars with the mentor", "Twee onderhoudsbeurten met de werkmentor gedaan"),
+        T("Changed tyres and checked brakes", "Banden gewisseld en remmen gecontroleerd"),
+        T("Read out a fault with the tester", "Een storing uitgelezen met de tester"),
+    ],
+    "Logistics": [
+        T("Picked orders with the hand scanner", "Orders verzameld met de handscanner"),
+        T("Received and checked two deliveries", "Twee leveringen ontvangen en gecontroleerd"),
+        T("Practised with the reach truck", "Geoefend met de reachtruck"),
+    ],
 }
-DEFAULT_TASKS = ["Worked along with the team", "Practised a new task with my mentor", "Tidied and prepared the work"]
-REJECTION_REASON = "You were at school that afternoon; please record only the morning."
+DEFAULT_TASKS = [
+    T("Worked along with the team", "Meegewerkt met het team"),
+    T("Practised a new task with my mentor", "Een nieuwe taak geoefend met mijn werkmentor"),
+    T("Tidied and prepared the work", "Opgeruimd en het werk voorbereid"),
+]
+REJECTION_REASON = T(
+    "You were at school that afternoon; please record only the morning.",
+    "Je was die middag op school; schrijf alleen de ochtend.",
+)
 
 
 def _entries_for(placement: Placement, today):
@@ -50,7 +84,7 @@ def _entries_for(placement: Placement, today):
             if status == HoursEntry.Status.APPROVED and weekday == 4 and not rejected:
                 # The learner recorded a full day on their short Friday.
                 status, end, rejected = HoursEntry.Status.REJECTED, time(16, 30), True
-            yield day, start, end, break_minutes, tasks[index % len(tasks)], status
+            yield day, start, end, break_minutes, str(tasks[index % len(tasks)]), status
             index += 1
         day += timedelta(days=1)
 
@@ -74,7 +108,7 @@ def seed(placements: list, today) -> None:
                     "break_minutes": break_minutes,
                     "description": description,
                     "status": status,
-                    "rejection_reason": REJECTION_REASON if status == HoursEntry.Status.REJECTED else "",
+                    "rejection_reason": str(REJECTION_REASON) if status == HoursEntry.Status.REJECTED else "",
                     "decided_by": placement.mentor if decided else None,
                     "decided_at": timezone.make_aware(decided_at) if decided_at else None,
                 },

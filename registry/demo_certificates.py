@@ -7,15 +7,16 @@ one to the school and the holder's e-mail address.
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import Membership, Role, School, User
 
+from .demo_courses import ABROAD_CERTIFIED, ABROAD_COURSE
 from .eligibility import registry_settings_for
 from .models import Certificate, Enrolment
 from .numbering import next_certificate_number
-from .services_certificates import add_years, holder_snapshot
+from .services_certificates import NotEligible, add_years, certificate_issue, holder_snapshot
 
 SCHOOL = "Rijnland Vakcollege"
 TEACHER = "supervisor@demo.werkmentor.nl"
@@ -45,32 +46,32 @@ def seed(placements: list, today) -> None:
 
 
 def _course_certificates(school, rules, teacher, today) -> set[str]:
-    """Certificates for the completed enrolments of the school's demo courses; the holders' e-mail addresses."""
+    """Certificates for the completed enrolments of the school's demo courses; the holders' e-mail addresses.
+
+    They are issued by the real service (number, validity, holder snapshot as a teacher would get them), then
+    marked as e-mailed in the same transaction, so the e-mail task that the service queues finds nothing to send.
+    The abroad course keeps all but one participant waiting, for a teacher to issue the rest.
+    """
+    waiting = Q(course__title=ABROAD_COURSE) & ~Q(participant__email__in=ABROAD_CERTIFIED)
     enrolments = (
         Enrolment.objects.filter(course__school=school, status=Enrolment.Status.COMPLETED)
+        .exclude(waiting)
         .select_related("course", "participant", "company")
         .annotate(last_session=Max("course__sessions__ends_at"))
         .order_by("pk")
     )
     certified = set()
     for enrolment in enrolments:
-        certified.add(enrolment.participant.email)
-        if Certificate.objects.filter(enrolment=enrolment).exists():
-            continue
         ended = timezone.localdate(enrolment.last_session) if enrolment.last_session else today - timedelta(days=50)
-        issued_on = min(ended + timedelta(days=2), today)
-        Certificate.objects.create(
-            number=next_certificate_number(issued_on.year),
-            school=school,
-            course=enrolment.course,
-            enrolment=enrolment,
-            issued_on=issued_on,
-            valid_until=add_years(issued_on, rules.validity_years),
-            issued_by=enrolment.course.teacher,
-            language=rules.certificate_language,
-            emailed_at=timezone.now(),
-            **holder_snapshot(holder=enrolment.participant, company=enrolment.company),
-        )
+        try:
+            certificate, created = certificate_issue(
+                enrolment=enrolment, issued_by=enrolment.course.teacher, issued_on=min(ended + timedelta(days=2), today)
+            )
+        except NotEligible:
+            continue
+        certified.add(enrolment.participant.email)
+        if created:
+            Certificate.objects.filter(pk=certificate.pk).update(emailed_at=timezone.now())
     return certified
 
 

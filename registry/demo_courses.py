@@ -13,6 +13,15 @@ TEACHER = "supervisor@demo.werkmentor.nl"
 # Henk's employer admin, company@demo.werkmentor.nl, confirms (or not) his request in the demo.
 COMPLETED_PARTICIPANTS = ["mentor@demo.werkmentor.nl", "anja.visser@delinde.example", "peter.smit@delinde.example"]
 WAITING_PARTICIPANT = "henk.bos@korenschoof.example"
+# A course for the mentors of host companies abroad that ended a few weeks ago: everyone completed it, and
+# only Els has her certificate yet, so a teacher can try issuing one (demo_certificates issues hers).
+ABROAD_COURSE = "Werkmentortraining leerbedrijven in het buitenland"
+ABROAD_PARTICIPANTS = [
+    "javier.lopez@solymar.example",
+    "anna.schmidt@becker.example",
+    "els.janssens@logistiekvlaanderen.example",
+]
+ABROAD_CERTIFIED = ["els.janssens@logistiekvlaanderen.example"]
 
 DESCRIPTION = (
     "Online training in twee sessies voor werkmentoren van leerbedrijven: wet- en regelgeving, wat er van een "
@@ -104,20 +113,21 @@ def _admin_of(company):
 
 def seed(placements: list, today) -> None:
     school = School.objects.filter(name=SCHOOL).first()
-    emails = [TEACHER, *COMPLETED_PARTICIPANTS, WAITING_PARTICIPANT]
+    emails = [TEACHER, *COMPLETED_PARTICIPANTS, WAITING_PARTICIPANT, *ABROAD_PARTICIPANTS]
     people = {user.email: user for user in User.objects.filter(email__in=emails)}
     teacher = people.get(TEACHER)
     if school is None or teacher is None:
         return
-    _completed_course(school, teacher, people, today)
+    _completed_course(
+        school, teacher, people, "Werkmentortraining voorjaar", COMPLETED_PARTICIPANTS, today - timedelta(days=60)
+    )
+    _completed_course(school, teacher, people, ABROAD_COURSE, ABROAD_PARTICIPANTS, today - timedelta(days=35))
     _open_course(school, teacher, people, today)
 
 
-def _completed_course(school, teacher, people, today) -> None:
-    course, sessions, assignments = _course(
-        school, teacher, "Werkmentortraining voorjaar", Course.Status.COMPLETED, today - timedelta(days=60)
-    )
-    for email, evaluation in zip(COMPLETED_PARTICIPANTS, EVALUATIONS, strict=True):
+def _completed_course(school, teacher, people, title, emails, first_day) -> None:
+    course, sessions, assignments = _course(school, teacher, title, Course.Status.COMPLETED, first_day)
+    for email, evaluation in zip(emails, EVALUATIONS, strict=True):
         participant = people.get(email)
         company = _employer_of(participant) if participant else None
         if company is None:
