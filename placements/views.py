@@ -11,6 +11,7 @@ from accounts.selectors import people_with_role
 from assessments.dashboard import assessments_todo
 from meetings.dashboard import meetings_todo
 from mentoring.dashboard import coaching_todo
+from mentoring.selectors import is_mentor_of  # the rule of the session form: only the placement's mentor logs
 from registry.dashboard import registry_todo
 
 from .dashboard import dashboard_panels
@@ -63,6 +64,7 @@ def placement_detail(request, pk):
         {
             "placement": placement,
             "can_manage": can_manage,
+            "can_log_session": is_mentor_of(request.user, placement),
             "status_form": _status_form(placement) if can_manage else None,
         },
     )
@@ -130,7 +132,12 @@ def placement_status(request, pk):
     return render(
         request,
         "placements/placement_detail.html",
-        {"placement": placement, "can_manage": True, "status_form": form},
+        {
+            "placement": placement,
+            "can_manage": True,
+            "can_log_session": is_mentor_of(request.user, placement),
+            "status_form": form,
+        },
         status=400,
     )
 
