@@ -2,6 +2,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.choice_keys import whole_number
 from placements.forms import DateInput
 
 from .models import AssessmentMoment, FrameworkVersion, Indicator, Method
@@ -92,7 +93,7 @@ class AssessmentPlanForm(forms.Form):
     def _version(self, versions, plan, chosen):
         key = self.data.get("framework_version") if self.is_bound else chosen
         if key:
-            found = versions.filter(pk=key).first() if str(key).isdigit() else None
+            found = versions.filter(pk=key).first() if whole_number(str(key)) is not None else None
             if found is not None or self.is_bound:
                 return found
         if plan is not None:

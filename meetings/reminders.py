@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from accounts.choice_keys import whole_number
 from config.queue import enqueue_on_commit
 
 from . import selectors_reminders as candidates
@@ -69,8 +70,8 @@ def clean_offsets(value) -> tuple[int, ...]:
     """The offsets a school typed (a JSON list), as distinct whole days between 0 and 365, nearest first."""
     days = set()
     for item in value if isinstance(value, list | tuple) else []:
-        if isinstance(item, str) and item.strip().isdigit():
-            item = int(item)
+        if isinstance(item, str) and whole_number(item) is not None:
+            item = whole_number(item)
         if isinstance(item, int) and not isinstance(item, bool) and 0 <= item <= 365:
             days.add(item)
     return tuple(sorted(days))

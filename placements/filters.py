@@ -8,7 +8,7 @@ from .models import Placement, Programme
 
 
 class PlacementFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Placement.Status.choices)
     company = django_filters.ModelChoiceFilter(label=_("Host company"), queryset=Company.objects.none())
     programme = django_filters.ModelChoiceFilter(label=_("Programme"), queryset=Programme.objects.none())

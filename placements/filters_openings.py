@@ -29,9 +29,12 @@ class OpeningFilterForm(forms.Form):
 
 class OpeningFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Search"), method="search", help_text=_("Words in the title, the tasks or the company name.")
+        label=_("Search"),
+        method="search",
+        max_length=200,
+        help_text=_("Words in the title, the tasks or the company name."),
     )
-    city = django_filters.CharFilter(label=_("City"), field_name="city", lookup_expr="icontains")
+    city = django_filters.CharFilter(label=_("City"), field_name="city", lookup_expr="icontains", max_length=100)
     country = django_filters.ChoiceFilter(label=_("Country"), choices=COUNTRIES)
     programme = ProgrammeFilter(
         label=_("Programme"),

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.choice_keys import whole_number
 from accounts.models import Role, User
 from accounts.selectors import people_with_role
 from assessments.dashboard import assessments_todo
@@ -163,6 +164,6 @@ def mentor_options(request):
     """The work mentors of one company, as <option>s for the placement form once a company is chosen."""
     if not can_create_placements(request.user):
         raise PermissionDenied(_("Only school supervisors and coordinators can add placements."))
-    company_id = request.GET.get("company", "")
-    mentors = people_with_role(Role.MENTOR, companies=[company_id]) if company_id.isdigit() else User.objects.none()
+    company_id = whole_number(request.GET.get("company"))
+    mentors = people_with_role(Role.MENTOR, companies=[company_id]) if company_id else User.objects.none()
     return render(request, "placements/includes/_mentor_options.html", {"mentors": mentors})

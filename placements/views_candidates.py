@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -78,7 +79,7 @@ def _edit_page(request, user_pk=None):
             add_service_errors(form, exc)
         else:
             messages.success(request, _("The candidate profile has been saved."))
-            return redirect(next_url or urls["profile_url"])
+            return HttpResponseRedirect(next_url or urls["profile_url"])  # URLs, never view names
     return render(
         request,
         "placements/candidates/profile_form.html",

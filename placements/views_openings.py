@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -252,7 +253,7 @@ def application_withdraw(request, pk):
         messages.success(request, _("Your application has been withdrawn."))
     next_url = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)  # a URL, never a view name (redirect("-1") would raise)
     return redirect("my_applications")
 
 

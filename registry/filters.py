@@ -78,6 +78,10 @@ def search_certificates(queryset, value: str):
 class TextFilter(django_filters.CharFilter):
     """The field contains the text typed, whatever the case and the accents ('malaga' finds 'Málaga')."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 200)  # SQLite refuses a LIKE pattern beyond 50,000 bytes
+        super().__init__(*args, **kwargs)
+
     def filter(self, qs, value):
         if value in EMPTY_VALUES:
             return qs
@@ -101,6 +105,7 @@ class RegisterFilter(django_filters.FilterSet):
         widget=QuickTextInput(),
         label=_("Search"),
         method="filter_search",
+        max_length=200,
         help_text=_("Number, holder, company or city."),
     )
     company = TextFilter(widget=QuickTextInput(), label=_("Company"), field_name="company_name")

@@ -30,6 +30,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.choice_keys import whole_number
 from accounts.models import Company, Role, School, User
 from accounts.selectors import roles_of
 from placements.models import Placement
@@ -198,8 +199,8 @@ def register_rows(queryset: QuerySet[Certificate]) -> QuerySet:
 def published_school(key: str) -> School:
     """The school by id or by the slug of its (short) name, if it publishes its register; otherwise 404."""
     published = School.objects.filter(registry_settings__publish_public_register=True)
-    if key.isdigit():
-        return get_object_or_404(published, pk=int(key))
+    if whole_number(key) is not None:
+        return get_object_or_404(published, pk=whole_number(key))
     for school in published.only("pk", "name", "short_name"):
         if key in {slugify(school.name), slugify(school.short_name)} - {""}:
             return school

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.choice_keys import whole_number
 from mentoring.views.common import add_service_errors, require
 
 from ..forms_frameworks import ITEM_FORMS, CloneForm, FrameworkForm, PublishForm
@@ -149,7 +150,7 @@ def _refused(request, version: FrameworkVersion, error: ValidationError):
 def framework_detail(request, pk):
     framework = framework_for_user(request.user, pk)
     number = request.GET.get("version") or None
-    if number is not None and not number.isdigit():
+    if number is not None and whole_number(number) is None:
         raise Http404("No such version.")
     return detail_page(request, framework, number=number)
 

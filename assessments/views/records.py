@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.choice_keys import whole_number
 from mentoring.views.common import add_service_errors, require
 
 from ..forms_records import AmendForm, RecordForm, RecordStartForm
@@ -99,7 +100,7 @@ def assessment_new(request, pk):
 
 
 def _int(value) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return whole_number(value)
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.choice_keys import whole_number
 from mentoring.selectors import coaching_placement_for_user
 from mentoring.views.common import add_service_errors, require
 
@@ -185,8 +186,8 @@ def _change_page(request, meeting, form, *, section, intro, button, danger=False
 
 def _initial_time(request, meeting) -> dict:
     """Pre-fill the new time with a participant's proposal, when the planner follows one."""
-    proposal = request.GET.get("proposal", "")
-    if not proposal.isdigit():
+    proposal = whole_number(request.GET.get("proposal"))
+    if proposal is None:
         return {}
     proposed = meeting.participants.filter(pk=proposal).values_list("proposed_starts_at", flat=True).first()
     if proposed is None:

@@ -1,0 +1,470 @@
+"""Hostile input into every form of every role: a clear form error or a 4xx, never a server error.
+
+The forms are not listed by hand. For each role of the `world` cast (and a visitor who is not logged in), every
+URL of the project is opened with the objects of the `scene` below; every page that answers 200 is parsed for its
+forms, and each form is sent a handful of hostile variants: huge and negative numbers, impossible dates, very long
+text, NUL and control characters, unknown choices. Each POST runs in a savepoint that is rolled back, so every
+variant meets the same data. All failures are collected and reported together.
+
+Runs on SQLite by default and on PostgreSQL with DATABASE_URL=postgres://... (the two fail differently: SQLite
+cannot bind an integer beyond 64 bits, PostgreSQL refuses NUL characters in text).
+"""
+
+import copy
+from datetime import timedelta
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+import django_filters
+import pytest
+from django import forms
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from accounts.choice_keys import whole_number
+from accounts.models import Role, User
+from assessments.models import Evidence
+from assessments.services_signatures import record_submit
+from assessments.signing import make_token as assessment_token
+from meetings.models import Meeting
+from meetings.signing import make_token as meeting_token
+from mentoring.forms_sessions import GoalChoiceField
+from mentoring.models import (
+    CoachingSession,
+    DevelopmentActivity,
+    HoursEntry,
+    Incident,
+    LearningGoal,
+    Milestone,
+    Obstacle,
+    SessionAttachment,
+)
+from placements.models import InductionTemplate, InductionTemplateItem, Section
+from placements.services_induction import checklist_from_template
+from registry.models import BulkIssueJob
+from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version, make_record
+from tests.factories import grant
+from tests.meetings.factories_meetings import make_action_item, make_goal, make_meeting
+from tests.meetings.factories_minutes import make_meeting as held_meeting
+from tests.meetings.factories_minutes import write_minutes
+from tests.placements.factories_recruitment import add_criteria, make_candidate, make_opening, make_profile
+from tests.registry.factories_certificates import imported_certificate
+from tests.registry.factories_courses import running_course, submit
+from tests.registry.factories_register import publish_register
+
+ROLES = ["learner", "mentor", "supervisor", "coordinator", "company_admin", "staff", "anonymous"]
+
+HUGE = "99999999999999999999"  # beyond 64 bits
+# Every field of a form set to one of these at once.
+ALL_FIELDS = {
+    "huge": HUGE,
+    "negative": "-1",
+    "impossible date": "2026-02-30",
+    "year 99999": "99999-01-01",
+    "control characters": "\x00\x01\x1b",
+    "long": "x" * 100_000,
+}
+# The query parameters the views read (grep request.GET), each given one of these values at once.
+QUERY_PARAMETERS = (
+    "page", "version", "session", "proposal", "company", "moment", "next", "school", "side", "scope", "category",
+    "format", "names", "q",
+)  # fmt: skip
+QUERY_VALUES = {"huge": HUGE, "superscript digit": "\u00b2", "NUL": "1\x00"}
+# Routes that answer with a file, not a page with forms.
+FILE_ROUTES = ("pdf/", "export/", ".csv", ".ics", "/file/", "attachments/<int:attachment_pk>/")
+
+# Which object of the scene a URL parameter names, by the literal path segments before it (most specific first).
+PARAMETERS = {
+    "learners:user_pk": "learner",
+    "openings:pk": "opening",
+    "applications:pk": "candidate",
+    "criteria:pk": "criterion",
+    "candidates:pk": "candidate",
+    "induction-templates:pk": "template",
+    "induction-templates/items:item_pk": "template_item",
+    "induction/items:item_pk": "checklist_item",
+    "placements:pk": "placement",
+    "plan/versions:number": "plan_version",
+    "plan/goals:goal_pk": "goal",
+    "plan/milestones:milestone_pk": "milestone",
+    "placements/sessions:session_pk": "session",
+    "sessions/attachments:attachment_pk": "attachment",
+    "actions:item_pk": "action_item",
+    "hours:entry_pk": "hours",
+    "obstacles:obstacle_pk": "obstacle",
+    "incidents:incident_pk": "incident",
+    "assessment-plan/moments:moment_pk": "moment",
+    "evidence:evidence_pk": "evidence",
+    "development:pk": "activity",
+    "courses/enrolments:enrolment_pk": "enrolment",
+    "courses:pk": "course",
+    "courses:course_pk": "course",
+    "courses/sessions:session_pk": "course_session",
+    "assignments:assignment_pk": "assignment",
+    "submissions:submission_pk": "submission",
+    "enrolments:enrolment_pk": "enrolment",
+    "issue:enrolment_pk": "enrolment",
+    "jobs:public_id": "job",
+    "certificates:pk": "certificate",
+    "verify:code": "certificate_number",
+    "register/public:key": "register_key",
+    "meetings/respond:token": "respond_token",
+    "minutes/confirm:token": "minutes_token",
+    "meetings:pk": "meeting",
+    "frameworks:pk": "framework",
+    "versions:version_pk": "draft",
+    "level:item_pk": "level",
+    "area:item_pk": "area",
+    "area:parent_pk": "area",
+    "competency:item_pk": "competency",
+    "competency:parent_pk": "competency",
+    "indicator:item_pk": "indicator",
+    "versions:kind": "item_kind",
+    "versions:item_pk": "area",
+    "assessments/sign:token": "sign_token",
+    "assessments:pk": "record",
+    "password-reset:uidb64": "uidb64",
+    "password-reset:token": "reset_token",
+}
+
+
+def routes():
+    """(name, route with the parameters still in it) of every pattern outside the admin site."""
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace != "admin":
+                    yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield pattern.name, prefix + str(pattern.pattern)
+
+    return list(walk(get_resolver().url_patterns, ""))
+
+
+def route_kwargs(route: str, scene: dict) -> dict | None:
+    """The URL's keyword arguments from the scene, or None when a parameter names nothing in PARAMETERS."""
+    kwargs, literals = {}, []
+    for segment in route.strip("/").split("/"):
+        if not (segment.startswith("<") and segment.endswith(">")):
+            literals.append(segment)
+            continue
+        name = segment[1:-1].rpartition(":")[2]
+        for start in range(len(literals)):
+            key = "/".join(literals[start:]) + ":" + name
+            if key in PARAMETERS:
+                kwargs[name] = scene[PARAMETERS[key]]
+                break
+        else:
+            return None
+    return kwargs
+
+
+class Forms(HTMLParser):
+    """The forms of a page: method, action and fields as (name, kind, value, selected) in document order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms, self._form, self._select, self._textarea = [], None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self._form = {"method": (a.get("method") or "get").lower(), "action": a.get("action") or "", "fields": []}
+            self.forms.append(self._form)
+        elif self._form is None:
+            return
+        elif tag == "input" and a.get("name"):
+            kind = (a.get("type") or "text").lower()
+            if kind in ("checkbox", "radio"):
+                self._form["fields"].append((a["name"], kind, a.get("value", "on"), "checked" in a))
+            elif kind not in ("file", "image", "reset"):
+                self._form["fields"].append((a["name"], kind, a.get("value") or "", kind != "submit"))
+        elif tag == "button" and a.get("name"):
+            self._form["fields"].append((a["name"], "submit", a.get("value") or "", False))
+        elif tag == "select" and a.get("name"):
+            self._select = (a["name"], "multiple" if "multiple" in a else "select")
+        elif tag == "option" and self._select:
+            self._form["fields"].append((*self._select, a.get("value", ""), "selected" in a))
+        elif tag == "textarea" and a.get("name"):
+            self._textarea = a["name"]
+            self._form["fields"].append((a["name"], "textarea", "", True))
+
+    def handle_data(self, data):
+        if self._textarea and self._form:
+            name, kind, value, selected = self._form["fields"][-1]
+            self._form["fields"][-1] = (name, kind, value + data, selected)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+
+PLAUSIBLE = {"date": "2026-03-02", "time": "10:00", "number": "1", "email": "someone@example.org", "url": ""}
+CHOICES = ("checkbox", "radio", "select", "multiple")
+
+
+def plausible(fields) -> dict:
+    """What a user might send: the form's own values, its first choices and short text where it is empty."""
+    data: dict[str, list[str]] = {}
+    submitted = False
+    for name, kind, value, chosen in fields:
+        if kind == "submit":
+            if not submitted:  # the first button, as if it were clicked
+                data.setdefault(name, []).append(value)
+                submitted = True
+        elif kind in CHOICES:
+            if chosen or (kind in ("select", "radio") and value and name not in data):
+                data.setdefault(name, []).append(value)
+        elif kind == "hidden" or value:
+            data.setdefault(name, []).append(value)
+        else:
+            data.setdefault(name, []).append(PLAUSIBLE.get(kind, "Plain text"))
+    for name, kind, _value, _chosen in fields:  # a choice field with nothing chosen: its first option
+        if kind in ("select", "radio") and not data.get(name):
+            data[name] = [next(v for n, _k, v, _c in fields if n == name)]
+    return data
+
+
+def variants(fields) -> dict[str, dict]:
+    """Hostile versions of the form's data, by name."""
+    names = list(dict.fromkeys(name for name, *_rest in fields if name != "csrfmiddlewaretoken"))
+    if not names:
+        return {}
+    kinds = {name: kind for name, kind, *_rest in fields}
+    base = plausible(fields)
+    found = {}
+    for label, value in ALL_FIELDS.items():
+        if label == "long":  # stay below DATA_UPLOAD_MAX_MEMORY_SIZE, or only the size is tested
+            value = value[: min(len(value), settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (2 * len(names)))]
+        found[f"every field {label}"] = {name: [value] for name in names}
+    choice_names = [name for name in names if kinds[name] in CHOICES]
+    if choice_names:  # otherwise plausible data with unknown and huge choices (the form gets past its other fields)
+        found["choices unknown"] = {**base, **{name: ["987654321"] for name in choice_names}}
+        found["choices huge"] = {**base, **{name: [HUGE, "1"] for name in choice_names}}
+    typed = {name: {"date": ["2026-02-30"], "number": [HUGE], "time": ["25:61"]}.get(kinds[name]) for name in names}
+    if any(typed.values()):
+        found["dates and numbers impossible"] = {**base, **{name: v for name, v in typed.items() if v}}
+    texts = [name for name in names if kinds[name] in ("text", "textarea", "email", "search", "url")]
+    if texts:
+        found["text with NUL"] = {**base, **{name: ["a\x00b\x1b[31m"] for name in texts}}
+    return found
+
+
+NOT_A_KEY = [HUGE, "-" + HUGE, "9223372036854775808", "-1", "0", "x", "1.5", "1\x00", "\u00b2", "9" * 5000]
+
+
+@pytest.mark.parametrize("value", NOT_A_KEY)
+def test_a_model_choice_that_cannot_be_a_key_is_a_form_error(world, value):
+    """The shared guard (accounts/choice_keys.py) on Django's fields and django-filter's, on SQLite and PostgreSQL."""
+    people = User.objects.all()
+    fields = {
+        "one": forms.ModelChoiceField(queryset=people),
+        "several": forms.ModelMultipleChoiceField(queryset=people),
+        "filtered": django_filters.ModelMultipleChoiceFilter(queryset=people).field,
+        "own": GoalChoiceField(queryset=LearningGoal.objects.all()),
+    }
+    for name, field in fields.items():
+        with pytest.raises(forms.ValidationError) as refused:
+            field.clean([value, str(world.learner.pk)] if name != "one" else value)
+        assert refused.value.code in {"invalid_choice", "invalid_pk_value", "null_characters_not_allowed"}, name
+
+
+def test_a_huge_goal_in_the_session_form_is_shown_as_a_form_error(client, world):
+    goal = make_goal(world, "Kneads bread dough by hand")
+    client.force_login(world.mentor)
+    url = reverse("mentoring_session_new", args=[world.placement.pk])
+    response = client.post(url, {"goals": [str(goal.pk), HUGE], "activities": "Kneading"})
+    assert response.status_code in (200, 400)
+    assert "Select a valid choice" in response.text
+    assert not CoachingSession.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("12", 12), (" 7 ", 7), ("0", 0), ("9223372036854775807", 2**63 - 1), ("9223372036854775808", None),
+     ("\u00b2", None), ("\u0663", None), ("-1", None), ("1e3", None), ("", None), (None, None), ("1\x00", None)],
+)  # fmt: skip
+def test_whole_number_reads_only_ascii_digits_within_64_bits(text, number):
+    assert whole_number(text) == number
+
+
+@pytest.fixture
+def scene(world):
+    """One of everything the URLs name, around the world's placement, school and company."""
+    today = timezone.localdate()
+    w = world
+    grant(w.coordinator, Role.TEACHER, w.school)
+    goal = make_goal(w, "Kneads bread dough by hand")
+    action_item = make_action_item(w, "Practise shaping baguettes", due_date=today + timedelta(days=12))
+    session = CoachingSession.objects.create(
+        placement=w.placement, date=today - timedelta(days=2), duration_minutes=45, coached_by=w.mentor,
+        activities="Kneading", created_by=w.mentor,
+    )  # fmt: skip
+    session.goals.add(goal)
+    attachment = SessionAttachment.objects.create(
+        session=session, file="attachments/notes.txt", original_name="notes.txt", content_type="text/plain", size=5,
+        uploaded_by=w.mentor,
+    )
+    opening = make_opening(w)
+    make_profile(w.learner, w.school)
+    criterion = add_criteria(opening)[0]
+    template = InductionTemplate.objects.create(company=w.company, name="Bakery induction", is_default=True)
+    template_item = InductionTemplateItem.objects.create(
+        template=template, section=Section.HOUSE_RULES, title="Hair net", responsible="Marieke", due_day=1, position=1
+    )
+    checklist = checklist_from_template(w.placement, template)
+    course = running_course(w, past=True)
+    version = make_framework_version(school=w.school, code="bakery", title="Bakery", areas=1, competencies=1)
+    draft = make_framework_version(framework=version.framework, number=2, published=False, areas=1, competencies=1)
+    area = draft.areas.first()
+    competency = area.competencies.first()
+    plan = make_assessment_plan(w.placement, version=version, created_by=w.mentor)
+    certificate = imported_certificate(w)
+    publish_register(w.school)
+    meeting = make_meeting(w, status=Meeting.Status.CONFIRMED)
+    held = held_meeting(w)
+    write_minutes(w, held, send=True, goals=[goal])
+    submitted = make_record(
+        w.placement, plan=plan, title="Final assessment", overall_level=version.levels.get(value=2)
+    )
+    record_submit(record=submitted, by=w.mentor)
+    evidence = Evidence.objects.create(placement=w.placement, title="Baguettes", added_by=w.learner)
+    evidence.indicators.set(plan.indicators.all()[:1])
+    return {
+        "placement": w.placement.pk,
+        "learner": w.learner.pk,
+        "opening": opening.pk,
+        "criterion": criterion.pk,
+        "candidate": make_candidate(opening, w.learner, "A").pk,
+        "template": template.pk,
+        "template_item": template_item.pk,
+        "checklist_item": checklist.items.first().pk,
+        "plan_version": 1,
+        "goal": goal.pk,
+        "milestone": Milestone.objects.create(plan=goal.plan, title="Bakes alone", due_date=today).pk,
+        "session": session.pk,
+        "attachment": attachment.pk,
+        "action_item": action_item.pk,
+        "hours": HoursEntry.objects.create(
+            placement=w.placement, date=today - timedelta(days=1), start_time="08:00", end_time="12:00"
+        ).pk,
+        "obstacle": Obstacle.objects.create(
+            placement=w.placement, side=Obstacle.Side.choices[0][0], description="Early hours", created_by=w.mentor
+        ).pk,
+        "incident": Incident.objects.create(
+            placement=w.placement, category=Incident.Category.choices[0][0], occurred_on=today,
+            description="Slipped", reported_by=w.mentor,
+        ).pk,  # fmt: skip
+        "activity": DevelopmentActivity.objects.create(
+            mentor=w.mentor, kind=DevelopmentActivity.Kind.choices[0][0], title="Course", date=today, hours=2
+        ).pk,
+        "course": course.course.pk,
+        "course_session": course.sessions[0].pk,
+        "assignment": course.assignments[0].pk,
+        "submission": submit(course.assignments[0], course.enrolment).pk,
+        "enrolment": course.enrolment.pk,
+        "job": BulkIssueJob.objects.create(course=course.course, requested_by=w.supervisor, status="done").public_id,
+        "certificate": certificate.pk,
+        "certificate_number": certificate.number,
+        "register_key": str(w.school.pk),
+        "meeting": meeting.pk,
+        "respond_token": meeting_token(meeting.participants.get(user=w.learner), "respond"),
+        "minutes_token": meeting_token(held.participants.get(user=w.learner), "minutes"),
+        "framework": version.framework.pk,
+        "draft": draft.pk,
+        "area": area.pk,
+        "competency": competency.pk,
+        "indicator": competency.indicators.first().pk,
+        "level": draft.levels.first().pk,
+        "item_kind": "area",
+        "moment": plan.moments.first().pk,
+        "evidence": evidence.pk,
+        "record": make_record(w.placement, plan=plan).pk,
+        "sign_token": assessment_token(submitted.signatures.get(user=w.learner)),
+        "uidb64": urlsafe_base64_encode(force_bytes(w.learner.pk)),
+        "reset_token": default_token_generator.make_token(w.learner),
+    }
+
+
+def test_every_url_parameter_names_an_object_of_the_scene():
+    unknown = [route for _name, route in routes() if route_kwargs(route, _AnyScene()) is None]
+    assert unknown == [], "Add these URL parameters to PARAMETERS (and the object to the scene)"
+
+
+class _AnyScene(dict):
+    def __getitem__(self, key):
+        return 1
+
+
+def send(client, method, url, data, where, failures):
+    """One request in a rolled-back savepoint; a server error or an exception is added to `failures`."""
+    cookies = copy.deepcopy(client.cookies)
+    try:
+        with transaction.atomic():
+            response = getattr(client, method)(url, data)
+            transaction.set_rollback(True)
+    except Exception as exc:  # noqa: BLE001 - every exception is a finding
+        failures.append(f"{where}: {type(exc).__name__}: {str(exc)[:200]}")
+        return
+    finally:
+        client.cookies = cookies
+    if response.status_code >= 500:
+        failures.append(f"{where}: status {response.status_code}")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_hostile_input_never_causes_a_server_error(world, scene, role):
+    client = Client()
+    if role != "anonymous":
+        client.force_login(getattr(world, role))
+    failures, pages, posted, sent = [], 0, set(), 0
+    for name, route in routes():
+        if any(part in route for part in FILE_ROUTES):
+            continue
+        url = reverse(name, kwargs=route_kwargs(route, scene))
+        try:
+            response = client.get(url)
+        except Exception as exc:  # noqa: BLE001
+            failures.append(f"GET {url} as {role}: {type(exc).__name__}: {str(exc)[:200]}")
+            continue
+        if response.status_code >= 500:
+            failures.append(f"GET {url} as {role}: status {response.status_code}")
+        if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
+            continue
+        pages += 1
+        for label, value in QUERY_VALUES.items():
+            query = dict.fromkeys(QUERY_PARAMETERS, value)
+            send(client, "get", url, query, f"GET {url} as {role}, query parameters {label}", failures)
+            sent += 1
+        parser = Forms()
+        parser.feed(response.content.decode())
+        for form in parser.forms:
+            action = urljoin(url, form["action"]) if form["action"] else url
+            if urlsplit(action).netloc:
+                continue
+            key = (form["method"], urlsplit(action).path, frozenset(n for n, *_ in form["fields"]))
+            if key in posted:
+                continue
+            posted.add(key)
+            path, query = urlsplit(action).path, dict(parse_qsl(urlsplit(action).query))
+            for label, data in variants(form["fields"]).items():
+                where = f"{form['method'].upper()} {path} ({name} page) as {role}, {label}"
+                if form["method"] == "post":
+                    target = f"{path}?{urlencode(query)}" if query else path
+                    send(client, "post", target, data, where, failures)
+                else:
+                    send(client, "get", path, {**query, **data, "page": HUGE}, where, failures)
+                sent += 1
+    assert failures == [], f"{len(failures)} of {sent} hostile requests failed:\n" + "\n".join(failures)
+    assert pages >= (2 if role == "anonymous" else 10), pages
