@@ -169,6 +169,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# English dates as the pages write them ("5 December 2026", 10:00), not Django's US "Dec. 5, 2026, 10 a.m.".
+FORMAT_MODULE_PATH = ["config.formats"]
 
 # --- Static and uploaded files ----------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -212,6 +214,8 @@ EMAIL_SUBJECT_PREFIX = "[Werkmentor] "
 # --- Forms ------------------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# A filter left empty shows everything: "All" / "Alle" instead of django-filter's untranslated "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 
 # --- Security ---------------------------------------------------------------------------------------
 SECURE_CSP = {

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from config.django_strings import EMPTY_CHOICE
 from placements.forms import DateInput
 
 from .models import Incident, Obstacle
@@ -57,7 +58,7 @@ class IncidentForm(forms.ModelForm):
     def __init__(self, *args, placement, **kwargs):
         super().__init__(*args, **kwargs)
         self.placement = placement
-        self.fields["category"].choices = [("", "---------"), *_capitalised(Incident.Category.choices)]
+        self.fields["category"].choices = [EMPTY_CHOICE, *_capitalised(Incident.Category.choices)]
         self.fields["occurred_on"].widget.attrs.update(
             min=placement.start_date.isoformat(), max=timezone.localdate().isoformat()
         )

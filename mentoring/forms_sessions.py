@@ -52,8 +52,6 @@ class SessionForm(forms.ModelForm):
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
-        help_text=_("Up to %(count)s files of at most 10 MB: %(types)s.")
-        % {"count": MAX_FILES, "types": allowed_extensions_text()},
     )
 
     class Meta:
@@ -75,6 +73,11 @@ class SessionForm(forms.ModelForm):
         self.fields["completed_items"].queryset = open_items
         self.fields["completed_items"].label_from_instance = lambda item: f"{item.description} ({item.owner})"
         self.fields["coached_by"].queryset = people_with_role(Role.MENTOR, companies=[placement.company_id])
+        # Interpolated here, in the reader's language; at class level it would be English, fixed at import.
+        self.fields["attachments"].help_text = _("Up to %(count)s files of at most 10 MB: %(types)s.") % {
+            "count": MAX_FILES,
+            "types": allowed_extensions_text(),
+        }
         if not self.is_bound:
             self.initial.setdefault("date", timezone.localdate())
             self.initial.setdefault("duration_minutes", 30)

@@ -1,10 +1,16 @@
 import django_filters
 from django.db.models import Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
 
 from .models import Placement, Programme
+
+
+def descending(label):
+    """The descending sort's label in the reader's language (django-filter writes its own once, in English)."""
+    return format_lazy(_("{label} (descending)"), label=label)
 
 
 class PlacementFilter(django_filters.FilterSet):
@@ -14,6 +20,7 @@ class PlacementFilter(django_filters.FilterSet):
     programme = django_filters.ModelChoiceFilter(label=_("Programme"), queryset=Programme.objects.none())
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
+        empty_label=_("Default order"),
         fields=[
             ("start_date", "start_date"),
             ("end_date", "end_date"),
@@ -25,6 +32,10 @@ class PlacementFilter(django_filters.FilterSet):
             "end_date": _("End date"),
             "learner__last_name": _("Learner"),
             "company__name": _("Host company"),
+            "-start_date": descending(_("Start date")),
+            "-end_date": descending(_("End date")),
+            "-learner": descending(_("Learner")),
+            "-company": descending(_("Host company")),
         },
     )
 

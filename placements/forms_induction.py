@@ -2,6 +2,8 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from config.django_strings import EMPTY_CHOICE
+
 from .models import InductionItem, InductionTemplate, InductionTemplateItem, Section
 
 
@@ -46,7 +48,7 @@ class ItemForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].choices = [("", "---------")] + [
+        self.fields["section"].choices = [EMPTY_CHOICE] + [
             (value, capfirst(label)) for value, label in Section.choices
         ]
         self.fields["due_day"].widget.attrs["min"] = 1

@@ -159,11 +159,13 @@ class SubmissionForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
         required=False,
-        help_text=_("One file of at most 10 MB: %(types)s.") % {"types": "pdf, docx, odt, txt, png, jpg"},
     )
 
     def __init__(self, *args, submission: Submission | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Interpolated here, in the reader's language; at class level it would be English, fixed at import.
+        types = "pdf, docx, odt, txt, png, jpg"
+        self.fields["file"].help_text = _("One file of at most 10 MB: %(types)s.") % {"types": types}
         self.has_file = bool(submission and submission.file)
         if self.has_file:
             self.fields["remove_file"] = forms.BooleanField(label=_("Remove the file I handed in"), required=False)

@@ -86,7 +86,7 @@ def test_the_school_filter_offers_only_the_users_schools(client, world, register
     client.force_login(world.coordinator)
     response = client.get(reverse("register"))
     assert dict(response.context["filter"].form.fields["school"].choices) == {
-        "": "---------",
+        "": "All",
         world.other_school.pk: "Noordkust College",
         world.school.pk: "Rijnland Vakcollege",
     }

@@ -1,0 +1,401 @@
+"""No English Django or third-party default on a Dutch page: every role of the `world` cast, every form and filter.
+
+Django and its add-ons bring strings of their own: a select's empty choice ("- Select an option -" since Django
+6.1, "---------" in django-filter), validation messages, dates in the English format ("Dec. 5, 2026"). Each page
+below is read in Dutch by each role that may open it; none of those strings may show.
+"""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from accounts.models import Role
+from meetings.models import Meeting
+from meetings.selectors_meetings import agenda_from_coaching_plan
+from mentoring.models import CoachingSession, DevelopmentActivity, HoursEntry, Incident, Milestone, Obstacle
+from placements.models import InductionTemplate, InductionTemplateItem, Section
+from placements.services_induction import checklist_from_template
+from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version, make_record
+from tests.factories import grant
+from tests.meetings.factories_meetings import make_action_item, make_goal, make_meeting
+from tests.placements.factories_recruitment import add_criteria, make_candidate, make_opening, make_profile
+from tests.registry.factories_certificates import imported_certificate
+from tests.registry.factories_courses import running_course, submit
+from tests.registry.factories_register import publish_register
+
+ROLES = ["learner", "mentor", "supervisor", "coordinator", "company_admin", "staff"]
+
+# What Django, django-filter and crispy forms print when a string of theirs is not translated.
+ENGLISH_DEFAULTS = [
+    "- Select an option -",
+    "---------",
+    "This field is required",
+    "Select a valid choice",
+    "Enter a valid",
+    "Ensure this value",
+    "Currently:",
+    "Any date",
+    "(descending)",
+    "Up to 5 files",
+    "One file of at most",
+]
+# Django's US English formats: "Dec. 5, 2026", "March 5", "10 a.m.". Only month names that differ in Dutch.
+ENGLISH_DATE = re.compile(
+    r"\b(Jan|Feb|Aug|Sept|Oct|Nov|Dec)\. \d"
+    r"|\b(January|February|March|June|July|August|October) \d"
+    r"|\d (January|February|March|June|July|August|October)\b"
+    r"|\d (a\.m\.|p\.m\.)"
+)
+
+# Named pages and the objects of the `scene` they open. Every non-admin URL of the project is here or in NOT_PAGES.
+PAGES = {
+    "dashboard": {},
+    "my_account": {},
+    "password_change": {},
+    "notification_list": {},
+    "placement_list": {},
+    "placement_new": {},
+    "placement_mentor_options": {},
+    "placement_detail": {"pk": "placement"},
+    "placement_edit": {"pk": "placement"},
+    "placement_status": {"pk": "placement"},
+    "opening_list": {},
+    "opening_new": {},
+    "opening_detail": {"pk": "opening"},
+    "opening_edit": {"pk": "opening"},
+    "opening_status": {"pk": "opening"},
+    "opening_apply": {"pk": "opening"},
+    "opening_propose": {"pk": "opening"},
+    "opening_matches": {"pk": "opening"},
+    "my_applications": {},
+    "candidate_profile": {},
+    "candidate_profile_edit": {},
+    "candidate_matches": {},
+    "learner_profile": {"user_pk": "learner"},
+    "learner_profile_edit": {"user_pk": "learner"},
+    "selection_criteria": {"pk": "opening"},
+    "selection_interviewers": {"pk": "opening"},
+    "selection_comparison": {"pk": "opening"},
+    "selection_criterion_edit": {"pk": "criterion"},
+    "selection_candidate": {"pk": "candidate"},
+    "selection_score": {"pk": "candidate"},
+    "selection_decide": {"pk": "candidate"},
+    "induction_templates": {},
+    "induction_template_new": {},
+    "induction_template_detail": {"pk": "template"},
+    "induction_template_edit": {"pk": "template"},
+    "induction_template_item_new": {"pk": "template"},
+    "induction_template_item_edit": {"pk": "template", "item_pk": "template_item"},
+    "induction_checklist": {"pk": "placement"},
+    "induction_item_new": {"pk": "placement"},
+    "induction_item_edit": {"pk": "placement", "item_pk": "checklist_item"},
+    "mentoring_plan": {"pk": "placement"},
+    "mentoring_plan_edit": {"pk": "placement"},
+    "mentoring_goal_new": {"pk": "placement"},
+    "mentoring_goal_edit": {"pk": "placement", "goal_pk": "goal"},
+    "mentoring_goal_track": {"pk": "placement", "goal_pk": "goal"},
+    "mentoring_milestone_new": {"pk": "placement"},
+    "mentoring_milestone_update": {"pk": "placement", "milestone_pk": "milestone"},
+    "mentoring_agreement": {"pk": "placement"},
+    "mentoring_agreement_edit": {"pk": "placement"},
+    "mentoring_sessions": {"pk": "placement"},
+    "mentoring_session_new": {"pk": "placement"},
+    "mentoring_session_reflect": {"pk": "placement", "session_pk": "session"},
+    "mentoring_hours": {"pk": "placement"},
+    "mentoring_hours_edit": {"pk": "placement", "entry_pk": "hours"},
+    "mentoring_obstacles": {"pk": "placement"},
+    "mentoring_obstacle_new": {"pk": "placement"},
+    "mentoring_obstacle_edit": {"pk": "placement", "obstacle_pk": "obstacle"},
+    "mentoring_incidents": {"pk": "placement"},
+    "mentoring_incident_new": {"pk": "placement"},
+    "mentoring_incident_detail": {"pk": "placement", "incident_pk": "incident"},
+    "mentoring_progress": {"pk": "placement"},
+    "development_list": {},
+    "development_edit": {"pk": "activity"},
+    "course_list": {},
+    "course_new": {},
+    "course_detail": {"pk": "course"},
+    "course_edit": {"pk": "course"},
+    "course_session_new": {"pk": "course"},
+    "course_session_edit": {"pk": "course", "session_pk": "course_session"},
+    "course_attendance": {"pk": "course", "session_pk": "course_session"},
+    "course_assignment_new": {"pk": "course"},
+    "course_submission": {"pk": "course", "assignment_pk": "assignment"},
+    "course_assignment_submissions": {"pk": "course", "assignment_pk": "assignment"},
+    "course_submission_review": {"pk": "course", "submission_pk": "submission"},
+    "course_enrol": {"pk": "course"},
+    "course_evaluation": {"pk": "course"},
+    "course_evaluation_summary": {"pk": "course"},
+    "course_certificates": {"pk": "course"},
+    "course_assessments": {"course_pk": "course"},
+    "course_assessment_new": {"enrolment_pk": "enrolment"},
+    "my_certificates": {},
+    "my_eligibility": {},
+    "certificate_detail": {"pk": "certificate"},
+    "certificate_revoke": {"pk": "certificate"},
+    "certificate_renew": {"pk": "certificate"},
+    "certificate_erase": {"pk": "certificate"},
+    "registry_settings": {},
+    "certificate_lookup": {},
+    "certificate_verify": {"code": "certificate_number"},
+    "register": {},
+    "company_register": {},
+    "register_import": {},
+    "public_register": {"key": "school"},
+    "meeting_list": {"pk": "placement"},
+    "meeting_new": {"pk": "placement"},
+    "meeting_detail": {"pk": "meeting"},
+    "meeting_respond": {"pk": "meeting"},
+    "meeting_reschedule": {"pk": "meeting"},
+    "meeting_cancel": {"pk": "meeting"},
+    "minutes_detail": {"pk": "meeting"},
+    "minutes_edit": {"pk": "meeting"},
+    "minutes_waiting": {},
+    "framework_list": {},
+    "framework_new": {},
+    "framework_detail": {"pk": "framework"},
+    "framework_edit": {"pk": "framework"},
+    "framework_version_new": {"pk": "framework"},
+    "framework_level_new": {"version_pk": "draft"},
+    "framework_area_new": {"version_pk": "draft"},
+    "framework_competency_new": {"version_pk": "draft", "parent_pk": "area"},
+    "framework_indicator_new": {"version_pk": "draft", "parent_pk": "competency"},
+    "framework_area_edit": {"version_pk": "draft", "item_pk": "area"},
+    "framework_competency_edit": {"version_pk": "draft", "item_pk": "competency"},
+    "framework_indicator_edit": {"version_pk": "draft", "item_pk": "indicator"},
+    "framework_level_edit": {"version_pk": "draft", "item_pk": "level"},
+    "assessment_plan": {"pk": "placement"},
+    "assessment_plan_edit": {"pk": "placement"},
+    "assessment_moment_new": {"pk": "placement"},
+    "assessment_moment_edit": {"pk": "placement", "moment_pk": "moment"},
+    "evidence_list": {"pk": "placement"},
+    "evidence_new": {"pk": "placement"},
+    "assessment_list": {"pk": "placement"},
+    "assessment_new": {"pk": "placement"},
+    "assessment_detail": {"pk": "record"},
+    "assessment_edit": {"pk": "record"},
+    "assessment_development": {"pk": "placement"},
+    "assessment_waiting": {},
+}
+# Not pages with text to read in Dutch: actions (POST only), files, exports, signed links and Django's own.
+NOT_PAGES = {
+    "login", "logout", "favicon", "meeting_ics", "password_reset", "password_reset_done", "password_reset_confirm",
+    "password_reset_complete", "password_change_done", "set_language", "healthz",
+    "application_withdraw", "selection_anonymised", "selection_criterion_delete", "selection_criterion_move",
+    "induction_template_delete", "induction_template_default", "induction_template_item_delete",
+    "induction_checklist_create", "induction_pdf", "induction_item_delete", "induction_item_toggle",
+    "induction_item_confirm", "mentoring_plan_submit", "mentoring_plan_decide", "mentoring_plan_version",
+    "mentoring_goal_delete", "mentoring_agreement_accept", "mentoring_attachment", "mentoring_action_toggle",
+    "mentoring_hours_delete", "mentoring_hours_decide", "mentoring_hours_approve_all",
+    "mentoring_incident_escalate", "mentoring_incident_close", "development_export", "development_delete",
+    "course_submission_file", "course_enrolment_confirm", "course_enrolment_withdraw", "course_complete",
+    "certificate_issue", "certificate_bulk_issue", "certificate_bulk_job", "certificate_bulk_job_progress",
+    "certificate_bulk_retry", "certificate_pdf", "registry_settings_preview", "register_export",
+    "company_register_export", "register_import_confirm", "meeting_respond_signed",
+    "minutes_confirm", "minutes_withdraw", "minutes_pdf", "minutes_confirm_signed", "notification_read_all",
+    "notification_badge", "framework_clone", "framework_publish", "framework_retire", "framework_version_delete",
+    "framework_item_delete", "framework_item_move", "assessment_moment_delete", "evidence_file",
+    "evidence_delete", "assessment_amend", "assessment_delete", "assessment_submit", "assessment_withdraw",
+    "assessment_sign", "assessment_sign_link", "assessment_pdf",
+}  # fmt: skip
+
+
+def url_names() -> set[str]:
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace != "admin":
+                    yield from walk(pattern.url_patterns)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield pattern.name
+
+    return set(walk(get_resolver().url_patterns))
+
+
+def test_every_page_of_the_project_is_read_in_dutch_or_knowingly_left_out():
+    assert url_names() - PAGES.keys() - NOT_PAGES == set(), "Add new pages to PAGES (or NOT_PAGES) above"
+    assert PAGES.keys() & NOT_PAGES == set()
+    assert PAGES.keys() - url_names() == set()
+
+
+@pytest.fixture
+def scene(world):
+    """One of everything the pages open, around the world's placement, school and company."""
+    today = timezone.localdate()
+    w = world
+    grant(w.coordinator, Role.TEACHER, w.school)
+    goal = make_goal(w, "Kneads bread dough by hand")
+    make_action_item(w, "Practise shaping baguettes", due_date=today + timedelta(days=12))
+    session = CoachingSession.objects.create(
+        placement=w.placement, date=today - timedelta(days=2), duration_minutes=30, activities="Kneading",
+        coached_by=w.mentor, created_by=w.mentor,
+    )  # fmt: skip
+    opening = make_opening(w)
+    make_profile(w.learner, w.school)
+    criterion = add_criteria(opening)[0]
+    template = InductionTemplate.objects.create(company=w.company, name="Bakery induction", is_default=True)
+    template_item = InductionTemplateItem.objects.create(
+        template=template, section=Section.HOUSE_RULES, title="Hair net", responsible="Marieke", due_day=1, position=1
+    )
+    checklist = checklist_from_template(w.placement, template)
+    course = running_course(w, past=True)
+    version = make_framework_version(school=w.school, code="bakery", title="Bakery", areas=1, competencies=1)
+    draft = make_framework_version(framework=version.framework, number=2, published=False, areas=1, competencies=1)
+    area = draft.areas.first()
+    competency = area.competencies.first()
+    plan = make_assessment_plan(w.placement, version=version, created_by=w.mentor)
+    certificate = imported_certificate(w)
+    publish_register(w.school)
+    with translation.override("en"):  # planned by someone who reads English: the agenda stays as written
+        english_agenda = agenda_from_coaching_plan(w.placement)
+    return {
+        "placement": w.placement.pk,
+        "learner": w.learner.pk,
+        "school": str(w.school.pk),
+        "opening": opening.pk,
+        "criterion": criterion.pk,
+        "candidate": make_candidate(opening, w.learner, "A").pk,
+        "template": template.pk,
+        "template_item": template_item.pk,
+        "checklist_item": checklist.items.first().pk,
+        "goal": goal.pk,
+        "milestone": Milestone.objects.create(plan=goal.plan, title="Bakes alone", due_date=today).pk,
+        "session": session.pk,
+        "hours": HoursEntry.objects.create(
+            placement=w.placement, date=today - timedelta(days=1), start_time="08:00", end_time="12:00"
+        ).pk,
+        "obstacle": Obstacle.objects.create(
+            placement=w.placement, side=Obstacle.Side.choices[0][0], description="Early hours", created_by=w.mentor
+        ).pk,
+        "incident": Incident.objects.create(
+            placement=w.placement, category=Incident.Category.choices[0][0], occurred_on=today,
+            description="Slipped", reported_by=w.mentor,
+        ).pk,  # fmt: skip
+        "activity": DevelopmentActivity.objects.create(
+            mentor=w.mentor, kind=DevelopmentActivity.Kind.choices[0][0], title="Course", date=today, hours=2
+        ).pk,
+        "course": course.course.pk,
+        "course_session": course.sessions[0].pk,
+        "assignment": course.assignments[0].pk,
+        "submission": submit(course.assignments[0], course.enrolment).pk,
+        "enrolment": course.enrolment.pk,
+        "certificate": certificate.pk,
+        "certificate_number": certificate.number,
+        "meeting": make_meeting(w, status=Meeting.Status.CONFIRMED, agenda=english_agenda).pk,
+        "framework": version.framework.pk,
+        "draft": draft.pk,
+        "area": area.pk,
+        "competency": competency.pk,
+        "indicator": competency.indicators.first().pk,
+        "level": draft.levels.first().pk,
+        "moment": plan.moments.first().pk,
+        "record": make_record(w.placement, plan=plan).pk,
+    }
+
+
+def dutch(client, user):
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
+    return client
+
+
+def visible_text(html: str) -> str:
+    """The page without scripts (their code is not read by anyone)."""
+    return re.sub(r"<script\b.*?</script>", "", html, flags=re.S)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_english_django_default_on_a_dutch_page(client, world, scene, role):
+    dutch(client, getattr(world, role))
+    read, with_form, leaks = [], [], []
+    for name, kwargs in PAGES.items():
+        url = reverse(name, kwargs={key: scene[value] for key, value in kwargs.items()})
+        response = client.get(url)
+        if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
+            continue
+        text = visible_text(response.content.decode())
+        assert 'lang="nl"' in text or "<html" not in text, url  # a page, or a fragment of one
+        read.append(name)
+        if "<select" in text or ("<form" in text and 'method="post"' in text):
+            with_form.append(name)
+        leaks += [(url, s) for s in ENGLISH_DEFAULTS if s in text]
+        leaks += [(url, m.group(0)) for m in ENGLISH_DATE.finditer(text)]
+    assert leaks == []
+    # Every role reads a fair share of the site in Dutch, many of the pages with a form or a filter.
+    assert len(read) >= 30, read
+    assert len(with_form) >= 15, with_form
+
+
+def test_an_empty_form_is_refused_in_dutch(client, world):
+    dutch(client, world.mentor)
+    response = client.post(reverse("mentoring_incident_new", kwargs={"pk": world.placement.pk}), {"description": ""})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Dit veld is verplicht." in text
+    assert "This field is required" not in text
+    assert "- Kies een optie -" in text  # the category's empty choice
+
+
+def test_invalid_values_are_refused_in_dutch(client, world):
+    dutch(client, world.mentor)
+    response = client.post(
+        reverse("mentoring_incident_new", kwargs={"pk": world.placement.pk}),
+        {"category": "burglary", "occurred_on": "Dec. 5, 2026", "description": "Slipped on flour"},
+    )
+    text = response.content.decode()
+    assert "Selecteer een geldige keuze. burglary is geen beschikbare keuze." in text
+    assert "Voer een geldige datum in." in text
+    dutch(client, world.learner)
+    response = client.post(
+        reverse("mentoring_hours", kwargs={"pk": world.placement.pk}),
+        {"date": timezone.localdate().isoformat(), "start_time": "half nine", "end_time": "", "break_minutes": "0"},
+    )
+    text = response.content.decode()
+    assert "Voer een geldige tijd in." in text
+    assert "Dit veld is verplicht." in text
+    assert not any(english in text for english in ENGLISH_DEFAULTS)
+
+
+def test_filters_offer_everything_in_dutch(client, world):
+    dutch(client, world.coordinator)
+    response = client.get(reverse("placement_list"), {"q": ""})
+    form = response.context["filter"].form
+    with translation.override("nl"):
+        assert str(dict(form.fields["status"].choices)[""]) == "Alle"
+        assert str(dict(form.fields["ordering"].choices)[""]) == "Standaardvolgorde"
+        assert str(dict(form.fields["ordering"].choices)["-start_date"]) == "Startdatum (aflopend)"
+    assert "<option value=\"\" selected>Alle</option>" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "language, due, not_shown",
+    [("nl", "17 december 2026", "Dec. 17"), ("en", "17 December 2026", "Dec. 17")],
+)
+def test_the_agenda_writes_dates_in_the_planners_language(client, world, language, due, not_shown, settings):
+    make_action_item(world, "Practise shaping baguettes", due_date=date(2026, 12, 17))
+    client.force_login(world.supervisor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get(reverse("meeting_new", kwargs={"pk": world.placement.pk}))
+    agenda = response.context["form"].initial["agenda"]
+    assert f"Practise shaping baguettes ({world.learner.get_full_name()}, " in agenda
+    assert due in agenda
+    assert not_shown not in agenda
+
+
+def test_a_success_message_dates_the_hours_in_the_readers_language(client, world):
+    dutch(client, world.learner)
+    day = timezone.localdate() - timedelta(days=1)
+    response = client.post(
+        reverse("mentoring_hours", kwargs={"pk": world.placement.pk}),
+        {"date": day.isoformat(), "start_time": "13:00", "end_time": "16:00", "break_minutes": "0"},
+        follow=True,
+    )
+    with translation.override("nl"):
+        expected = f"Je uren van {date_format(day)} zijn geregistreerd"
+    assert expected in response.content.decode()
+    assert not ENGLISH_DATE.search(response.content.decode())
