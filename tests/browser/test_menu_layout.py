@@ -15,8 +15,8 @@ from tests.factories import grant, person
 WIDE = [(1280, 800), (1024, 768)]
 NARROW = (768, 900)
 LOG_OUT = {"en": "Log out", "nl": "Uitloggen"}
-# Longer than any name in the demo: the user button must cut it short, not push the bar out.
-LONG_NAME = {"first_name": "Maria-Alexandra", "last_name": "van den Heuvel-Brouwer"}
+# Longer than any name in the demo: the user button must cut the first name short, not push the bar out.
+LONG_NAME = {"first_name": "Anne-Marie-Christine", "last_name": "van den Heuvel-Brouwer"}
 
 ROLES = ["learner", "mentor", "supervisor", "coordinator", "company_admin", "staff", "several_roles"]
 
