@@ -1,8 +1,27 @@
 """Settings for the test suite: production settings with what tests cannot have (HTTPS, slow hashing)."""
 
 import os
+from urllib.parse import urlsplit
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-django-checks-0123456789")
+
+
+def redis_url_for_xdist_worker(url: str, worker: str) -> str:
+    """REDIS_URL for pytest-xdist worker "gwN": database number + N, so workers share no queue and no cache."""
+    if not url or not worker.startswith("gw"):
+        return url
+    parts = urlsplit(url)
+    if parts.scheme not in {"redis", "rediss"}:
+        return url
+    database = int(parts.path.strip("/") or 0) + int(worker.removeprefix("gw"))
+    return parts._replace(path=f"/{database}").geturl()
+
+
+# The suite runs in parallel (scripts/test: pytest -n auto). A Celery test worker purges its queue and takes every
+# task on it; on a shared Redis database it would take, or purge, another pytest worker's tasks.
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if os.environ.get("REDIS_URL") and _xdist_worker:
+    os.environ["REDIS_URL"] = redis_url_for_xdist_worker(os.environ["REDIS_URL"], _xdist_worker)
 
 from .settings import *  # noqa: E402, F403
 
