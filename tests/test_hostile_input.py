@@ -432,7 +432,10 @@ def test_hostile_input_never_causes_a_server_error(world, scene, role):
     for name, route in routes():
         if any(part in route for part in FILE_ROUTES):
             continue
-        url = reverse(name, kwargs=route_kwargs(route, scene))
+        kwargs = route_kwargs(route, scene)
+        if kwargs is None:  # test_every_url_parameter_names_an_object_of_the_scene names it
+            continue
+        url = reverse(name, kwargs=kwargs)
         try:
             response = client.get(url)
         except Exception as exc:  # noqa: BLE001
