@@ -38,12 +38,15 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "axes",
+    "core",
     "accounts",
+    "notifications",
     "placements",
     "mentoring",
     "assessments",
     "registry",
     "meetings",
+    "home",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""In-app notifications: what a person is told in the app, at the level they chose."""
