@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
-from config.queue import enqueue_on_commit
+from core.queue import enqueue_on_commit
 
 from .models import User
 from .tasks import send_password_reset_email

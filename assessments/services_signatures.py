@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from config.queue import enqueue_on_commit
+from core.queue import enqueue_on_commit
 
 from .models import AssessmentRecord, Signature
 from .selectors_signatures import assessors_to_sign, missing_levels

@@ -21,7 +21,7 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.choice_keys import whole_number
-from config.queue import enqueue_on_commit
+from core.queue import enqueue_on_commit
 
 from . import selectors_reminders as candidates
 from .models import MeetingSettings, PlacementAlert, ReminderLog

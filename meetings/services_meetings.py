@@ -23,12 +23,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
-from config.queue import enqueue_on_commit
+from core.queue import enqueue_on_commit
+from notifications.models import Notification
+from notifications.services import level_allows, notify
 from placements.models import Placement
 
 from .ics import CANCEL, REQUEST
-from .models import Meeting, MeetingChange, Notification, Participant
-from .notifications import level_allows, notify
+from .models import Meeting, MeetingChange, Participant
 from .selectors_meetings import REQUIRED_ROLES
 from .tasks_meetings import send_invitation
 

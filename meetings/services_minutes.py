@@ -20,11 +20,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from config.queue import enqueue_on_commit
+from core.queue import enqueue_on_commit
 from mentoring.models import ActionItem, LearningGoal
+from notifications.models import Notification
+from notifications.services import notify
 
-from .models import GoalProgress, Meeting, Minutes, MinutesConfirmation, Notification, Participant
-from .notifications import notify
+from .models import GoalProgress, Meeting, Minutes, MinutesConfirmation, Participant
 from .selectors_minutes import confirmers, minutes_refusal
 from .tasks_minutes import send_minutes_confirmation_request
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import School, User
-from config.queue import enqueue_on_commit
+from core.queue import enqueue_on_commit
 
 from .models import (
     SCORE_MAX,

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from config.queue import enqueue_on_commit
+from core.queue import enqueue_on_commit
 
 from .models import BulkIssueJob, Course, Enrolment
 from .selectors_certificates import bulk_candidates

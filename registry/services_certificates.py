@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from config.queue import enqueue_on_commit
+from core.queue import enqueue_on_commit
 
 from .eligibility import eligibility, registry_settings_for
 from .models import Certificate, Enrolment

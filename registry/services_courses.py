@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Company, Membership, Role, User
-from config.queue import enqueue_on_commit
+from core.queue import enqueue_on_commit
 
 from .models import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
 from .selectors_courses import TAKING_PART, TAKING_PLACES, completion_by_enrolment, course_has_ended, course_teachers

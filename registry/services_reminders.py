@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from config.queue import enqueue_on_commit
+from core.queue import enqueue_on_commit
 
 from .models import Certificate, ExpiryReminder, RegistrySettings
 from .selectors_certificates import not_renewed

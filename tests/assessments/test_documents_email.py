@@ -10,7 +10,7 @@ from django.db import transaction
 
 from assessments.models import AssessmentRecord, Signature
 from assessments.tasks_documents import send_record_pdf
-from config.queue import enqueue_on_commit
+from core.queue import enqueue_on_commit
 from tests.helpers import wait_for_mail
 
 from .factories_assessments import lock, make_record
