@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from meetings.models import Notification
-from meetings.notifications import level_allows, notify
+from notifications.models import Notification
+from notifications.services import level_allows, notify
 
 from .models import Signature
-from .signing import MAX_AGE, make_token
+from .selectors_signatures import SIGN_LINK
 
 
 def has_login(signature: Signature) -> bool:
@@ -23,7 +23,7 @@ def has_login(signature: Signature) -> bool:
 
 
 def sign_link(signature: Signature) -> str:
-    return settings.SITE_URL + reverse("assessment_sign_link", args=[make_token(signature)])
+    return settings.SITE_URL + reverse("assessment_sign_link", args=[SIGN_LINK.make(signature)])
 
 
 def app_link(signature: Signature) -> str:
@@ -69,7 +69,7 @@ def _send(template: str, signature: Signature, level: str) -> bool:
         "context_name": record.placement.company.name if record.placement_id else record.enrolment.course.title,
         "link": sign_link(signature),
         "app_link": app_link(signature) if has_login(signature) else "",
-        "valid_days": MAX_AGE.days,
+        "valid_days": SIGN_LINK.max_age.days,
         "is_subject": signature.role == Signature.Role.SUBJECT,
     }
     with translation.override(language), timezone.override(settings.TIME_ZONE):

@@ -6,11 +6,14 @@ record of a mentor in a course; the person assessed always signs too.
 """
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
+from core.signing import SignedLink
 
 from .models import AssessmentRecord, Assessors, CompetencyJudgement, Rating, Signature
 from .selectors import can_assess, can_assess_course_participant
@@ -140,3 +143,52 @@ def records_waiting_on_others(user: User) -> list[WaitingOnOthers]:
         .order_by("submitted_at", "pk")
     )
     return [WaitingOnOthers(record, record.pending) for record in records]
+
+
+# --- The signed link in the e-mail -----------------------------------------------------------------------
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _sent_marker(signature: Signature) -> str:
+    """When the record was sent for signatures, in whole microseconds since the epoch.
+
+    Exact, unlike a float timestamp, and the same after a database round trip. Withdrawing a record deletes
+    its signatures and sending it again sets a new moment, so a link from before a withdrawal stops working:
+    the signer must use the newest e-mail, about the content as it is now.
+    """
+    moment = signature.record.submitted_at
+    return "" if moment is None else str((moment - _EPOCH) // timedelta(microseconds=1))
+
+
+def _signature_for_link(pk: int) -> Signature | None:
+    return (
+        Signature.objects.select_related(
+            "user",
+            "record__subject",
+            "record__placement__learner",
+            "record__placement__company",
+            "record__enrolment__course",
+            "record__moment",
+            "record__framework_version__framework",
+            "record__overall_level",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+# One signer signs one record without logging in. Salt, token ("<signature pk>:<sent marker>") and max age
+# are those of the links already sent: changing any of them breaks the links in people's mailboxes.
+SIGN_LINK = SignedLink[Signature](
+    salt="assessments.sign",
+    max_age=timedelta(days=14),
+    load=_signature_for_link,
+    version=_sent_marker,
+    expired_message=gettext_lazy(
+        "This link has expired. Please sign in, or use the link in the newest reminder e-mail."
+    ),
+    outdated_message=gettext_lazy(
+        "The assessment has changed since this link was sent. Please use the link in the newest e-mail about it."
+    ),
+)

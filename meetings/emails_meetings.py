@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 from .ics import CANCEL, ics_filename, meeting_calendar
 from .models import Meeting, MeetingChange, Participant
-from .signing import RESPOND_MAX_AGE, make_token
+from .selectors import RESPOND_LINK
 
 
 def _calendar_part(ics: bytes, method: str) -> MIMEPart:
@@ -36,7 +36,7 @@ def invitation_email_send(*, meeting: Meeting, participant: Participant, method:
     detail_link = settings.SITE_URL + reverse("meeting_detail", args=[meeting.pk]) if user else ""
     answer_link = ""
     if not cancelled:
-        token = make_token(participant, "respond")
+        token = RESPOND_LINK.make(participant)
         answer_link = settings.SITE_URL + reverse("meeting_respond_signed", args=[token])
     change = meeting.changes.exclude(kind=MeetingChange.Kind.PLANNED).order_by("-at", "-pk").first()
     context = {
@@ -47,7 +47,7 @@ def invitation_email_send(*, meeting: Meeting, participant: Participant, method:
         "change": change,
         "detail_link": detail_link,
         "answer_link": answer_link,
-        "link_days": RESPOND_MAX_AGE.days,
+        "link_days": RESPOND_LINK.max_age.days,
     }
     template = "meeting_cancelled" if cancelled else "meeting_invitation"
     language = (user.language if user else "") or settings.LANGUAGE_CODE

@@ -1,20 +1,16 @@
 """E-mails about minutes, each rendered in the recipient's own language and the Dutch time zone."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .models import Minutes, Notification, Participant
-from .notifications import level_allows
-from .signing import make_token
+from notifications.models import Notification
+from notifications.services import level_allows
 
-PURPOSE = "minutes"
-# How long the confirmation link in the e-mail works; a reminder carries a fresh one.
-LINK_MAX_AGE = timedelta(days=30)
+from .models import Minutes, Participant
+from .selectors import MINUTES_LINK
 
 
 def has_login(participant: Participant) -> bool:
@@ -25,7 +21,7 @@ def confirmation_link(participant: Participant) -> str:
     """The app's minutes page for someone who can sign in; a signed link that needs no login otherwise."""
     if has_login(participant):
         return settings.SITE_URL + reverse("minutes_detail", args=[participant.meeting_id])
-    token = make_token(participant, PURPOSE)
+    token = MINUTES_LINK.make(participant)
     return settings.SITE_URL + reverse("minutes_confirm_signed", args=[token])
 
 
@@ -47,7 +43,7 @@ def minutes_confirmation_request_send(*, minutes: Minutes, participant: Particip
         "placement": meeting.placement,
         "link": confirmation_link(participant),
         "signed": not has_login(participant),
-        "valid_days": LINK_MAX_AGE.days,
+        "valid_days": MINUTES_LINK.max_age.days,
     }
     with translation.override(language), timezone.override(settings.TIME_ZONE):
         subject = "".join(render_to_string("emails/minutes_confirmation_request_subject.txt", context).splitlines())

@@ -18,7 +18,7 @@ from accounts.models import User
 from .emails_minutes import confirmation_link
 from .models import PlacementAlert, ReminderLog
 from .reminders import BEFORE_PREFIX, CONFIRM_PREFIX, MINUTES_MISSING
-from .signing import make_token
+from .selectors import RESPOND_LINK
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _meeting_reminder(log: ReminderLog, context: dict) -> tuple[str, str, str]:
     if participant.user_id:
         path = reverse("meeting_detail", args=[meeting.pk])
     else:  # no account: the signed link shows the meeting and takes an answer without signing in
-        path = reverse("meeting_respond_signed", args=[make_token(participant, "respond")])
+        path = reverse("meeting_respond_signed", args=[RESPOND_LINK.make(participant)])
     context["link"] = settings.SITE_URL + path
     text = _("Reminder: tripartite meeting about %(learner)s on %(when)s.") % context["names"]
     return "reminder_meeting", text, path

@@ -30,10 +30,10 @@ from django.utils.http import urlsafe_base64_encode
 from accounts.choice_keys import whole_number
 from accounts.models import Role, User
 from assessments.models import Evidence
+from assessments.selectors_signatures import SIGN_LINK
 from assessments.services_signatures import record_submit
-from assessments.signing import make_token as assessment_token
 from meetings.models import Meeting
-from meetings.signing import make_token as meeting_token
+from meetings.selectors import MINUTES_LINK, RESPOND_LINK
 from mentoring.forms_sessions import GoalChoiceField
 from mentoring.models import (
     CoachingSession,
@@ -379,8 +379,8 @@ def scene(world):
         "certificate_number": certificate.number,
         "register_key": str(w.school.pk),
         "meeting": meeting.pk,
-        "respond_token": meeting_token(meeting.participants.get(user=w.learner), "respond"),
-        "minutes_token": meeting_token(held.participants.get(user=w.learner), "minutes"),
+        "respond_token": RESPOND_LINK.make(meeting.participants.get(user=w.learner)),
+        "minutes_token": MINUTES_LINK.make(held.participants.get(user=w.learner)),
         "framework": version.framework.pk,
         "draft": draft.pk,
         "area": area.pk,
@@ -391,7 +391,7 @@ def scene(world):
         "moment": plan.moments.first().pk,
         "evidence": evidence.pk,
         "record": make_record(w.placement, plan=plan).pk,
-        "sign_token": assessment_token(submitted.signatures.get(user=w.learner)),
+        "sign_token": SIGN_LINK.make(submitted.signatures.get(user=w.learner)),
         "uidb64": urlsafe_base64_encode(force_bytes(w.learner.pk)),
         "reset_token": default_token_generator.make_token(w.learner),
     }

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.signing import TokenError, render_waiting
 from mentoring.views.common import add_service_errors, require
 
 from .. import services_signatures as services
@@ -19,6 +20,7 @@ from ..forms_signatures import SignForm
 from ..models import AssessmentRecord, Signature
 from ..selectors import record_for_user
 from ..selectors_signatures import (
+    SIGN_LINK,
     can_manage_signatures,
     record_contents,
     records_waiting_on_others,
@@ -26,7 +28,6 @@ from ..selectors_signatures import (
     signatures_of,
     signatures_waiting_for,
 )
-from ..signing import TokenError, read_token
 
 NOT_AN_ASSESSOR = gettext_lazy("Only the assessors of this assessment send it for signatures or withdraw it.")
 NOT_A_SIGNER = gettext_lazy("You are not asked to sign this assessment.")
@@ -129,10 +130,11 @@ def assessment_sign(request, pk):
 @login_required
 @require_GET
 def assessment_waiting(request):
-    return render(
+    return render_waiting(
         request,
         "assessments/signatures/waiting.html",
-        {"mine": list(signatures_waiting_for(request.user)), "others": records_waiting_on_others(request.user)},
+        mine=signatures_waiting_for(request.user),
+        others=records_waiting_on_others(request.user),
     )
 
 
@@ -165,7 +167,7 @@ def _link_page(request, signature, form, *, notice=None, status=200):
 @require_http_methods(["GET", "POST"])
 def assessment_sign_link(request, token):
     try:
-        signature = read_token(token)
+        signature = SIGN_LINK.read(token)
     except TokenError as error:
         context = {"message": error.message}
         return _public(render(request, "assessments/signatures/link_refused.html", context, status=error.status))

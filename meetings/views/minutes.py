@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.signing import TokenError, render_waiting
 from mentoring.views.common import add_service_errors, require
 
 from .. import documents, services_minutes
-from ..emails_minutes import LINK_MAX_AGE, PURPOSE
 from ..forms_minutes import MinutesForm, agreements_formset
 from ..models import Minutes
-from ..selectors import meeting_for_user, participant_of
+from ..selectors import MINUTES_LINK, meeting_for_user, participant_of
 from ..selectors_minutes import (
     agreement_owners,
     agreements_of,
@@ -29,7 +29,6 @@ from ..selectors_minutes import (
     minutes_waiting_on_others,
     own_unconfirmed_row,
 )
-from ..signing import TokenError, TokenExpired, read_token
 
 NOT_A_WRITER = gettext_lazy("Only the work mentor and the school write the minutes of this meeting.")
 
@@ -162,10 +161,11 @@ def minutes_pdf(request, pk):
 @login_required
 @require_GET
 def minutes_waiting(request):
-    return render(
+    return render_waiting(
         request,
         "meetings/minutes/minutes_waiting.html",
-        {"mine": list(minutes_waiting_for(request.user)), "others": minutes_waiting_on_others(request.user)},
+        mine=minutes_waiting_for(request.user),
+        others=minutes_waiting_on_others(request.user),
     )
 
 
@@ -180,19 +180,14 @@ def _public(response):
 
 
 def _link_refused(request, error: TokenError):
-    if isinstance(error, TokenExpired):
-        message = _(
-            "This link has expired. Sign in to confirm the minutes, or use the link in the newest reminder e-mail."
-        )
-    else:
-        message = error.message
-    return render(request, "meetings/minutes/minutes_link_refused.html", {"message": message}, status=error.status)
+    context = {"message": error.message}
+    return render(request, "meetings/minutes/minutes_link_refused.html", context, status=error.status)
 
 
 @require_http_methods(["GET", "POST"])
 def minutes_confirm_signed(request, token):
     try:
-        participant = read_token(token, PURPOSE, max_age=LINK_MAX_AGE)
+        participant = MINUTES_LINK.read(token)
     except TokenError as error:
         return _public(_link_refused(request, error))
     meeting = participant.meeting

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.signing import TokenError, TokenOutdated
 from mentoring.views.common import add_service_errors
 
 from ..forms_meetings import RespondForm
 from ..models import Meeting
+from ..selectors import RESPOND_LINK
 from ..services_meetings import meeting_answerable_validate, meeting_respond
-from ..signing import TokenError, TokenOutdated, read_token
 
 
 def _refused(request, *, message, status, meeting=None):
@@ -29,9 +30,9 @@ def _refused(request, *, message, status, meeting=None):
 @require_http_methods(["GET", "POST"])
 def meeting_respond_signed(request, token):
     try:
-        participant = read_token(token, "respond")
+        participant = RESPOND_LINK.read(token)
     except TokenOutdated as exc:
-        meeting = exc.participant.meeting if exc.participant else None
+        meeting = exc.obj.meeting if exc.obj else None
         if meeting is not None and meeting.status == Meeting.Status.CANCELLED:
             return _refused(request, message=_("This meeting has been cancelled."), status=410, meeting=meeting)
         return _refused(request, message=exc.message, status=exc.status)

@@ -1,6 +1,6 @@
 """Signing through the signed, time-limited link in the e-mail, without logging in."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -10,14 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import AssessmentRecord, Signature
+from assessments.selectors_signatures import SIGN_LINK
 from assessments.services_signatures import record_submit, record_withdraw
-from assessments.signing import make_token
 
 from .test_signatures import sent_record, sign, signature_for
 
 
 def link(signature) -> str:
-    return reverse("assessment_sign_link", args=[make_token(signature)])
+    return reverse("assessment_sign_link", args=[SIGN_LINK.make(signature)])
 
 
 def test_the_link_shows_the_record_read_only_without_login(client, world):
@@ -100,7 +100,7 @@ def test_a_tampered_link_is_refused(client, world, tamper):
     record = sent_record(world)
     signature = signature_for(record, world.learner)
     token = {
-        "flip": make_token(signature)[:-2] + "xx",
+        "flip": SIGN_LINK.make(signature)[:-2] + "xx",
         "garbage": "not-a-token",
         "other_purpose": signing.TimestampSigner(salt="meetings.minutes").sign(f"{signature.pk}:1"),
     }[tamper]
@@ -140,3 +140,23 @@ def test_a_link_to_an_amended_record_cannot_sign(client, world):
     assert response.status_code == 410
     assert "not waiting for signatures" in response.text
     assert not Signature.objects.filter(record=record, signed_at__isnull=False).exists()
+
+
+def old_style_token(signature) -> str:
+    """A link as the e-mails sent before core/signing.py made it: "<pk>:<µs since the epoch it was sent>"."""
+    sent = (signature.record.submitted_at - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(microseconds=1)
+    return signing.TimestampSigner(salt="assessments.sign").sign(f"{signature.pk}:{sent}")
+
+
+def test_links_already_sent_keep_working_for_fourteen_days(client, world):
+    record = sent_record(world)
+    signature = signature_for(record, world.learner)
+    token = old_style_token(signature)
+    assert token == SIGN_LINK.make(signature)
+    url = reverse("assessment_sign_link", args=[token])
+    with time_machine.travel(timezone.now() + timedelta(days=15), tick=False):
+        assert client.get(url).status_code == 410
+    with time_machine.travel(timezone.now() + timedelta(days=13), tick=False):
+        assert client.get(url).status_code == 200
+        assert client.post(url, {"verdict": "agree"}).status_code == 302
+    assert signature_for(record, world.learner).verdict == "agree"

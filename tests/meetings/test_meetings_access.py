@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from meetings.models import Meeting, Participant
-from meetings.signing import make_token
+from meetings.selectors import RESPOND_LINK
 from tests.cast import COACHING_VIEWERS, EVERYONE
 
 from .factories_meetings import add_guest, in_days, make_meeting, plan_data, row, when_data
@@ -141,7 +141,7 @@ def test_the_signed_page_needs_no_login_and_acts_for_its_participant_only(client
     meeting = make_meeting(world)
     guest = add_guest(meeting)
     client.force_login(world.mentor)  # logged in as someone else: the token still decides who answers
-    url = reverse("meeting_respond_signed", args=[make_token(guest, "respond")])
+    url = reverse("meeting_respond_signed", args=[RESPOND_LINK.make(guest)])
     assert client.post(url, {"response": "accepted"}).status_code == 302
     guest.refresh_from_db()
     assert guest.response == Participant.Response.ACCEPTED

@@ -154,9 +154,9 @@ def test_unknown_meeting_is_404_for_staff(client, world):
 def test_minutes_pages_carry_no_inline_scripts_or_styles(client, world, meeting, sent):
     import re
 
-    from meetings.signing import make_token
+    from meetings.selectors import MINUTES_LINK
 
-    guest_url = reverse("minutes_confirm_signed", args=[make_token(meeting.participants.first(), "minutes")])
+    guest_url = reverse("minutes_confirm_signed", args=[MINUTES_LINK.make(meeting.participants.first())])
     client.force_login(world.supervisor)
     urls = [reverse("minutes_detail", args=[meeting.pk]), reverse("minutes_waiting"), guest_url]
     fresh = make_meeting(world)

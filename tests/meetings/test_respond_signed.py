@@ -4,12 +4,14 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
+from core.signing import TokenExpired, TokenInvalid, TokenOutdated
 from meetings.models import Meeting, Participant
+from meetings.selectors import MINUTES_LINK, RESPOND_LINK
 from meetings.services_meetings import meeting_cancel, meeting_reschedule
-from meetings.signing import TokenExpired, TokenInvalid, TokenOutdated, make_token, read_token
 
 from .factories_meetings import add_guest, in_days, make_meeting, row, when_data
 
@@ -19,8 +21,8 @@ def guest(world):
     return add_guest(make_meeting(world, starts_at=in_days(20), agenda="1. Oven schedule"))
 
 
-def link(participant, purpose="respond"):
-    return reverse("meeting_respond_signed", args=[make_token(participant, purpose)])
+def link(participant, kind=RESPOND_LINK):
+    return reverse("meeting_respond_signed", args=[kind.make(participant)])
 
 
 def test_the_page_shows_the_meeting_and_the_three_choices_without_logging_in(client, guest):
@@ -88,7 +90,7 @@ def test_an_expired_link_is_refused_clearly(client, guest):
     "damage", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: "9" + t, lambda t: "x"]
 )
 def test_a_tampered_link_is_refused_clearly(client, guest, damage):
-    token = damage(make_token(guest, "respond"))
+    token = damage(RESPOND_LINK.make(guest))
     response = client.post(reverse("meeting_respond_signed", args=[token]), {"response": "accepted"})
     assert response.status_code == 400
     assert "This link is not valid." in response.text
@@ -121,7 +123,7 @@ def test_a_link_to_a_meeting_that_has_started_cannot_answer(client, world):
 
 
 def test_a_minutes_link_cannot_answer_an_invitation(client, guest):
-    assert client.get(link(guest, purpose="minutes")).status_code == 400
+    assert client.get(link(guest, kind=MINUTES_LINK)).status_code == 400
 
 
 def test_a_link_for_someone_no_longer_invited_is_refused(client, guest):
@@ -130,18 +132,40 @@ def test_a_link_for_someone_no_longer_invited_is_refused(client, guest):
     assert client.get(url).status_code == 410
 
 
-def test_read_token_names_the_participant_and_the_reason_it_refuses(world, guest):
-    token = make_token(guest, "respond")
-    assert read_token(token, "respond") == guest
+def test_reading_a_link_names_the_participant_and_the_reason_it_refuses(world, guest):
+    token = RESPOND_LINK.make(guest)
+    assert RESPOND_LINK.read(token) == guest
     with pytest.raises(TokenInvalid):
-        read_token(token, "minutes")
+        MINUTES_LINK.read(token)
     with pytest.raises(TokenInvalid):
-        read_token(token + "x", "respond")
-    with pytest.raises(TokenExpired):
-        read_token(token, "respond", max_age=timedelta(seconds=-1))
+        RESPOND_LINK.read(token + "x")
+    with pytest.raises(TokenExpired) as expired:
+        RESPOND_LINK.read(token, max_age=timedelta(seconds=-1))
+    assert expired.value.status == 410
+    assert "ask the organiser to send the invitation again" in str(expired.value.message)
     Meeting.objects.filter(pk=guest.meeting_id).update(sequence=5)
     with pytest.raises(TokenOutdated) as refused:
-        read_token(token, "respond")
-    assert refused.value.participant == guest
-    with pytest.raises(ValueError, match="Unknown purpose"):
-        make_token(guest, "anything")
+        RESPOND_LINK.read(token)
+    assert refused.value.obj == guest
+
+
+def old_style_token(participant, salt: str) -> str:
+    """A link as the e-mails sent before core/signing.py made it: Django's TimestampSigner, "<pk>:<sequence>"."""
+    return signing.TimestampSigner(salt=salt).sign(f"{participant.pk}:{participant.meeting.sequence}")
+
+
+def test_links_already_sent_keep_working_with_the_same_lifetimes(client, guest):
+    respond = old_style_token(guest, "meetings.respond")
+    assert respond == RESPOND_LINK.make(guest)
+    minutes = old_style_token(guest, "meetings.minutes")
+    assert RESPOND_LINK.read(respond) == guest
+    assert MINUTES_LINK.read(minutes) == guest
+    url = reverse("meeting_respond_signed", args=[respond])
+    with time_machine.travel(timezone.now() + timedelta(days=13), tick=False):
+        assert client.get(url).status_code == 200
+        assert MINUTES_LINK.read(minutes) == guest
+    with time_machine.travel(timezone.now() + timedelta(days=15), tick=False):
+        assert client.get(url).status_code == 410
+        assert MINUTES_LINK.read(minutes) == guest  # a minutes link lasts 30 days
+    with time_machine.travel(timezone.now() + timedelta(days=31), tick=False), pytest.raises(TokenExpired):
+        MINUTES_LINK.read(minutes)
