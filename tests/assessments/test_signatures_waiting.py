@@ -36,6 +36,7 @@ def test_the_waiting_page_lists_my_turn_and_others_per_user(client, world):
     others = section(page, "others-heading")
     assert world.supervisor.get_full_name() in others
     assert "not reminded yet" in others
+    assert "includes/_waiting_page.html" in [t.name for t in page.templates]  # the layout minutes use too
 
     client.force_login(world.mentor)
     page = client.get(reverse("assessment_waiting"))

@@ -158,7 +158,7 @@ def test_an_expired_signed_link_is_refused_with_a_clear_message(client, world, m
             client.post(reverse("minutes_confirm_signed", args=[token])),
         ):
             assert response.status_code == 410
-            assert "This link has expired" in response.text
+            assert "This link has expired. Sign in to confirm the minutes" in response.text
     assert guest.email not in confirmed_by(sent)
 
 

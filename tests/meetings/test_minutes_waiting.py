@@ -78,6 +78,7 @@ def test_the_waiting_page_lists_both_and_confirms_from_there(client, world):
     assert [m.meeting for m in page.context["mine"]] == [meeting]
     assert [row.meeting for row in page.context["others"]] == [meeting]
     assert "Still to confirm:" in page.text
+    assert "includes/_waiting_page.html" in [t.name for t in page.templates]  # the layout signatures use too
     assert "Daan Jansen" in page.text
 
     response = client.post(reverse("minutes_confirm", args=[meeting.pk]), {"next": "waiting"})
