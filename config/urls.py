@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("mentoring.urls")),
     path("", include("registry.urls")),
     path("", include("meetings.urls")),
+    path("", include("notifications.urls")),
     path("", include("assessments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),

@@ -7,7 +7,6 @@ from .models import (
     MeetingSettings,
     Minutes,
     MinutesConfirmation,
-    Notification,
     Participant,
     PlacementAlert,
     ReminderLog,
@@ -87,11 +86,3 @@ class PlacementAlertAdmin(admin.ModelAdmin):
     list_display = ["placement", "kind", "period", "sent_at"]
     list_filter = ["kind"]
     raw_id_fields = ["placement"]
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["user", "text", "level", "created_at", "read_at"]
-    list_filter = ["level", ("read_at", admin.EmptyFieldListFilter)]
-    search_fields = ["user__email", "text"]
-    raw_id_fields = ["user"]

@@ -18,6 +18,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from notifications.models import Notification
+from notifications.services import level_allows, notify
 from placements.models import Placement
 
 from .emails_reminders import Prepared, alert_prepare, reminder_prepare
@@ -26,12 +28,10 @@ from .models import (
     MeetingSettings,
     Minutes,
     MinutesConfirmation,
-    Notification,
     Participant,
     PlacementAlert,
     ReminderLog,
 )
-from .notifications import level_allows, notify
 from .reminders import BEFORE_PREFIX, CONFIRM_PREFIX, MINUTES_MISSING, NO_MEETING, rules_from
 
 logger = logging.getLogger(__name__)

@@ -12,9 +12,10 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from notifications.models import Notification
 from placements.models import Placement
 
-from .models import Meeting, MeetingSettings, Notification, PlacementAlert
+from .models import Meeting, MeetingSettings, PlacementAlert
 from .reminders import LOCAL, NO_MEETING, alert_due, local_midnight, rules_from
 
 

@@ -1,5 +1,4 @@
-"""Reads for reminders and notifications: the scan's candidate sets (a few queries each, however many meetings)
-and a person's own notifications.
+"""Reads for reminders: the scan's candidate sets (a few queries each, however many meetings).
 
 Every recipient query leaves out people who chose fewer notifications: reminders are normal news, so they go
 to participants without an account and to people at level "all"; the no-meeting alert is essential.
@@ -8,7 +7,7 @@ to participants without an account and to people at level "all"; the no-meeting 
 from datetime import datetime, timedelta
 
 from django.db import connection
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -20,7 +19,6 @@ from .models import (
     MeetingSettings,
     Minutes,
     MinutesConfirmation,
-    Notification,
     Participant,
     PlacementAlert,
     ReminderLog,
@@ -152,21 +150,6 @@ def alerts_to_deliver(
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-
-
-# --- A person's own notifications --------------------------------------------------------------------------
-
-
-def notifications_of(user: User) -> QuerySet[Notification]:
-    """The person's notifications, unread first, newest first within each."""
-    unread = ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField())
-    return Notification.objects.filter(user=user).alias(unread=unread).order_by("-unread", "-created_at", "-pk")
-
-
-def unread_notification_count(user: User) -> int:
-    if not user.is_authenticated:
-        return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 
 # --- For the dashboard ---------------------------------------------------------------------------------------

@@ -1,3 +1,3 @@
-from . import urls_meetings, urls_minutes, urls_notifications
+from . import urls_meetings, urls_minutes
 
-urlpatterns = [*urls_meetings.urlpatterns, *urls_minutes.urlpatterns, *urls_notifications.urlpatterns]
+urlpatterns = [*urls_meetings.urlpatterns, *urls_minutes.urlpatterns]

@@ -6,8 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from meetings.models import Notification
-from meetings.notifications import level_allows
+from notifications.models import Notification
+from notifications.services import level_allows
 
 from .models import Candidate
 

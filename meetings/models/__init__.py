@@ -1,6 +1,5 @@
 from .meetings import Meeting, MeetingChange, Participant
 from .minutes import GoalProgress, Minutes, MinutesConfirmation
-from .notifications import Notification
 from .reminders import MeetingSettings, PlacementAlert, ReminderLog
 
 __all__ = [
@@ -10,7 +9,6 @@ __all__ = [
     "MeetingSettings",
     "Minutes",
     "MinutesConfirmation",
-    "Notification",
     "Participant",
     "PlacementAlert",
     "ReminderLog",

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from assessments.emails_signatures import signature_reminder_send, signature_request_send
-from meetings.models import Notification
+from notifications.models import Notification
 
 from .test_signatures import sent_record, signature_for
 

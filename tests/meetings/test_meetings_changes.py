@@ -5,7 +5,8 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Meeting, MeetingChange, Minutes, Notification, Participant
+from meetings.models import Meeting, MeetingChange, Minutes, Participant
+from notifications.models import Notification
 
 from .factories_meetings import in_days, make_meeting, row, when_data
 

@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from meetings.demo_meetings import seed
-from meetings.models import Meeting, MeetingChange, Notification, Participant
+from meetings.models import Meeting, MeetingChange, Participant
 from meetings.selectors_meetings import invitations_waiting_for, upcoming_meetings_for
+from notifications.models import Notification
 from placements.models import Placement
 
 

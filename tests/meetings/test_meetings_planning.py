@@ -6,9 +6,10 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Meeting, MeetingChange, Notification, Participant
+from meetings.models import Meeting, MeetingChange, Participant
 from meetings.services_meetings import meeting_plan
 from mentoring.models import LearningGoal
+from notifications.models import Notification
 from tests.factories import make_placement
 
 from .factories_meetings import make_action_item, make_goal, plan_data, row

@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import GoalProgress, Meeting, Minutes, MinutesConfirmation, Notification
+from meetings.models import GoalProgress, Meeting, Minutes, MinutesConfirmation
 from meetings.services_minutes import Agreement, MinutesLocked, minutes_save
 from mentoring.models import ActionItem, LearningGoal
 from mentoring.selectors import open_action_items
+from notifications.models import Notification
 
 from .factories_minutes import form_data, make_goals, make_meeting, write_minutes
 

@@ -16,8 +16,9 @@ from django.db import connection
 from kombu.exceptions import OperationalError
 
 from meetings import delivery, tasks
-from meetings.models import Meeting, Notification, PlacementAlert, ReminderLog
+from meetings.models import Meeting, PlacementAlert, ReminderLog
 from meetings.reminders import scan
+from notifications.models import Notification
 from tests.helpers import wait_for_mail
 
 from .factories_reminders import add_guest, local, meeting_at

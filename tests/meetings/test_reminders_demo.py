@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from meetings.demo_reminders import seed
-from meetings.models import MeetingSettings, Notification, PlacementAlert
+from meetings.models import MeetingSettings, PlacementAlert
+from notifications.models import Notification
 from placements.models import Placement
 
 

@@ -5,8 +5,9 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Meeting, Notification, Participant
+from meetings.models import Meeting, Participant
 from meetings.selectors_meetings import invitations_waiting_for
+from notifications.models import Notification
 
 from .factories_meetings import add_guest, in_days, make_meeting, row, when_data
 

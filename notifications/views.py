@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from ..notifications import notifications_mark_all_read
-from ..selectors_reminders import notifications_of, unread_notification_count
+from .selectors import notifications_of, unread_notification_count
+from .services import notifications_mark_all_read
 
 PAGE_SIZE = 25
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from meetings.models import Notification
-from meetings.notifications import notify
+from notifications.models import Notification
+from notifications.services import notify
 from tests.cast import EVERYONE
 
 
