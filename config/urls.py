@@ -3,13 +3,11 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from placements.views import dashboard
-
 from .favicon import favicon
 from .health import healthz
 
 urlpatterns = [
-    path("", dashboard, name="dashboard"),
+    path("", include("home.urls")),
     path("accounts/", include("accounts.urls")),
     path("placements/", include("placements.urls")),
     path("", include("mentoring.urls")),

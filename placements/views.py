@@ -9,14 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.choice_keys import whole_number
 from accounts.models import Role, User
 from accounts.selectors import people_with_role
-from assessments.dashboard import assessments_todo
-from meetings.dashboard import meetings_todo
-from mentoring.dashboard import coaching_todo
-from mentoring.selectors import is_mentor_of  # the rule of the session form: only the placement's mentor logs
-from registry.dashboard import registry_todo
 
-from .dashboard import dashboard_panels
-from .dashboard_recruitment import recruitment_todo
 from .filters import PlacementFilter
 from .forms import PlacementForm, PlacementStatusForm
 from .selectors import (
@@ -50,6 +43,11 @@ def placement_list(request):
     )
 
 
+def _logs_sessions(user, placement) -> bool:
+    """The rule of the coaching session form: only the placement's own work mentor logs sessions."""
+    return user.pk == placement.mentor_id
+
+
 def _status_form(placement, data=None):
     allowed = ALLOWED_TRANSITIONS[placement.status]
     return PlacementStatusForm(data, allowed_statuses=allowed, prefix="status") if allowed else None
@@ -65,7 +63,7 @@ def placement_detail(request, pk):
         {
             "placement": placement,
             "can_manage": can_manage,
-            "can_log_session": is_mentor_of(request.user, placement),
+            "can_log_session": _logs_sessions(request.user, placement),
             "status_form": _status_form(placement) if can_manage else None,
         },
     )
@@ -136,26 +134,10 @@ def placement_status(request, pk):
         {
             "placement": placement,
             "can_manage": True,
-            "can_log_session": is_mentor_of(request.user, placement),
+            "can_log_session": _logs_sessions(request.user, placement),
             "status_form": form,
         },
         status=400,
-    )
-
-
-@login_required
-def dashboard(request):
-    return render(
-        request,
-        "dashboard.html",
-        {
-            "panels": dashboard_panels(request.user),
-            "todo": coaching_todo(request.user),
-            "registry_todo": registry_todo(request.user),
-            "meetings_todo": meetings_todo(request.user),
-            "assessments_todo": assessments_todo(request.user),
-            "recruitment_todo": recruitment_todo(request.user),
-        },
     )
 
 

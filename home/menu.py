@@ -1,8 +1,9 @@
+"""The top menu, the personal menu and the staff menu: which pages each role is offered, and which is active."""
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Role
-from .selectors import roles_of
+from accounts.models import Role
 
 # (url name, label, url-name prefix(es) that mark the item active, who sees it)
 DASHBOARD = ("dashboard", _("Dashboard"), "dashboard", lambda roles: True)
@@ -66,7 +67,7 @@ PERSONAL_MENU = [
 STAFF_MENU = [ADMINISTRATION]
 
 
-def _items(entries, roleset, current):
+def menu_items(entries, roleset, current):
     return [
         {"url": reverse(name), "label": label, "active": current.startswith(prefix), "current": current == name}
         for name, label, prefix, visible in entries
@@ -74,34 +75,18 @@ def _items(entries, roleset, current):
     ]
 
 
-def _menu(entries, roleset, current):
+def menu_tree(entries, roleset, current):
     """Top-level items; a group's item has "children" (its visible links) and is active when one of them is."""
     menu = []
     for entry in entries:
         if len(entry) == 2:
             label, links = entry
-            children = _items(links, roleset, current)
+            children = menu_items(links, roleset, current)
             if len(children) > 1:
                 active = any(child["active"] for child in children)
                 menu.append({"label": label, "children": children, "active": active, "current": False})
             else:
                 menu.extend(children)
         else:
-            menu.extend(_items([entry], roleset, current))
+            menu.extend(menu_items([entry], roleset, current))
     return menu
-
-
-def roles(request):
-    """The signed-in person's roles and the menu items they can use; no query beyond the roles."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {}
-    roleset = roles_of(user)
-    current = getattr(getattr(request, "resolver_match", None), "url_name", "") or ""
-    return {
-        "user_roles": roleset,
-        "is_mentor": roleset.has(Role.MENTOR),
-        "menu": _menu(MENU, roleset, current),
-        "personal_menu": _items(PERSONAL_MENU, roleset, current),
-        "staff_menu": _items(STAFF_MENU, roleset, current),
-    }

@@ -1,4 +1,7 @@
-"""What each role needs to see today. Every panel costs a fixed number of queries, however big the school."""
+"""The dashboard: what each role needs to see today, gathered from every app's panel module.
+
+Every panel costs a fixed number of queries, however big the school.
+"""
 
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -8,9 +11,13 @@ from django.utils import timezone
 
 from accounts.models import Membership, Role, User
 from accounts.selectors import roles_of
-
-from .models import Placement
-from .selectors import placements_visible_to
+from assessments.dashboard import assessments_todo
+from meetings.dashboard import meetings_todo
+from mentoring.dashboard import coaching_todo
+from placements.dashboard_recruitment import recruitment_todo
+from placements.models import Placement
+from placements.selectors import placements_visible_to
+from registry.dashboard import registry_todo
 
 LIST_LIMIT = 10
 SOON_DAYS = 14
@@ -125,3 +132,15 @@ def dashboard_panels(user: User) -> list[Panel]:
     if roles.is_staff:
         panels.append(_staff_panel(user, today))
     return panels
+
+
+def dashboard_context(user: User) -> dict:
+    """Everything the dashboard shows the person: the placement panels of their roles and each app's to-do."""
+    return {
+        "panels": dashboard_panels(user),
+        "todo": coaching_todo(user),
+        "registry_todo": registry_todo(user),
+        "meetings_todo": meetings_todo(user),
+        "assessments_todo": assessments_todo(user),
+        "recruitment_todo": recruitment_todo(user),
+    }

@@ -1,8 +1,11 @@
+"""The placement tab bar: one tab per section of a placement (coaching, meetings, assessments), as far as the
+person may see it."""
+
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..selectors import can_view_coaching, can_view_incidents
+from mentoring.selectors import can_view_coaching, can_view_incidents
 
 register = template.Library()
 
