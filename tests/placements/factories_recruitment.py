@@ -15,22 +15,29 @@ CRITERIA = (
 
 
 def make_opening(world, **kwargs) -> Opening:
-    """A published opening of the bakery, starting well after the `world` placement has ended."""
+    """A published opening of the bakery, starting well after the `world` placement has ended.
+
+    `programmes` defaults to the world's programme, `interviewers` to the bakery's two work mentors.
+    """
     today = timezone.localdate()
+    programmes = kwargs.pop("programmes", [world.programme])
+    interviewers = kwargs.pop("interviewers", [world.mentor, world.colleague_mentor])
     kwargs.setdefault("company", world.company)
     kwargs.setdefault("created_by", world.company_admin)
-    kwargs.setdefault("title", "Baker's assistant")
-    kwargs.setdefault("tasks", "Kneading dough\nServing customers")
+    kwargs.setdefault("title", "Assistant baker")
+    kwargs.setdefault("tasks", "Knead the dough\nServe customers")
+    kwargs.setdefault("required_skills", ["baking", "hygiene"])
     kwargs.setdefault("hours_per_week", 32)
     kwargs.setdefault("city", "Utrecht")
+    kwargs.setdefault("country", "NL")
     kwargs.setdefault("start_date", today + timedelta(days=120))
     kwargs.setdefault("end_date", today + timedelta(days=300))
     kwargs.setdefault("status", Opening.Status.PUBLISHED)
-    kwargs.setdefault("published_at", timezone.now())
-    interviewers = kwargs.pop("interviewers", None)
+    if kwargs["status"] != Opening.Status.DRAFT:
+        kwargs.setdefault("published_at", timezone.now())
     opening = Opening.objects.create(**kwargs)
-    opening.programmes.add(world.programme)
-    opening.interviewers.set(interviewers if interviewers is not None else [world.mentor, world.colleague_mentor])
+    opening.programmes.set(programmes)
+    opening.interviewers.set(interviewers)
     return opening
 
 
@@ -42,17 +49,26 @@ def add_criteria(opening: Opening, criteria=CRITERIA) -> list[SelectionCriterion
 
 
 def make_profile(learner, school, **kwargs) -> CandidateProfile:
+    """A filled-in candidate profile, available for a year from today, that fits the default opening."""
+    today = timezone.localdate()
     kwargs.setdefault("energisers", "Early mornings and the smell of fresh bread.")
-    kwargs.setdefault("qualities", ["precise", "calm"])
+    kwargs.setdefault("qualities", ["baking", "friendly"])
     kwargs.setdefault("points_of_attention", "Asks for help late.")
     kwargs.setdefault("preferences", "A small team.")
     kwargs.setdefault("network", "My uncle runs Bakkerij Jansen in Gouda.")
+    kwargs.setdefault("preferred_sectors", ["food production"])
+    kwargs.setdefault("preferred_locations", ["utrecht"])
     kwargs.setdefault("hours_per_week", 32)
+    kwargs.setdefault("available_from", today)
+    kwargs.setdefault("available_until", today + timedelta(days=365))
     return CandidateProfile.objects.create(learner=learner, school=school, **kwargs)
 
 
-def make_candidate(opening: Opening, learner, alias: str, **kwargs) -> Candidate:
+def make_candidate(opening: Opening, learner, alias: str | None = None, **kwargs) -> Candidate:
+    """A candidate for `opening`; the alias defaults to the next letter (A, B, ...)."""
     kwargs.setdefault("motivation", "I love baking bread for people.")
+    if alias is None:
+        alias = chr(ord("A") + opening.candidates.count())
     return Candidate.objects.create(opening=opening, learner=learner, alias=alias, **kwargs)
 
 

@@ -13,7 +13,7 @@ from placements.models import Candidate, CriterionScore, Opening, ScoreSheet, Se
 from placements.services_openings import candidate_apply
 from tests.cast import EVERYONE
 from tests.factories import person
-from tests.placements.test_openings_support import make_candidate, make_opening, make_profile
+from tests.placements.factories_recruitment import make_candidate, make_opening, make_profile
 
 LEARNERS = {"learner", "other_learner", "outsider"}
 

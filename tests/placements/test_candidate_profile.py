@@ -9,7 +9,7 @@ from accounts.models import Role
 from placements.models import CandidateProfile
 from tests.cast import EVERYONE
 from tests.factories import ProgrammeFactory, grant
-from tests.placements.test_openings_support import make_profile
+from tests.placements.factories_recruitment import make_profile
 
 LEARNERS = {"learner", "other_learner", "outsider"}
 LEARNERS_SCHOOL_STAFF = {"supervisor", "colleague_teacher", "coordinator", "staff"}

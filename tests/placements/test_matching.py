@@ -7,7 +7,7 @@ import pytest
 from placements.matching import MET, NOT_MET, PARTLY, UNKNOWN, match, normalise_keywords, ranked
 from placements.models import CandidateProfile, Opening
 from tests.factories import ProgrammeFactory
-from tests.placements.test_openings_support import make_opening
+from tests.placements.factories_recruitment import make_opening
 
 SECTOR = "Food production"
 

@@ -12,7 +12,7 @@ from accounts.models import Role
 from placements.models import Candidate, Opening
 from tests.cast import EVERYONE
 from tests.factories import ProgrammeFactory, person
-from tests.placements.test_openings_support import make_candidate, make_opening, make_profile
+from tests.placements.factories_recruitment import make_candidate, make_opening, make_profile
 
 TEAM = {"company_admin", "staff"}
 SCHOOL_STAFF = {"supervisor", "colleague_teacher", "coordinator", "other_teacher", "other_coordinator", "staff"}
@@ -20,7 +20,7 @@ SCHOOL_STAFF = {"supervisor", "colleague_teacher", "coordinator", "other_teacher
 
 @pytest.mark.parametrize("who", EVERYONE)
 def test_opening_matches_are_for_the_selection_team_and_school_staff(client, world, who):
-    opening = make_opening(world)
+    opening = make_opening(world, interviewers=[])
     client.force_login(getattr(world, who))
     response = client.get(reverse("opening_matches", args=[opening.pk]))
     if who == "nobody":

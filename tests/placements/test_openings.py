@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import Role
 from placements.models import Candidate, Opening
 from tests.factories import CompanyFactory, ProgrammeFactory, grant
-from tests.placements.test_openings_support import make_candidate, make_opening
+from tests.placements.factories_recruitment import make_candidate, make_opening
 
 
 def form_data(world, **overrides):
@@ -199,7 +199,8 @@ def listed(response):
 def catalogue(world):
     today = timezone.localdate()
     other_programme = ProgrammeFactory(school=world.school, name="Kok")
-    make_opening(world, title="Assistant baker", city="Utrecht")
+    soon = {"start_date": today + timedelta(days=30), "end_date": today + timedelta(days=150)}
+    make_opening(world, title="Assistant baker", city="Utrecht", **soon)
     make_opening(
         world,
         title="Line cook",
@@ -209,7 +210,9 @@ def catalogue(world):
         start_date=today + timedelta(days=200),
         end_date=today + timedelta(days=300),
     )
-    make_opening(world, title="Mechanic", company=world.other_company, city="Münster", country="DE", programmes=[])
+    make_opening(
+        world, title="Mechanic", company=world.other_company, city="Münster", country="DE", programmes=[], **soon
+    )
     return other_programme
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from placements.models import Opening
 from tests.cast import EVERYONE
-from tests.placements.test_openings_support import make_opening
+from tests.placements.factories_recruitment import make_opening
 
 MANAGES = {"company_admin", "staff"}
 WITH_A_ROLE = set(EVERYONE) - {"nobody"}
@@ -31,7 +31,7 @@ def test_published_opening_is_shown_to_everyone_with_a_role(client, world, who):
 
 @pytest.mark.parametrize("who", EVERYONE)
 def test_draft_is_shown_only_to_the_company_admins_and_staff(client, world, who):
-    opening = make_opening(world, status=Opening.Status.DRAFT)
+    opening = make_opening(world, status=Opening.Status.DRAFT, interviewers=[])
     client.force_login(getattr(world, who))
     response = client.get(reverse("opening_detail", args=[opening.pk]))
     assert response.status_code == (200 if who in MANAGES else 404)
@@ -86,7 +86,7 @@ def test_learner_cannot_create_an_opening(client, world):
 @pytest.mark.parametrize("status", [Opening.Status.PUBLISHED, Opening.Status.DRAFT])
 @pytest.mark.parametrize("who", EVERYONE)
 def test_edit_page_is_for_the_company_admins_and_staff(client, world, who, status):
-    opening = make_opening(world, status=status)
+    opening = make_opening(world, status=status, interviewers=[])
     client.force_login(getattr(world, who))
     response = client.get(reverse("opening_edit", args=[opening.pk]))
     assert response.status_code == expected_write(who, status)

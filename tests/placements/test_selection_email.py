@@ -19,7 +19,7 @@ from .factories_recruitment import add_criteria, make_candidate, make_opening, m
 
 @pytest.fixture
 def candidate(world):
-    opening = make_opening(world)
+    opening = make_opening(world, title="Baker's assistant")
     add_criteria(opening)
     make_profile(world.other_learner, world.school, programme=world.programme)
     candidate = make_candidate(opening, world.other_learner, "A")
