@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from meetings.demo_meetings import seed
+from home.demo.meetings import seed
 from meetings.models import Meeting, MeetingChange, Participant
 from meetings.selectors_meetings import invitations_waiting_for, upcoming_meetings_for
 from notifications.models import Notification

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import User
-from meetings import demo_meetings
-from meetings.demo_minutes import seed
+from home.demo import meetings as demo_meetings
+from home.demo.minutes import seed
 from meetings.models import GoalProgress, Meeting, Minutes, MinutesConfirmation
 from meetings.selectors_minutes import minutes_waiting_for, minutes_waiting_on_others
 from mentoring.models import ActionItem

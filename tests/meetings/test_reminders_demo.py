@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from meetings.demo_reminders import seed
+from home.demo.reminders import seed
 from meetings.models import MeetingSettings, PlacementAlert
 from notifications.models import Notification
 from placements.models import Placement

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from accounts.models import Role
-from mentoring.demo_development import seed
+from home.demo.development import seed
 from mentoring.models import DevelopmentActivity
 from tests.factories import CompanyFactory, SchoolFactory, make_placement, person
 

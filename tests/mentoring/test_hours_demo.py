@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from mentoring.demo_hours import seed
+from home.demo.hours import seed
 from mentoring.models import HoursEntry
 from mentoring.services_hours import hours_entry_validate
 from placements.models import Placement

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from mentoring.demo_obstacles import seed
+from home.demo.obstacles import seed
 from mentoring.models import Incident, Obstacle
 from placements.models import Placement
 

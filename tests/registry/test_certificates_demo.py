@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import Company, School, User
-from registry.demo_certificates import seed
+from home.demo.certificates import seed
 from registry.models import Certificate, Course, Enrolment
 
 from .factories_certificates import enrol

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import User
+from home.demo.courses import seed
 from placements.models import Placement
-from registry.demo_courses import seed
 from registry.models import Attendance, Course, Enrolment, Evaluation, Submission
 from registry.selectors_courses import enrolments_awaiting_confirmation
 from registry.services_courses import enrolment_completion

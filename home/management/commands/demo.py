@@ -8,30 +8,39 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from accounts.models import Company, Membership, Role, School, User
-from placements import demo_data as data
+from home.demo import data
 from placements.models import Placement, Programme
 
 
 def coaching_seeds():
-    from assessments import demo_assessments
-    from meetings import demo_meetings, demo_minutes, demo_reminders
-    from mentoring import demo_coaching, demo_development, demo_hours, demo_obstacles
-    from placements import demo_induction, demo_recruitment
-    from registry import demo_certificates, demo_courses
+    from home.demo import (
+        assessments,
+        certificates,
+        coaching,
+        courses,
+        development,
+        hours,
+        induction,
+        meetings,
+        minutes,
+        obstacles,
+        recruitment,
+        reminders,
+    )
 
     return [
-        demo_coaching.seed,
-        demo_hours.seed,
-        demo_obstacles.seed,
-        demo_development.seed,
-        demo_courses.seed,
-        demo_certificates.seed,
-        demo_meetings.seed,
-        demo_minutes.seed,
-        demo_reminders.seed,
-        demo_assessments.seed,
-        demo_recruitment.seed,
-        demo_induction.seed,
+        coaching.seed,
+        hours.seed,
+        obstacles.seed,
+        development.seed,
+        courses.seed,
+        certificates.seed,
+        meetings.seed,
+        minutes.seed,
+        reminders.seed,
+        assessments.seed,
+        recruitment.seed,
+        induction.seed,
     ]
 
 

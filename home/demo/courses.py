@@ -4,8 +4,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from accounts.models import Membership, Role, School, User
-
-from .models import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
+from registry.models import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SCHOOL = "Rijnland Vakcollege"
@@ -14,7 +13,7 @@ TEACHER = "supervisor@demo.werkmentor.nl"
 COMPLETED_PARTICIPANTS = ["mentor@demo.werkmentor.nl", "anja.visser@delinde.example", "peter.smit@delinde.example"]
 WAITING_PARTICIPANT = "henk.bos@korenschoof.example"
 # A course for the mentors of host companies abroad that ended a few weeks ago: everyone completed it, and
-# only Els has her certificate yet, so a teacher can try issuing one (demo_certificates issues hers).
+# only Els has her certificate yet, so a teacher can try issuing one (home/demo/certificates.py issues hers).
 ABROAD_COURSE = "Werkmentortraining leerbedrijven in het buitenland"
 ABROAD_PARTICIPANTS = [
     "javier.lopez@solymar.example",

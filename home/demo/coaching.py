@@ -4,12 +4,12 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from mentoring.models import ActionItem, CoachingPlan, CoachingSession, LearningGoal, MentoringAgreement, Milestone
+from mentoring.services_agreements import agreement_initial
+from mentoring.services_plans import plan_decide, plan_for_placement, plan_submit
 from placements.models import Placement
 
-from .demo_coaching_texts import FREQUENCY, LEARNING_STYLE, MILESTONE, trade_of
-from .models import ActionItem, CoachingPlan, CoachingSession, LearningGoal, MentoringAgreement, Milestone
-from .services_agreements import agreement_initial
-from .services_plans import plan_decide, plan_for_placement, plan_submit
+from .coaching_texts import FREQUENCY, LEARNING_STYLE, MILESTONE, trade_of
 
 
 def _seed_plan(placement: Placement, today, approve: bool) -> CoachingPlan:

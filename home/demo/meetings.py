@@ -9,11 +9,11 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from placements.demo_text import Text
+from meetings.models import Meeting, MeetingChange, Participant
+from meetings.selectors_meetings import agenda_from_coaching_plan
 from placements.models import Placement
 
-from .models import Meeting, MeetingChange, Participant
-from .selectors_meetings import agenda_from_coaching_plan
+from .text import Text
 
 DEMO_LEARNER = "learner@demo.werkmentor.nl"
 DEMO_MENTOR = "mentor@demo.werkmentor.nl"

@@ -4,9 +4,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from mentoring.models import Incident, Obstacle
 from placements.models import Placement
-
-from .models import Incident, Obstacle
 
 DEMO_LEARNER = "learner@demo.werkmentor.nl"
 DEMO_SUPERVISOR = "supervisor@demo.werkmentor.nl"

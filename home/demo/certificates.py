@@ -11,12 +11,12 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import Membership, Role, School, User
+from registry.eligibility import registry_settings_for
+from registry.models import Certificate, Enrolment
+from registry.numbering import next_certificate_number
+from registry.services_certificates import NotEligible, add_years, certificate_issue, holder_snapshot
 
-from .demo_courses import ABROAD_CERTIFIED, ABROAD_COURSE
-from .eligibility import registry_settings_for
-from .models import Certificate, Enrolment
-from .numbering import next_certificate_number
-from .services_certificates import NotEligible, add_years, certificate_issue, holder_snapshot
+from .courses import ABROAD_CERTIFIED, ABROAD_COURSE
 
 SCHOOL = "Rijnland Vakcollege"
 TEACHER = "supervisor@demo.werkmentor.nl"

@@ -9,8 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import User
-
-from .models import (
+from placements.models import (
     Candidate,
     CandidateProfile,
     CriterionScore,

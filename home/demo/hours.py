@@ -8,11 +8,11 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from placements.demo_text import Text as T
+from mentoring.models import HoursEntry
+from mentoring.selectors import overlapping_hours_entries
 from placements.models import Placement
 
-from .models import HoursEntry
-from .selectors import overlapping_hours_entries
+from .text import Text as T
 
 WEEKS = 3
 SCHOOL_DAY = 2  # Wednesday: learners with a shorter week spend it at school.

@@ -9,10 +9,8 @@ from datetime import timedelta
 from django.apps import apps
 from django.utils import timezone
 
-from placements.models import Placement
-
-from .frameworks_data import DEFAULT_SCALE
-from .models import (
+from assessments.frameworks_data import DEFAULT_SCALE
+from assessments.models import (
     Area,
     AssessmentMoment,
     AssessmentPlan,
@@ -29,7 +27,8 @@ from .models import (
     RatingLevel,
     Signature,
 )
-from .shipped_frameworks import install as install_shipped_frameworks
+from assessments.shipped_frameworks import install as install_shipped_frameworks
+from placements.models import Placement
 
 MENTOR_EMAIL = "mentor@demo.werkmentor.nl"
 

@@ -10,13 +10,12 @@ from datetime import datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from meetings.models import GoalProgress, Meeting, Minutes, MinutesConfirmation, Participant
 from mentoring.models import ActionItem, LearningGoal
 from placements.models import Placement
 
-from .models import GoalProgress, Meeting, Minutes, MinutesConfirmation, Participant
-
 DEMO_LEARNER = "learner@demo.werkmentor.nl"
-# The same UID as meetings/demo_meetings.py gives its held meeting, so both seeds end up with one meeting.
+# The same UID as home/demo/meetings.py gives its held meeting, so both seeds end up with one meeting.
 MEETINGS_NAMESPACE = uuid.UUID("6f1d7c1e-4b7a-4c55-9a43-6d2f3e0b8a10")
 
 SUMMARY = (

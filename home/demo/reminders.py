@@ -1,6 +1,6 @@
 """Demo reminder settings and notifications. Rows are written directly: a seed never e-mails anyone.
 
-Runs after demo_meetings. Every row has a natural key (school; user + text; placement + kind + period), so a
+Runs after home/demo/meetings.py. Every row has a natural key (school; user + text; placement + kind + period), so a
 second run adds nothing.
 """
 
@@ -12,11 +12,10 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from meetings.models import Meeting, MeetingSettings, PlacementAlert
+from meetings.reminders import LOCAL, NO_MEETING, alert_due, local_midnight, rules_from
 from notifications.models import Notification
 from placements.models import Placement
-
-from .models import Meeting, MeetingSettings, PlacementAlert
-from .reminders import LOCAL, NO_MEETING, alert_due, local_midnight, rules_from
 
 
 def _note(user, text: str, url: str, level: str = Notification.Level.NORMAL) -> None:

@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from .models import DevelopmentActivity
+from mentoring.models import DevelopmentActivity
 
 Kind = DevelopmentActivity.Kind
 DEMO_MENTOR = "mentor@demo.werkmentor.nl"

@@ -6,7 +6,7 @@ and agreements fit the work the learner does there.
 
 from dataclasses import dataclass
 
-from placements.demo_text import Text as T
+from .text import Text as T
 
 
 @dataclass(frozen=True)

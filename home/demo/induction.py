@@ -6,8 +6,8 @@ confirm, so both views of the checklist are there to look at.
 
 from django.utils import translation
 
-from .models import SECTIONS_LEARNER_CONFIRMS, InductionTemplate, Placement
-from .services_induction import (
+from placements.models import SECTIONS_LEARNER_CONFIRMS, InductionTemplate, Placement
+from placements.services_induction import (
     checklist_from_template,
     item_confirm,
     item_set_done,
