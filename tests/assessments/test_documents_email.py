@@ -1,7 +1,5 @@
 """After the last signature every signer gets the PDF by e-mail, once, in their own language."""
 
-import shutil
-import subprocess
 from smtplib import SMTPException
 
 import pytest
@@ -11,16 +9,9 @@ from django.db import transaction
 from assessments.models import AssessmentRecord, Signature
 from assessments.tasks_documents import send_record_pdf
 from core.queue import enqueue_on_commit
-from tests.helpers import wait_for_mail
+from tests.helpers import pdf_text, wait_for_mail
 
 from .factories_assessments import lock, make_record
-
-
-def pdf_text(pdf: bytes) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    result = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)  # noqa: S603, S607
-    return " ".join(result.stdout.decode("utf-8").split())
 
 
 def _pdf_of(message) -> tuple[str, bytes, str]:

@@ -1,8 +1,5 @@
 """The assessment record as a PDF: everything rated is in it, in the reader's language, with page numbers."""
 
-import os
-import shutil
-import subprocess
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,28 +11,12 @@ from assessments.documents import record_html, record_pdf_filename, render_recor
 from assessments.models import AssessmentRecord, Indicator, Rating, Signature
 from assessments.selectors import record_for_user
 from registry.models import RegistrySettings
+from tests.helpers import pdf_text
 from tests.registry.factories_certificates import png_upload
 from tests.registry.factories_courses import enrol, make_course
 
 from .factories_assessments import lock, make_framework_version
 from .factories_documents import filled_record
-
-
-def _need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{tool} (poppler-utils) is needed in CI to check the assessment PDF.")
-        pytest.skip(f"{tool} (poppler-utils) is not installed")
-    return path
-
-
-def pdf_text(pdf: bytes, *, rows: bool = False, page: int | None = None) -> str:
-    """The text in reading order, or with `rows` as laid out, so that a table row reads as one line."""
-    options = (["-layout"] if rows else []) + (["-f", str(page), "-l", str(page)] if page else [])
-    command = [_need("pdftotext"), *options, "-", "-"]
-    result = subprocess.run(command, input=pdf, capture_output=True, check=True)  # noqa: S603
-    return " ".join(result.stdout.decode("utf-8").split())
 
 
 def _loaded(world, record):

@@ -1,16 +1,14 @@
 """The demo mentor rates a learner at the mid-term, both sign (the learner disagrees), and the PDF downloads."""
 
-import shutil
-import subprocess
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from assessments.models import AssessmentMoment, AssessmentRecord, Signature
 from placements.models import Placement
+from tests.helpers import pdf_text
 
 MENTOR = "mentor@demo.werkmentor.nl"
 LEARNER = "emma.dejong@student.rijnland.example"
@@ -29,13 +27,6 @@ def log_in(page, email):
 def log_out(page):
     page.get_by_role("button", name="Log out").click()
     expect(page.get_by_role("button", name="Log out")).to_have_count(0)
-
-
-def pdf_text(pdf: bytes) -> str:
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    return subprocess.run([pdftotext, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()  # noqa: S603
 
 
 def test_mentor_rates_both_sign_and_the_pdf_downloads(page, live_server, axe, tmp_path):
@@ -117,7 +108,7 @@ def test_mentor_rates_both_sign_and_the_pdf_downloads(page, live_server, axe, tm
     download.save_as(path)
     pdf = path.read_bytes()
     assert pdf.startswith(b"%PDF")
-    text = " ".join(pdf_text(pdf).split())
+    text = pdf_text(pdf)
     assert "Emma de Jong" in text
     assert remarked.title in text
 

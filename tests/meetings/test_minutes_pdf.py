@@ -1,8 +1,5 @@
 """The minutes as a PDF: the text a reader needs, in the viewer's language, with page numbers."""
 
-import os
-import shutil
-import subprocess
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,22 +8,9 @@ from django.urls import reverse
 
 from meetings.documents import minutes_html, minutes_pdf, minutes_pdf_filename
 from meetings.services_minutes import Agreement, minutes_confirm
+from tests.helpers import pdf_text
 
 from .factories_minutes import add_guest, make_goals, make_meeting, write_minutes
-
-
-def _need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{tool} (poppler-utils) is needed in CI to check the minutes PDF.")
-        pytest.skip(f"{tool} (poppler-utils) is not installed")
-    return path
-
-
-def pdf_text(pdf: bytes) -> str:
-    result = subprocess.run([_need("pdftotext"), "-", "-"], input=pdf, capture_output=True, check=True)  # noqa: S603
-    return " ".join(result.stdout.decode("utf-8").split())
 
 
 @pytest.fixture

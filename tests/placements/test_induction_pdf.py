@@ -1,8 +1,5 @@
 """The induction plan as a PDF: the learner's programme with dates, people and marks, and page numbers."""
 
-import os
-import shutil
-import subprocess
 from datetime import date
 
 import pytest
@@ -11,20 +8,7 @@ from django.urls import reverse
 from placements.documents_induction import induction_html, induction_pdf, induction_pdf_filename
 from placements.models import InductionItem, Section
 from placements.services_induction import checklist_create, item_confirm, item_set_done
-
-
-def _need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{tool} (poppler-utils) is needed in CI to check the induction plan PDF.")
-        pytest.skip(f"{tool} (poppler-utils) is not installed")
-    return path
-
-
-def pdf_text(pdf: bytes) -> str:
-    result = subprocess.run([_need("pdftotext"), "-", "-"], input=pdf, capture_output=True, check=True)  # noqa: S603
-    return " ".join(result.stdout.decode("utf-8").split())
+from tests.helpers import pdf_text
 
 
 @pytest.fixture

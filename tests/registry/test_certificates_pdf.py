@@ -1,9 +1,7 @@
 """The certificate PDF opens, holds the exact text (diacritics, ligatures) and carries a QR code of the check URL."""
 
 import io
-import os
 import re
-import shutil
 import subprocess
 from datetime import date
 
@@ -15,6 +13,7 @@ from PIL import Image
 
 from registry.documents import certificate_html, certificate_pdf, qr_data_uri, qr_matrix, verify_url
 from registry.services_certificates import certificate_issue
+from tests.helpers import need_tool, pdf_text
 
 from .factories_certificates import (
     certificate_course,
@@ -23,20 +22,6 @@ from .factories_certificates import (
     png_bytes,
     set_rules,
 )
-
-
-def _need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{tool} (poppler-utils) is needed in CI to check the certificate PDF.")
-        pytest.skip(f"{tool} (poppler-utils) is not installed")
-    return path
-
-
-def pdf_text(pdf: bytes) -> str:
-    result = subprocess.run([_need("pdftotext"), "-", "-"], input=pdf, capture_output=True, check=True)  # noqa: S603
-    return " ".join(result.stdout.decode("utf-8").split())
 
 
 @pytest.fixture
@@ -78,7 +63,7 @@ def test_ligatures_and_diacritics_come_out_of_the_pdf_exactly(world, certificate
 def test_the_qr_code_in_the_pdf_is_the_verification_url(tmp_path, certificate):
     pdf_path = tmp_path / "certificate.pdf"
     pdf_path.write_bytes(certificate_pdf(certificate))
-    subprocess.run([_need("pdfimages"), "-png", str(pdf_path), str(tmp_path / "image")], check=True)  # noqa: S603
+    subprocess.run([need_tool("pdfimages"), "-png", str(pdf_path), str(tmp_path / "image")], check=True)  # noqa: S603
     images = sorted(tmp_path.glob("image-*.png"))
     assert len(images) == 1  # no logo or signature set: the QR code is the only image
     expected = qr_matrix(verify_url(certificate))
@@ -116,7 +101,8 @@ def test_a_broken_colour_falls_back_to_the_default(world, certificate):
 
 
 def test_the_pdf_is_one_page(certificate):
-    info = subprocess.run([_need("pdfinfo"), "-"], input=certificate_pdf(certificate), capture_output=True, check=True)  # noqa: S603
+    pdf = certificate_pdf(certificate)
+    info = subprocess.run([need_tool("pdfinfo"), "-"], input=pdf, capture_output=True, check=True)  # noqa: S603
     assert re.search(rb"^Pages:\s+1$", info.stdout, re.MULTILINE)
 
 
