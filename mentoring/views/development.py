@@ -1,12 +1,10 @@
 """The work mentor's own professional development log (work process 1.6): only its owner sees it."""
 
-import csv
 from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -14,7 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from config.spreadsheet import safe_cell
+from core.spreadsheet import csv_response
 
 from ..forms_development import DevelopmentActivityForm, YearForm
 from ..selectors import (
@@ -118,28 +116,15 @@ def development_export(request):
         return render(request, "400.html", status=400)
     year = year_form.year_or_current()
     activities = development_activities_of(request.user, year=year).order_by("date", "pk")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="werkmentor-development-{year}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    # The byte order mark makes Excel read UTF-8; where the decimal mark is a comma (Dutch), Excel expects ";".
-    response.write("\ufeff")
-    delimiter = ";" if formats.get_format("DECIMAL_SEPARATOR") == "," else ","
-    writer = csv.writer(response, delimiter=delimiter)
-    writer.writerow([_("Date"), _("Kind"), _("Title"), _("Hours"), _("Notes")])
+    header = [_("Date"), _("Kind"), _("Title"), _("Hours"), _("Notes")]
+    rows = []
     total = Decimal(0)
     for activity in activities:
         total += activity.hours
-        writer.writerow(
-            [
-                safe_cell(activity.date.isoformat()),
-                safe_cell(capfirst(activity.get_kind_display())),
-                safe_cell(activity.title),
-                safe_cell(_hours(activity.hours)),
-                safe_cell(activity.notes),
-            ]
-        )
-    writer.writerow([safe_cell(_("Total")), "", "", safe_cell(_hours(total)), ""])
-    return response
+        kind = capfirst(activity.get_kind_display())
+        rows.append([activity.date, kind, activity.title, _hours(activity.hours), activity.notes])
+    rows.append([_("Total"), "", "", _hours(total), ""])
+    return csv_response(f"werkmentor-development-{year}", header, rows)
 
 
 def _hours(value: Decimal) -> str:

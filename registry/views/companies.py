@@ -6,7 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from ..exports import EXPORT_FORMATS, company_export_header, company_export_rows, export_response
+from core.spreadsheet import EXPORT_FORMATS, export_response
+
+from ..exports import company_export_header, company_export_rows
 from ..filters import CompanyRegisterFilter
 from ..selectors_register import (
     EXPIRY_WARNING_DAYS,

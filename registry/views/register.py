@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.countries import COUNTRIES
+from core.spreadsheet import EXPORT_FORMATS, export_response
 
-from ..exports import EXPORT_FORMATS, certificate_export_header, certificate_export_rows, export_response
+from ..exports import certificate_export_header, certificate_export_rows
 from ..filters import PublicRegisterFilter, RegisterFilter
 from ..models import Certificate
 from ..selectors import can_search_register

@@ -88,7 +88,8 @@ def test_export_is_for_work_mentors_and_holds_only_their_own_activities(client, 
     response = client.get(reverse("development_export"), {"year": 2024})
     assert response.status_code == (200 if who in MENTORS else 403)
     if response.status_code == 200:
-        assert ("Refresher day for work mentors" in response.content.decode("utf-8-sig")) == (who == "mentor")
+        content = b"".join(response.streaming_content).decode("utf-8-sig")
+        assert ("Refresher day for work mentors" in content) == (who == "mentor")
 
 
 def test_delete_answers_only_post(client, world, activity):

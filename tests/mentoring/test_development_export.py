@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from config.spreadsheet import safe_cell
+from core.spreadsheet import safe_cell
 from mentoring.models import DevelopmentActivity
 
 Kind = DevelopmentActivity.Kind
@@ -25,7 +25,8 @@ def log(mentor, *, day, hours="1", kind=Kind.READING, title="Trade journal", not
 def export(client, year, delimiter=","):
     response = client.get(reverse("development_export"), {"year": year})
     assert response.status_code == 200
-    return response, list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=delimiter))
+    content = b"".join(response.streaming_content)  # the CSV is streamed
+    return response, content, list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=delimiter))
 
 
 @pytest.mark.parametrize(
@@ -55,10 +56,10 @@ def test_the_export_lists_the_years_activities_with_a_total_row(client, world):
     log(world.mentor, day=date(2023, 12, 31), hours="2", title="Last year's article")
     log(world.colleague_mentor, day=date(2024, 4, 1), hours="9", title="A colleague's course")
     client.force_login(world.mentor)
-    response, rows = export(client, 2024)
+    response, content, rows = export(client, 2024)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="werkmentor-development-2024.csv"'
-    assert response.content.startswith("\ufeff".encode())
+    assert content.startswith("\ufeff".encode())
     assert rows == [
         ["Date", "Kind", "Title", "Hours", "Notes"],
         ["2024-03-14", "Course", "Refresher day", "6.5", ""],
@@ -69,7 +70,7 @@ def test_the_export_lists_the_years_activities_with_a_total_row(client, world):
 
 def test_the_export_of_an_empty_year_has_a_zero_total(client, world):
     client.force_login(world.mentor)
-    _, rows = export(client, 2020)
+    _, _, rows = export(client, 2020)
     assert rows == [["Date", "Kind", "Title", "Hours", "Notes"], ["Total", "", "", "0.0", ""]]
 
 
@@ -77,7 +78,7 @@ def test_the_export_neutralises_formulas_in_what_the_mentor_typed(client, world)
     log(world.mentor, day=date(2024, 1, 5), title='=HYPERLINK("http://evil.example","Click")', notes="@SUM(A1)")
     log(world.mentor, day=date(2024, 1, 6), title="+ tips from Henk", notes="-1 hour for lunch")
     client.force_login(world.mentor)
-    _, rows = export(client, 2024)
+    _, _, rows = export(client, 2024)
     assert rows[1][2:] == ['\'=HYPERLINK("http://evil.example","Click")', "1.0", "'@SUM(A1)"]
     assert rows[2][2:] == ["'+ tips from Henk", "1.0", "'-1 hour for lunch"]
 
@@ -100,7 +101,7 @@ def test_in_dutch_the_export_uses_semicolons_and_decimal_commas_as_dutch_excel_e
     log(world.mentor, day=date(2024, 3, 14), hours="6.5", title="Opfrisdag, Rijnland")
     client.force_login(world.mentor)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
-    _, rows = export(client, 2024, delimiter=";")
+    _, _, rows = export(client, 2024, delimiter=";")
     assert rows[1][0] == "2024-03-14"
     assert rows[1][2:4] == ["Opfrisdag, Rijnland", "6,5"]
     assert rows[-1][3] == "6,5"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from registry import exports
+from core import spreadsheet
 from tests.registry.factories_register import make_certificate, revoked
 
 EVIL_HOLDER = "=cmd|' /C calc'!A0"
@@ -38,7 +38,7 @@ def csv_rows(response):
 
 def xlsx_rows(response):
     assert response.status_code == 200
-    assert response["Content-Type"] == exports.XLSX_CONTENT_TYPE
+    assert response["Content-Type"] == spreadsheet.XLSX_CONTENT_TYPE
     sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
@@ -106,7 +106,7 @@ def test_an_unknown_export_format_is_a_bad_request(client, world):
 def test_the_xlsx_export_stops_at_its_cap(client, world, monkeypatch):
     for n in range(3):
         make_certificate(school=world.school, holder_name=f"Holder {n}")
-    monkeypatch.setattr(exports, "MAX_XLSX_ROWS", 2)
+    monkeypatch.setattr(spreadsheet, "MAX_XLSX_ROWS", 2)
     client.force_login(world.coordinator)
     rows = xlsx_rows(client.get(reverse("register_export"), {"format": "xlsx"}))
     assert len(rows) == 1 + 2 + 1

@@ -1,0 +1,30 @@
+"""Response helpers shared by the apps' views: caching and indexing headers, and file downloads."""
+
+from django.http import HttpResponse
+
+
+def private_no_store(response):
+    """A page or file for the signed-in user only: no shared cache keeps it, the browser does not store it."""
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def public_no_store(response, *, token_in_address=False):
+    """A page anyone may open without logging in (a verification page, a signed link): search engines leave it
+    out and nothing stores it. With a token in the address, the browser sends no Referer either."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "no-store"
+    if token_in_address:
+        response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def download(response, filename: str, *, inline: bool = False):
+    """The response as a private file called `filename`: shown in the browser (inline) or saved (attachment)."""
+    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
+    return private_no_store(response)
+
+
+def pdf_response(pdf: bytes, filename: str, *, inline: bool = True) -> HttpResponse:
+    """A rendered PDF as a private file; inline opens it in the browser's viewer, otherwise it is saved."""
+    return download(HttpResponse(pdf, content_type="application/pdf"), filename, inline=inline)
