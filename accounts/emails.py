@@ -1,12 +1,10 @@
 """E-mails to account holders, rendered in the recipient's own language."""
 
-from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from core.emails import build_message, recipient_language
 
 from .models import User
 
@@ -19,7 +17,10 @@ def password_reset_email_send(*, user: User, domain: str, protocol: str) -> None
         "uid": urlsafe_base64_encode(force_bytes(user.pk)),
         "token": default_token_generator.make_token(user),
     }
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        subject = "".join(render_to_string("registration/password_reset_subject.txt", context).splitlines())
-        body = render_to_string("registration/password_reset_email.html", context)
-    EmailMessage(subject=subject, body=body, to=[user.email]).send()
+    build_message(
+        "registration/password_reset",
+        context,
+        language=recipient_language(user),
+        to=user.email,
+        text_template="registration/password_reset_email.html",  # Django's name; it is the plain text
+    ).send()

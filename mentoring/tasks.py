@@ -1,14 +1,14 @@
 """Thin Celery tasks of the coaching app: they take ids, load the rows and hand over to a service."""
 
-from smtplib import SMTPException
-
 from celery import shared_task
+
+from core.tasks import MAIL_RETRY
 
 from .emails import incident_escalation_email_send
 from .models import Incident
 
 
-@shared_task(autoretry_for=(SMTPException, OSError), retry_backoff=True, retry_backoff_max=600, max_retries=6)
+@shared_task(**MAIL_RETRY)
 def send_incident_escalation(incident_id: int) -> None:
     incident = (
         Incident.objects.filter(pk=incident_id, escalated_at__isnull=False)
