@@ -77,6 +77,14 @@ def world(db):
     return cast
 
 
+@pytest.fixture
+def scene(world):
+    """One of everything a URL can name, around the world's placement (tests/scene.py), by name."""
+    from tests.scene import build_scene  # imports every app's factories: only for the tests that use it
+
+    return build_scene(world)
+
+
 # --- On CI, a skipped browser test is a failure ---------------------------------------------------------
 # Locally the browser tests skip themselves when there is no Chromium; on CI (CI=true) that would hide
 # a broken set-up behind a green run, so any skipped test marked `browser` fails the session there.

@@ -10,23 +10,12 @@ from datetime import date, timedelta
 
 import pytest
 from django.conf import settings
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from accounts.models import Role
-from meetings.models import Meeting
-from meetings.selectors_meetings import agenda_from_coaching_plan
-from mentoring.models import CoachingSession, DevelopmentActivity, HoursEntry, Incident, Milestone, Obstacle
-from placements.models import InductionTemplate, InductionTemplateItem, Section
-from placements.services_induction import checklist_from_template
-from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version, make_record
-from tests.factories import grant
-from tests.meetings.factories_meetings import make_action_item, make_goal, make_meeting
-from tests.placements.factories_recruitment import add_criteria, make_candidate, make_opening, make_profile
-from tests.registry.factories_certificates import imported_certificate
-from tests.registry.factories_courses import running_course, submit
-from tests.registry.factories_register import publish_register
+from tests.meetings.factories_meetings import make_action_item
+from tests.scene import routes
 
 ROLES = ["learner", "mentor", "supervisor", "coordinator", "company_admin", "staff"]
 
@@ -52,7 +41,8 @@ ENGLISH_DATE = re.compile(
     r"|\d (a\.m\.|p\.m\.)"
 )
 
-# Named pages and the objects of the `scene` they open. Every non-admin URL of the project is here or in NOT_PAGES.
+# Named pages and the objects of the `scene` (tests/scene.py) they open.
+# Every non-admin URL of the project is here or in NOT_PAGES.
 PAGES = {
     "dashboard": {},
     "my_account": {},
@@ -146,7 +136,7 @@ PAGES = {
     "register": {},
     "company_register": {},
     "register_import": {},
-    "public_register": {"key": "school"},
+    "public_register": {"key": "register_key"},
     "meeting_list": {"pk": "placement"},
     "meeting_new": {"pk": "placement"},
     "meeting_detail": {"pk": "meeting"},
@@ -206,96 +196,13 @@ NOT_PAGES = {
 
 
 def url_names() -> set[str]:
-    def walk(patterns):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                if pattern.namespace != "admin":
-                    yield from walk(pattern.url_patterns)
-            elif isinstance(pattern, URLPattern) and pattern.name:
-                yield pattern.name
-
-    return set(walk(get_resolver().url_patterns))
+    return {name for name, _route in routes()}
 
 
 def test_every_page_of_the_project_is_read_in_dutch_or_knowingly_left_out():
     assert url_names() - PAGES.keys() - NOT_PAGES == set(), "Add new pages to PAGES (or NOT_PAGES) above"
     assert PAGES.keys() & NOT_PAGES == set()
     assert PAGES.keys() - url_names() == set()
-
-
-@pytest.fixture
-def scene(world):
-    """One of everything the pages open, around the world's placement, school and company."""
-    today = timezone.localdate()
-    w = world
-    grant(w.coordinator, Role.TEACHER, w.school)
-    goal = make_goal(w, "Kneads bread dough by hand")
-    make_action_item(w, "Practise shaping baguettes", due_date=today + timedelta(days=12))
-    session = CoachingSession.objects.create(
-        placement=w.placement, date=today - timedelta(days=2), duration_minutes=30, activities="Kneading",
-        coached_by=w.mentor, created_by=w.mentor,
-    )  # fmt: skip
-    opening = make_opening(w)
-    make_profile(w.learner, w.school)
-    criterion = add_criteria(opening)[0]
-    template = InductionTemplate.objects.create(company=w.company, name="Bakery induction", is_default=True)
-    template_item = InductionTemplateItem.objects.create(
-        template=template, section=Section.HOUSE_RULES, title="Hair net", responsible="Marieke", due_day=1, position=1
-    )
-    checklist = checklist_from_template(w.placement, template)
-    course = running_course(w, past=True)
-    version = make_framework_version(school=w.school, code="bakery", title="Bakery", areas=1, competencies=1)
-    draft = make_framework_version(framework=version.framework, number=2, published=False, areas=1, competencies=1)
-    area = draft.areas.first()
-    competency = area.competencies.first()
-    plan = make_assessment_plan(w.placement, version=version, created_by=w.mentor)
-    certificate = imported_certificate(w)
-    publish_register(w.school)
-    with translation.override("en"):  # planned by someone who reads English: the agenda stays as written
-        english_agenda = agenda_from_coaching_plan(w.placement)
-    return {
-        "placement": w.placement.pk,
-        "learner": w.learner.pk,
-        "school": str(w.school.pk),
-        "opening": opening.pk,
-        "criterion": criterion.pk,
-        "candidate": make_candidate(opening, w.learner, "A").pk,
-        "template": template.pk,
-        "template_item": template_item.pk,
-        "checklist_item": checklist.items.first().pk,
-        "goal": goal.pk,
-        "milestone": Milestone.objects.create(plan=goal.plan, title="Bakes alone", due_date=today).pk,
-        "session": session.pk,
-        "hours": HoursEntry.objects.create(
-            placement=w.placement, date=today - timedelta(days=1), start_time="08:00", end_time="12:00"
-        ).pk,
-        "obstacle": Obstacle.objects.create(
-            placement=w.placement, side=Obstacle.Side.choices[0][0], description="Early hours", created_by=w.mentor
-        ).pk,
-        "incident": Incident.objects.create(
-            placement=w.placement, category=Incident.Category.choices[0][0], occurred_on=today,
-            description="Slipped", reported_by=w.mentor,
-        ).pk,  # fmt: skip
-        "activity": DevelopmentActivity.objects.create(
-            mentor=w.mentor, kind=DevelopmentActivity.Kind.choices[0][0], title="Course", date=today, hours=2
-        ).pk,
-        "course": course.course.pk,
-        "course_session": course.sessions[0].pk,
-        "assignment": course.assignments[0].pk,
-        "submission": submit(course.assignments[0], course.enrolment).pk,
-        "enrolment": course.enrolment.pk,
-        "certificate": certificate.pk,
-        "certificate_number": certificate.number,
-        "meeting": make_meeting(w, status=Meeting.Status.CONFIRMED, agenda=english_agenda).pk,
-        "framework": version.framework.pk,
-        "draft": draft.pk,
-        "area": area.pk,
-        "competency": competency.pk,
-        "indicator": competency.indicators.first().pk,
-        "level": draft.levels.first().pk,
-        "moment": plan.moments.first().pk,
-        "record": make_record(w.placement, plan=plan).pk,
-    }
 
 
 def dutch(client, user):

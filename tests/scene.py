@@ -1,0 +1,156 @@
+"""The `scene`: one of everything a URL of the project can name, around the `world` placement, school and company.
+
+Tests that open every URL (tests/test_dutch_pages.py, tests/test_hostile_input.py) take the `scene` fixture of
+tests/conftest.py, a dict from the names their URL tables use to the objects' keys (or tokens). Each of those tests
+guards that every URL of the project is covered, so a new URL needs a new name here.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from accounts.models import Role
+from assessments.models import Evidence
+from assessments.selectors_signatures import SIGN_LINK
+from assessments.services_signatures import record_submit
+from meetings.models import Meeting
+from meetings.selectors import MINUTES_LINK, RESPOND_LINK
+from meetings.selectors_meetings import agenda_from_coaching_plan
+from mentoring.models import (
+    CoachingSession,
+    DevelopmentActivity,
+    HoursEntry,
+    Incident,
+    Milestone,
+    Obstacle,
+    SessionAttachment,
+)
+from placements.models import InductionTemplate, InductionTemplateItem, Section
+from placements.services_induction import checklist_from_template
+from registry.models import BulkIssueJob
+from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version, make_record
+from tests.factories import grant
+from tests.meetings.factories_meetings import make_action_item, make_goal, make_meeting
+from tests.meetings.factories_minutes import make_meeting as held_meeting
+from tests.meetings.factories_minutes import write_minutes
+from tests.placements.factories_recruitment import add_criteria, make_candidate, make_opening, make_profile
+from tests.registry.factories_certificates import imported_certificate
+from tests.registry.factories_courses import running_course, submit
+from tests.registry.factories_register import publish_register
+
+
+def routes() -> list[tuple[str, str]]:
+    """(name, route with the parameters still in it) of every named URL pattern outside the admin site."""
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace != "admin":
+                    yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield pattern.name, prefix + str(pattern.pattern)
+
+    return list(walk(get_resolver().url_patterns, ""))
+
+
+def build_scene(world) -> dict:
+    """One of everything the URLs name; the coordinator also teaches at the school."""
+    today = timezone.localdate()
+    w = world
+    grant(w.coordinator, Role.TEACHER, w.school)
+    goal = make_goal(w, "Kneads bread dough by hand")
+    action_item = make_action_item(w, "Practise shaping baguettes", due_date=today + timedelta(days=12))
+    session = CoachingSession.objects.create(
+        placement=w.placement, date=today - timedelta(days=2), duration_minutes=45, coached_by=w.mentor,
+        activities="Kneading", created_by=w.mentor,
+    )  # fmt: skip
+    session.goals.add(goal)
+    attachment = SessionAttachment.objects.create(
+        session=session, file="attachments/notes.txt", original_name="notes.txt", content_type="text/plain", size=5,
+        uploaded_by=w.mentor,
+    )
+    opening = make_opening(w)
+    make_profile(w.learner, w.school)
+    criterion = add_criteria(opening)[0]
+    template = InductionTemplate.objects.create(company=w.company, name="Bakery induction", is_default=True)
+    template_item = InductionTemplateItem.objects.create(
+        template=template, section=Section.HOUSE_RULES, title="Hair net", responsible="Marieke", due_day=1, position=1
+    )
+    checklist = checklist_from_template(w.placement, template)
+    course = running_course(w, past=True)
+    version = make_framework_version(school=w.school, code="bakery", title="Bakery", areas=1, competencies=1)
+    draft = make_framework_version(framework=version.framework, number=2, published=False, areas=1, competencies=1)
+    area = draft.areas.first()
+    competency = area.competencies.first()
+    plan = make_assessment_plan(w.placement, version=version, created_by=w.mentor)
+    certificate = imported_certificate(w)
+    publish_register(w.school)
+    with translation.override("en"):  # planned by someone who reads English: the agenda stays as written
+        english_agenda = agenda_from_coaching_plan(w.placement)
+    meeting = make_meeting(w, status=Meeting.Status.CONFIRMED, agenda=english_agenda)
+    held = held_meeting(w)
+    write_minutes(w, held, send=True, goals=[goal])
+    submitted = make_record(
+        w.placement, plan=plan, title="Final assessment", overall_level=version.levels.get(value=2)
+    )
+    record_submit(record=submitted, by=w.mentor)
+    evidence = Evidence.objects.create(placement=w.placement, title="Baguettes", added_by=w.learner)
+    evidence.indicators.set(plan.indicators.all()[:1])
+    return {
+        "placement": w.placement.pk,
+        "learner": w.learner.pk,
+        "opening": opening.pk,
+        "criterion": criterion.pk,
+        "candidate": make_candidate(opening, w.learner, "A").pk,
+        "template": template.pk,
+        "template_item": template_item.pk,
+        "checklist_item": checklist.items.first().pk,
+        "plan_version": 1,
+        "goal": goal.pk,
+        "milestone": Milestone.objects.create(plan=goal.plan, title="Bakes alone", due_date=today).pk,
+        "session": session.pk,
+        "attachment": attachment.pk,
+        "action_item": action_item.pk,
+        "hours": HoursEntry.objects.create(
+            placement=w.placement, date=today - timedelta(days=1), start_time="08:00", end_time="12:00"
+        ).pk,
+        "obstacle": Obstacle.objects.create(
+            placement=w.placement, side=Obstacle.Side.choices[0][0], description="Early hours", created_by=w.mentor
+        ).pk,
+        "incident": Incident.objects.create(
+            placement=w.placement, category=Incident.Category.choices[0][0], occurred_on=today,
+            description="Slipped", reported_by=w.mentor,
+        ).pk,  # fmt: skip
+        "activity": DevelopmentActivity.objects.create(
+            mentor=w.mentor, kind=DevelopmentActivity.Kind.choices[0][0], title="Course", date=today, hours=2
+        ).pk,
+        "course": course.course.pk,
+        "course_session": course.sessions[0].pk,
+        "assignment": course.assignments[0].pk,
+        "submission": submit(course.assignments[0], course.enrolment).pk,
+        "enrolment": course.enrolment.pk,
+        "job": BulkIssueJob.objects.create(course=course.course, requested_by=w.supervisor, status="done").public_id,
+        "certificate": certificate.pk,
+        "certificate_number": certificate.number,
+        "register_key": str(w.school.pk),
+        "meeting": meeting.pk,
+        "respond_token": RESPOND_LINK.make(meeting.participants.get(user=w.learner)),
+        "minutes_token": MINUTES_LINK.make(held.participants.get(user=w.learner)),
+        "framework": version.framework.pk,
+        "draft": draft.pk,
+        "area": area.pk,
+        "competency": competency.pk,
+        "indicator": competency.indicators.first().pk,
+        "level": draft.levels.first().pk,
+        "item_kind": "area",
+        "moment": plan.moments.first().pk,
+        "evidence": evidence.pk,
+        "record": make_record(w.placement, plan=plan).pk,
+        "sign_token": SIGN_LINK.make(submitted.signatures.get(user=w.learner)),
+        "uidb64": urlsafe_base64_encode(force_bytes(w.learner.pk)),
+        "reset_token": default_token_generator.make_token(w.learner),
+    }
