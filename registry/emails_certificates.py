@@ -2,15 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from accounts.models import Role
 from accounts.selectors import people_with_role
+from core.emails import build_message, recipient_language, site_link
 
 from .documents import certificate_language, certificate_pdf, pdf_filename, verify_url
 from .eligibility import registry_settings_for
@@ -31,29 +29,25 @@ def recipients(certificate: Certificate, *, employer: bool) -> list[Recipient]:
     holder = certificate.holder
     if certificate.holder_email and (holder is None or holder.is_active):
         # Someone without an account (imported) reads the language their certificate is in.
-        language = (holder.language or settings.LANGUAGE_CODE) if holder else certificate_language(certificate)
+        language = recipient_language(holder) if holder else certificate_language(certificate)
         found.append(Recipient(certificate.holder_email, certificate.holder_name, language, True))
     if employer and certificate.company_id:
         for admin in people_with_role(Role.COMPANY_ADMIN, companies=[certificate.company_id]).order_by("pk"):
             if admin.email and all(admin.email.lower() != known.email.lower() for known in found):
-                language = admin.language or settings.LANGUAGE_CODE
-                found.append(Recipient(admin.email, admin.get_full_name(), language, False))
+                found.append(Recipient(admin.email, admin.get_full_name(), recipient_language(admin), False))
     return found
 
 
-def _message(*, template: str, to: Recipient, context: dict) -> EmailMessage:
+def _message(*, template: str, to: Recipient, context: dict, attachments=()) -> EmailMessage:
     context = {**context, "recipient": to}
-    with translation.override(to.language), timezone.override(settings.TIME_ZONE):
-        subject = "".join(render_to_string(f"emails/{template}_subject.txt", context).splitlines())
-        body = render_to_string(f"emails/{template}.txt", context)
-    return EmailMessage(subject=subject, body=body, to=[to.email])
+    return build_message(f"emails/{template}", context, language=to.language, to=to.email, attachments=attachments)
 
 
 def _context(certificate: Certificate) -> dict:
     return {
         "certificate": certificate,
         "verify_link": verify_url(certificate),
-        "detail_link": settings.SITE_URL + reverse("certificate_detail", args=[certificate.pk]),
+        "detail_link": site_link("certificate_detail", certificate.pk),
     }
 
 
@@ -62,11 +56,9 @@ def certificate_email_send(*, certificate: Certificate) -> int:
     people = recipients(certificate, employer=True)
     if not people:
         return 0
-    pdf = certificate_pdf(certificate)
+    pdf = (pdf_filename(certificate), certificate_pdf(certificate), "application/pdf")
     for person in people:
-        message = _message(template="certificate_issued", to=person, context=_context(certificate))
-        message.attach(pdf_filename(certificate), pdf, "application/pdf")
-        message.send()
+        _message(template="certificate_issued", to=person, context=_context(certificate), attachments=[pdf]).send()
     return len(people)
 
 

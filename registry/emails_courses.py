@@ -1,21 +1,9 @@
 """E-mails of the mentor courses, each rendered in the recipient's own language."""
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from core.emails import build_message, recipient_language, site_link
 
 from .models import Enrolment
 from .selectors_courses import sessions_with_assignments
-
-
-def _send(*, template: str, to, context: dict) -> None:
-    # Times in the e-mail are Dutch times, also when a worker runs with another default time zone.
-    with translation.override(to.language or settings.LANGUAGE_CODE), timezone.override(settings.TIME_ZONE):
-        subject = "".join(render_to_string(f"emails/{template}_subject.txt", context).splitlines())
-        body = render_to_string(f"emails/{template}.txt", context)
-    EmailMessage(subject=subject, body=body, to=[to.email]).send()
 
 
 def course_information_email_send(*, enrolment: Enrolment) -> None:
@@ -29,6 +17,9 @@ def course_information_email_send(*, enrolment: Enrolment) -> None:
         "enrolment": enrolment,
         "recipient": participant,
         "sessions": sessions_with_assignments(course),
-        "link": settings.SITE_URL + reverse("course_detail", args=[course.pk]),
+        "link": site_link("course_detail", course.pk),
     }
-    _send(template="course_information", to=participant, context=context)
+    # Times in the e-mail are Dutch times, also when a worker runs with another default time zone.
+    build_message(
+        "emails/course_information", context, language=recipient_language(participant), to=participant.email
+    ).send()

@@ -1,20 +1,13 @@
 """Thin Celery tasks for certificates: they take ids and hand over to a service or an e-mail."""
 
-from smtplib import SMTPException
-
 from celery import shared_task
+
+from core.tasks import MAIL_RETRY
 
 from .emails_certificates import certificate_email_once, expiry_reminder_send, revocation_notice_send
 from .models import Certificate, ExpiryReminder
 from .services_bulk_issue import bulk_issue_run
 from .services_reminders import expiry_reminders_send
-
-MAIL_RETRY = {
-    "autoretry_for": (SMTPException, OSError),
-    "retry_backoff": True,
-    "retry_backoff_max": 600,
-    "max_retries": 6,
-}
 
 
 @shared_task(**MAIL_RETRY)

@@ -1,14 +1,14 @@
 """Thin Celery tasks of the mentor courses: they take ids, load the rows and hand over to the e-mail."""
 
-from smtplib import SMTPException
-
 from celery import shared_task
+
+from core.tasks import MAIL_RETRY
 
 from .emails_courses import course_information_email_send
 from .models import Enrolment
 
 
-@shared_task(autoretry_for=(SMTPException, OSError), retry_backoff=True, retry_backoff_max=600, max_retries=6)
+@shared_task(**MAIL_RETRY)
 def send_course_information(enrolment_id: int) -> None:
     enrolment = (
         Enrolment.objects.filter(pk=enrolment_id, status__in=[Enrolment.Status.CONFIRMED, Enrolment.Status.COMPLETED])
