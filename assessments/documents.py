@@ -1,7 +1,7 @@
 """The assessment record as a PDF: WeasyPrint renders templates/pdf/assessment.html in the school's look.
 
 The renderer, fonts, page footer and the tiny stylesheet per school colour are shared with the other
-documents (registry/document_kind.py). Branding comes from the school's registry settings (colour, logo), as
+documents (core/documents.py). Branding comes from the school's registry settings (colour, logo), as
 on its certificates; a school that never set them gets the defaults, and rendering never writes settings.
 """
 
@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from registry.document_kind import DocumentKind, document_language
-from registry.documents import DEFAULT_COLOUR, image_data_uri
+from core.documents import DocumentKind, document_language, image_data_uri
+from registry.documents import DEFAULT_COLOUR
 from registry.models import RegistrySettings
 
 from .document_rows import ratings_html

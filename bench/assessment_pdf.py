@@ -252,7 +252,7 @@ def page_count(pdf: bytes) -> tuple[int, str]:
 
 def layout_pages(record, language: str) -> int:
     from assessments.documents import ASSESSMENT_RECORD, _branding, _school, record_html
-    from registry.documents import renderer
+    from core.documents import renderer
 
     shared = renderer()
     colour, logo = _branding(_school(record))

@@ -145,9 +145,9 @@ def default_render(certificate, rules) -> bytes:
     """A plain render as WeasyPrint does it out of the box: new fetcher, stylesheet and fonts every time."""
     from weasyprint import CSS, HTML
 
-    from registry.documents import STYLESHEET, _safe_colour, certificate_html
+    from registry.documents import CERTIFICATE, _safe_colour, certificate_html
 
-    css = STYLESHEET.read_text() + f":root {{ --brand: {_safe_colour(rules.primary_colour)}; }}"
+    css = CERTIFICATE.paths[0].read_text() + f":root {{ --brand: {_safe_colour(rules.primary_colour)}; }}"
     css = css.replace('"Certificate Sans", ', "")  # the system's DejaVu Sans, uncut
     return HTML(string=certificate_html(certificate, rules=rules)).write_pdf(stylesheets=[CSS(string=css)])
 
@@ -216,7 +216,7 @@ def main() -> None:
 
     print(f"WeasyPrint {weasyprint.__version__}; HarfBuzz subsetter: {'yes' if harfbuzz_subsetter() else 'no'}")
     started = time.perf_counter()
-    from registry.documents import renderer
+    from core.documents import renderer
 
     renderer()
     print(f"one-off set-up per process: {(time.perf_counter() - started) * 1000:.0f} ms")

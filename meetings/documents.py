@@ -1,6 +1,6 @@
 """The minutes of a tripartite meeting as a PDF: WeasyPrint renders templates/pdf/minutes.html.
 
-The renderer, fonts and page footer are shared with the other documents (registry/document_kind.py).
+The renderer, fonts and page footer are shared with the other documents (core/documents.py).
 """
 
 from django.conf import settings
@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from registry.document_kind import DocumentKind, document_language
+from core.documents import DocumentKind, document_language
 
 from .models import Minutes
 from .selectors_minutes import agreements_of, confirmation_rows

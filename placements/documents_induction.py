@@ -1,6 +1,6 @@
 """The induction plan of a placement as a PDF: WeasyPrint renders templates/pdf/induction.html.
 
-The renderer, fonts and page footer are shared with the other documents (registry/document_kind.py).
+The renderer, fonts and page footer are shared with the other documents (core/documents.py).
 """
 
 from django.conf import settings
@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from registry.document_kind import DocumentKind, document_language
+from core.documents import DocumentKind, document_language
 
 from .models import InductionChecklist, Placement
 from .selectors_induction import checklist_items, dress_item, grouped_by_section, progress_of

@@ -7,10 +7,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.documents import MAX_IMAGE_BYTES
 from mentoring.attachments import validate_attachment
 from placements.forms import DateInput
 
-from .documents import MAX_IMAGE_BYTES
 from .models import MentorEligibility, RegistrySettings
 
 EVIDENCE_EXTENSIONS = {".pdf", ".png", ".jpg", ".jpeg"}
