@@ -1,8 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import Competency
-from assessments.selectors_plans import competencies_for_goals
 from placements.forms import DateInput
 
 from .models import CoachingPlan, LearningGoal, Milestone
@@ -23,6 +21,27 @@ class PlanForm(forms.ModelForm):
         widgets = {"learning_style": forms.Textarea(attrs={"rows": 3}), "energisers": forms.Textarea(attrs={"rows": 3})}
 
 
+class GoalCompetencies:
+    """Which competencies a learning goal may be linked to.
+
+    The frameworks are the assessments app's business, and assessments builds on mentoring, not the other way
+    round (docs/architecture.md): assessments provides the choices when it loads (AssessmentsConfig.ready).
+    Without a provider the goal form has no competencies field.
+    """
+
+    def __init__(self):
+        self._choices = None
+
+    def provide(self, choices) -> None:
+        self._choices = choices
+
+    def __call__(self, placement, goal):
+        return None if self._choices is None else self._choices(placement, goal=goal)
+
+
+goal_competencies = GoalCompetencies()
+
+
 class CompetencyChoiceField(forms.ModelMultipleChoiceField):
     """Competencies by code and title; with the framework's name when they come from more than one framework."""
 
@@ -34,18 +53,13 @@ class CompetencyChoiceField(forms.ModelMultipleChoiceField):
 
 
 class GoalForm(forms.ModelForm):
-    competencies = CompetencyChoiceField(
-        label=_("Competencies"),
-        queryset=Competency.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Which competencies of the assessment framework this goal works on."),
-    )
-
     class Meta:
         model = LearningGoal
         fields = ["title", "success_measure", "target_date", "rationale", "competencies"]
+        field_classes = {"competencies": CompetencyChoiceField}
+        labels = {"competencies": _("Competencies")}
         widgets = {
+            "competencies": forms.CheckboxSelectMultiple,
             "target_date": DateInput(),
             "success_measure": forms.Textarea(attrs={"rows": 2}),
             "rationale": forms.Textarea(attrs={"rows": 2}),
@@ -55,13 +69,14 @@ class GoalForm(forms.ModelForm):
             "success_measure": _("Measurable: how you both will know it is reached."),
             "target_date": _("Time-bound: by when."),
             "rationale": _("Relevant: why this matters for the learner and the work."),
+            "competencies": _("Which competencies of the assessment framework this goal works on."),
         }
 
     def __init__(self, *args, placement, **kwargs):
         super().__init__(*args, **kwargs)
         self.placement = placement
-        competencies = competencies_for_goals(placement, goal=self.instance if self.instance.pk else None)
-        if not competencies.exists():
+        competencies = goal_competencies(placement, self.instance if self.instance.pk else None)
+        if competencies is None or not competencies.exists():
             del self.fields["competencies"]
             return
         field = self.fields["competencies"]
