@@ -1,11 +1,9 @@
 """The e-mail that tells a candidate the outcome of the selection, in their own language, exactly once."""
 
-from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from core.emails import build_message, recipient_language, site_link
 from notifications.models import Notification
 from notifications.services import level_allows
 
@@ -18,7 +16,7 @@ TEMPLATES = {
 }
 
 
-def _render(candidate: Candidate) -> tuple[str, str]:
+def _message(candidate: Candidate) -> EmailMessage:
     learner = candidate.learner
     context = {
         "candidate": candidate,
@@ -26,15 +24,10 @@ def _render(candidate: Candidate) -> tuple[str, str]:
         "opening": candidate.opening,
         "company": candidate.opening.company,
         "placement": candidate.placement,
-        "link": settings.SITE_URL + reverse("placement_detail", args=[candidate.placement_id])
-        if candidate.placement_id
-        else "",
+        "link": site_link("placement_detail", candidate.placement_id) if candidate.placement_id else "",
     }
-    name = TEMPLATES[candidate.status]
-    with translation.override(learner.language or settings.LANGUAGE_CODE), timezone.override(settings.TIME_ZONE):
-        subject = "".join(render_to_string(f"emails/{name}_subject.txt", context).splitlines())
-        body = render_to_string(f"emails/{name}.txt", context)
-    return subject, body
+    template = f"emails/{TEMPLATES[candidate.status]}"
+    return build_message(template, context, language=recipient_language(learner), to=learner.email)
 
 
 def selection_decision_send(*, candidate: Candidate) -> bool:
@@ -49,7 +42,7 @@ def selection_decision_send(*, candidate: Candidate) -> bool:
     # A decision about one's application is essential news.
     if not level_allows(learner, Notification.Level.ESSENTIAL):
         return False
-    subject, body = _render(candidate)
+    message = _message(candidate)
     claimed_at = timezone.now()
     claimed = Candidate.objects.filter(pk=candidate.pk, status=candidate.status, decision_sent_at__isnull=True).update(
         decision_sent_at=claimed_at
@@ -57,7 +50,7 @@ def selection_decision_send(*, candidate: Candidate) -> bool:
     if not claimed:
         return False
     try:
-        EmailMessage(subject=subject, body=body, to=[learner.email]).send()
+        message.send()
     except Exception:
         Candidate.objects.filter(pk=candidate.pk, decision_sent_at=claimed_at).update(decision_sent_at=None)
         raise

@@ -1,14 +1,14 @@
 """Thin Celery tasks of the selection: they take ids, load the rows and hand over to the e-mail."""
 
-from smtplib import SMTPException
-
 from celery import shared_task
+
+from core.tasks import MAIL_RETRY
 
 from .emails_selection import selection_decision_send
 from .models import Candidate
 
 
-@shared_task(autoretry_for=(SMTPException, OSError), retry_backoff=True, retry_backoff_max=600, max_retries=6)
+@shared_task(**MAIL_RETRY)
 def send_selection_decision(candidate_id: int) -> None:
     candidate = (
         Candidate.objects.filter(pk=candidate_id, status__in=Candidate.DECIDED_STATUSES, decision_sent_at__isnull=True)

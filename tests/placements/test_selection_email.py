@@ -120,7 +120,7 @@ def test_a_mail_server_failure_lets_the_retry_send_it(world, candidate, mailoutb
         raise SMTPException("mail server down")
 
     with monkeypatch.context() as patch:
-        patch.setattr("placements.emails_selection.EmailMessage.send", broken)
+        patch.setattr("django.core.mail.EmailMessage.send", broken)
         with pytest.raises(SMTPException):
             selection_decision_send(candidate=candidate)
     assert Candidate.objects.get(pk=candidate.pk).decision_sent_at is None
