@@ -4,13 +4,11 @@ Every e-mail carries a signed link that works without logging in; someone with a
 page in the app, where they sign after signing in, and the same news as an in-app notification.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.emails import build_message, has_login, recipient_language, site_link
 from notifications.models import Notification
 from notifications.services import level_allows, notify
 
@@ -18,29 +16,21 @@ from .models import Signature
 from .selectors_signatures import SIGN_LINK
 
 
-def has_login(signature: Signature) -> bool:
-    return signature.user is not None and signature.user.is_active
-
-
 def sign_link(signature: Signature) -> str:
-    return settings.SITE_URL + reverse("assessment_sign_link", args=[SIGN_LINK.make(signature)])
+    return site_link("assessment_sign_link", SIGN_LINK.make(signature))
 
 
 def app_link(signature: Signature) -> str:
-    return settings.SITE_URL + reverse("assessment_sign", args=[signature.record_id])
-
-
-def _language(signature: Signature) -> str:
-    return (signature.user.language if signature.user else "") or settings.LANGUAGE_CODE
+    return site_link("assessment_sign", signature.record_id)
 
 
 def _notify(signature: Signature, *, reminder: bool, level: str) -> None:
     """The request or reminder in the app too, for a signer with an account, in their language."""
-    if not has_login(signature):
+    if not has_login(signature.user):
         return
     record = signature.record
     names = {"title": record.title, "name": record.subject.get_full_name()}
-    with translation.override(_language(signature)):
+    with translation.override(recipient_language(signature.user)):
         if signature.role == Signature.Role.SUBJECT:
             text = (
                 _("Reminder: your assessment “%(title)s” is waiting for your signature.")
@@ -58,24 +48,21 @@ def _notify(signature: Signature, *, reminder: bool, level: str) -> None:
 
 def _send(template: str, signature: Signature, level: str) -> bool:
     # Someone whose account was closed cannot opt out any more, and still gets the signed link.
-    if not signature.email or not level_allows(signature.user if has_login(signature) else None, level):
+    if not signature.email or not level_allows(signature.user if has_login(signature.user) else None, level):
         return False
     record = signature.record
-    language = _language(signature)
     context = {
         "signature": signature,
         "record": record,
         "subject_name": record.subject.get_full_name(),
         "context_name": record.placement.company.name if record.placement_id else record.enrolment.course.title,
         "link": sign_link(signature),
-        "app_link": app_link(signature) if has_login(signature) else "",
+        "app_link": app_link(signature) if has_login(signature.user) else "",
         "valid_days": SIGN_LINK.max_age.days,
         "is_subject": signature.role == Signature.Role.SUBJECT,
     }
-    with translation.override(language), timezone.override(settings.TIME_ZONE):
-        subject = "".join(render_to_string(f"emails/{template}_subject.txt", context).splitlines())
-        body = render_to_string(f"emails/{template}.txt", context)
-    EmailMessage(subject=subject, body=body, to=[signature.email]).send()
+    language = recipient_language(signature.user)
+    build_message(f"emails/{template}", context, language=language, to=signature.email).send()
     return True
 
 

@@ -1,17 +1,17 @@
 """Thin Celery task of the assessment documents: it takes an id, claims the record and hands over to the e-mail."""
 
-from smtplib import SMTPException
-
 from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
+
+from core.tasks import MAIL_RETRY
 
 from .emails_documents import record_pdf_send
 from .models import AssessmentRecord
 from .selectors import records_for_pages
 
 
-@shared_task(autoretry_for=(SMTPException, OSError), retry_backoff=True, retry_backoff_max=600, max_retries=6)
+@shared_task(**MAIL_RETRY)
 def send_record_pdf(record_id: int) -> None:
     """E-mail a signed record's PDF to its signers, once.
 

@@ -1,18 +1,11 @@
 """Thin Celery tasks of the sign-off: they take ids, load the rows and hand over to the e-mail or the scan."""
 
-from smtplib import SMTPException
-
 from celery import shared_task
+
+from core.tasks import MAIL_RETRY
 
 from .emails_signatures import signature_reminder_send, signature_request_send
 from .models import AssessmentRecord, Signature
-
-MAIL_RETRY = {
-    "autoretry_for": (SMTPException, OSError),
-    "retry_backoff": True,
-    "retry_backoff_max": 600,
-    "max_retries": 6,
-}
 
 
 def _pending(signature_id: int) -> Signature | None:
