@@ -3,7 +3,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.attachments import MAX_BYTES, allowed_extensions_text, validate_attachment
+from core.attachments import MAX_BYTES, allowed_extensions_text, validate_attachment
 from mentoring.models import CoachingSession
 
 from .forms_plans import IndicatorChoiceField, indicator_groups

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from accounts.selectors import people_with_role
+from core.attachments import MAX_FILES, allowed_extensions_text, validate_attachment
 from placements.forms import DateInput, PersonChoiceField
 
-from .attachments import MAX_FILES, allowed_extensions_text, validate_attachment
 from .models import ActionItem, CoachingSession, LearningGoal
 
 

@@ -7,8 +7,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.attachments import validate_attachment
 from core.documents import MAX_IMAGE_BYTES
-from mentoring.attachments import validate_attachment
 from placements.forms import DateInput
 
 from .models import MentorEligibility, RegistrySettings

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from accounts.selectors import people_with_role
-from mentoring.attachments import validate_attachment
+from core.attachments import validate_attachment
 from placements.forms import PersonChoiceField
 
 from .models import Assignment, Course, CourseSession, Evaluation, Submission

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentoring.attachments import ALLOWED
+from core.attachments import ALLOWED
 from mentoring.models import CoachingSession
 from mentoring.views.common import add_service_errors, require
 

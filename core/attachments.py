@@ -1,4 +1,5 @@
-"""What may be attached to a coaching session: a few office and image types, checked by content too."""
+"""What may be uploaded as an attachment (a coaching session's files, evidence, a course document, a school logo):
+a few office and image types, checked by content too."""
 
 from pathlib import Path
 
