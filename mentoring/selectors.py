@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404
 from accounts.models import Role, User
 from accounts.selectors import roles_of
 from placements.models import Placement
-from placements.selectors import placement_for_user
+from placements.selectors import is_learner_of, is_mentor_of, placement_for_user
 
 from .models import (
     ActionItem,
@@ -44,14 +44,6 @@ def can_view_coaching(user: User, placement: Placement) -> bool:
 
 def can_view_incidents(user: User, placement: Placement) -> bool:
     return roles_of(user).is_staff or user.pk == placement.mentor_id or _is_school_staff(user, placement)
-
-
-def is_mentor_of(user: User, placement: Placement) -> bool:
-    return user.pk == placement.mentor_id
-
-
-def is_learner_of(user: User, placement: Placement) -> bool:
-    return user.pk == placement.learner_id
 
 
 def is_supervisor_of(user: User, placement: Placement) -> bool:

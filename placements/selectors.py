@@ -76,3 +76,11 @@ def overlapping_open_placements(*, learner, start_date, end_date, exclude_pk=Non
     if exclude_pk is not None:
         overlapping = overlapping.exclude(pk=exclude_pk)
     return overlapping
+
+
+def is_mentor_of(user: User, placement: Placement) -> bool:
+    return user.pk == placement.mentor_id
+
+
+def is_learner_of(user: User, placement: Placement) -> bool:
+    return user.pk == placement.learner_id

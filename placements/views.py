@@ -15,6 +15,7 @@ from .forms import PlacementForm, PlacementStatusForm
 from .selectors import (
     can_create_placements,
     can_manage_placement,
+    is_mentor_of,
     placement_for_user,
     placements_visible_to,
 )
@@ -43,11 +44,6 @@ def placement_list(request):
     )
 
 
-def _logs_sessions(user, placement) -> bool:
-    """The rule of the coaching session form: only the placement's own work mentor logs sessions."""
-    return user.pk == placement.mentor_id
-
-
 def _status_form(placement, data=None):
     allowed = ALLOWED_TRANSITIONS[placement.status]
     return PlacementStatusForm(data, allowed_statuses=allowed, prefix="status") if allowed else None
@@ -63,7 +59,7 @@ def placement_detail(request, pk):
         {
             "placement": placement,
             "can_manage": can_manage,
-            "can_log_session": _logs_sessions(request.user, placement),
+            "can_log_session": is_mentor_of(request.user, placement),  # only the mentor logs sessions
             "status_form": _status_form(placement) if can_manage else None,
         },
     )
@@ -134,7 +130,7 @@ def placement_status(request, pk):
         {
             "placement": placement,
             "can_manage": True,
-            "can_log_session": _logs_sessions(request.user, placement),
+            "can_log_session": is_mentor_of(request.user, placement),  # only the mentor logs sessions
             "status_form": form,
         },
         status=400,
