@@ -11,13 +11,13 @@ if the scan had never decided it.
 """
 
 import logging
-from smtplib import SMTPException
 
 from django.core import mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.tasks import MAIL_ERRORS
 from notifications.models import Notification
 from notifications.services import level_allows, notify
 from placements.models import Placement
@@ -35,7 +35,6 @@ from .models import (
 from .reminders import BEFORE_PREFIX, CONFIRM_PREFIX, MINUTES_MISSING, NO_MEETING, rules_from
 
 logger = logging.getLogger(__name__)
-MAIL_ERRORS = (SMTPException, OSError)
 
 
 class DeliveryInterrupted(Exception):

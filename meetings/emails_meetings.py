@@ -2,11 +2,7 @@
 
 from email.message import MIMEPart
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from core.emails import build_message, recipient_language, recipient_locale, site_link
 
 from .ics import CANCEL, ics_filename, meeting_calendar
 from .models import Meeting, MeetingChange, Participant
@@ -33,11 +29,10 @@ def invitation_email_send(*, meeting: Meeting, participant: Participant, method:
     if user is not None and not user.is_active:
         return False
     cancelled = method == CANCEL
-    detail_link = settings.SITE_URL + reverse("meeting_detail", args=[meeting.pk]) if user else ""
+    detail_link = site_link("meeting_detail", meeting.pk) if user else ""
     answer_link = ""
     if not cancelled:
-        token = RESPOND_LINK.make(participant)
-        answer_link = settings.SITE_URL + reverse("meeting_respond_signed", args=[token])
+        answer_link = site_link("meeting_respond_signed", RESPOND_LINK.make(participant))
     change = meeting.changes.exclude(kind=MeetingChange.Kind.PLANNED).order_by("-at", "-pk").first()
     context = {
         "meeting": meeting,
@@ -50,12 +45,9 @@ def invitation_email_send(*, meeting: Meeting, participant: Participant, method:
         "link_days": RESPOND_LINK.max_age.days,
     }
     template = "meeting_cancelled" if cancelled else "meeting_invitation"
-    language = (user.language if user else "") or settings.LANGUAGE_CODE
-    with translation.override(language), timezone.override(settings.TIME_ZONE):
-        subject = "".join(render_to_string(f"emails/{template}_subject.txt", context).splitlines())
-        body = render_to_string(f"emails/{template}.txt", context)
+    language = recipient_language(user)
+    with recipient_locale(language):
         ics = meeting_calendar(meeting, method=method, link=detail_link or answer_link)
-    message = EmailMessage(subject=subject, body=body, to=[participant.email])
-    message.attach(_calendar_part(ics, method))
-    message.send()
+    calendar = _calendar_part(ics, method)
+    build_message(f"emails/{template}", context, language=language, to=participant.email, attachments=[calendar]).send()
     return True

@@ -1,11 +1,6 @@
 """E-mails about minutes, each rendered in the recipient's own language and the Dutch time zone."""
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-
+from core.emails import build_message, has_login, recipient_language, site_link
 from notifications.models import Notification
 from notifications.services import level_allows
 
@@ -13,21 +8,16 @@ from .models import Minutes, Participant
 from .selectors import MINUTES_LINK
 
 
-def has_login(participant: Participant) -> bool:
-    return participant.user is not None and participant.user.is_active
-
-
 def confirmation_link(participant: Participant) -> str:
     """The app's minutes page for someone who can sign in; a signed link that needs no login otherwise."""
-    if has_login(participant):
-        return settings.SITE_URL + reverse("minutes_detail", args=[participant.meeting_id])
-    token = MINUTES_LINK.make(participant)
-    return settings.SITE_URL + reverse("minutes_confirm_signed", args=[token])
+    if has_login(participant.user):
+        return site_link("minutes_detail", participant.meeting_id)
+    return site_link("minutes_confirm_signed", MINUTES_LINK.make(participant))
 
 
 def wants_email(participant: Participant) -> bool:
     """A request to confirm is essential news; someone whose account was closed still gets the signed link."""
-    return level_allows(participant.user if has_login(participant) else None, Notification.Level.ESSENTIAL)
+    return level_allows(participant.user if has_login(participant.user) else None, Notification.Level.ESSENTIAL)
 
 
 def minutes_confirmation_request_send(*, minutes: Minutes, participant: Participant) -> bool:
@@ -35,18 +25,15 @@ def minutes_confirmation_request_send(*, minutes: Minutes, participant: Particip
     if not participant.email or not wants_email(participant):
         return False
     meeting = minutes.meeting
-    language = (participant.user.language if participant.user else "") or settings.LANGUAGE_CODE
     context = {
         "participant": participant,
         "minutes": minutes,
         "meeting": meeting,
         "placement": meeting.placement,
         "link": confirmation_link(participant),
-        "signed": not has_login(participant),
+        "signed": not has_login(participant.user),
         "valid_days": MINUTES_LINK.max_age.days,
     }
-    with translation.override(language), timezone.override(settings.TIME_ZONE):
-        subject = "".join(render_to_string("emails/minutes_confirmation_request_subject.txt", context).splitlines())
-        body = render_to_string("emails/minutes_confirmation_request.txt", context)
-    EmailMessage(subject=subject, body=body, to=[participant.email]).send()
+    language = recipient_language(participant.user)
+    build_message("emails/minutes_confirmation_request", context, language=language, to=participant.email).send()
     return True

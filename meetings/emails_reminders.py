@@ -5,15 +5,13 @@ Building a message sends nothing; meetings/delivery.py sends it in the transacti
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from core.emails import build_message, recipient_language, recipient_locale, site_link, site_url
 
 from .emails_minutes import confirmation_link
 from .models import PlacementAlert, ReminderLog
@@ -30,18 +28,8 @@ class Prepared:
     path: str = ""
 
 
-def _language(user: User | None) -> str:
-    return (user.language if user else "") or settings.LANGUAGE_CODE
-
-
 def _when(moment) -> str:
     return date_format(timezone.localtime(moment), "j F Y, H:i")
-
-
-def _render(template: str, context: dict, to: str) -> EmailMessage:
-    subject = "".join(render_to_string(f"emails/{template}_subject.txt", context).splitlines())
-    body = render_to_string(f"emails/{template}.txt", context)
-    return EmailMessage(subject=subject, body=body, to=[to])
 
 
 def _meeting_reminder(log: ReminderLog, context: dict) -> tuple[str, str, str]:
@@ -51,14 +39,14 @@ def _meeting_reminder(log: ReminderLog, context: dict) -> tuple[str, str, str]:
         path = reverse("meeting_detail", args=[meeting.pk])
     else:  # no account: the signed link shows the meeting and takes an answer without signing in
         path = reverse("meeting_respond_signed", args=[RESPOND_LINK.make(participant)])
-    context["link"] = settings.SITE_URL + path
+    context["link"] = site_url(path)
     text = _("Reminder: tripartite meeting about %(learner)s on %(when)s.") % context["names"]
     return "reminder_meeting", text, path
 
 
 def _minutes_missing(log: ReminderLog, context: dict) -> tuple[str, str, str]:
     path = reverse("minutes_edit", args=[log.meeting_id])
-    context["link"] = settings.SITE_URL + path if log.participant.user_id else ""
+    context["link"] = site_url(path) if log.participant.user_id else ""
     text = _("No minutes yet of the tripartite meeting about %(learner)s on %(when)s.") % context["names"]
     return "reminder_minutes_missing", text, path
 
@@ -78,7 +66,8 @@ def reminder_prepare(*, log: ReminderLog) -> Prepared:
     participant, meeting = log.participant, log.meeting
     participant.meeting = meeting  # the same row, already loaded: signed links read its sequence
     build = next(builder for prefix, builder in BUILDERS if log.kind.startswith(prefix))
-    with translation.override(_language(participant.user)), timezone.override(settings.TIME_ZONE):
+    language = recipient_language(participant.user)
+    with recipient_locale(language):
         placement = meeting.placement
         context = {
             "participant": participant,
@@ -87,7 +76,7 @@ def reminder_prepare(*, log: ReminderLog) -> Prepared:
             "names": {"learner": placement.learner.get_full_name(), "when": _when(meeting.starts_at)},
         }
         template, text, path = build(log, context)
-        message = _render(template, context, participant.email)
+        message = build_message(f"emails/{template}", context, language=language, to=participant.email)
     return Prepared(message, text if participant.user_id else "", path if participant.user_id else "")
 
 
@@ -95,15 +84,16 @@ def alert_prepare(*, alert: PlacementAlert, weeks: int) -> Prepared:
     """The no-meeting alert to the placement's supervisor (placement with learner and supervisor loaded)."""
     placement, supervisor = alert.placement, alert.placement.supervisor
     path = reverse("meeting_new", args=[placement.pk])
-    with translation.override(_language(supervisor)), timezone.override(settings.TIME_ZONE):
+    language = recipient_language(supervisor)
+    with recipient_locale(language):
         context = {
             "recipient": supervisor,
             "placement": placement,
             "weeks": weeks,
-            "link": settings.SITE_URL + path,
-            "placement_link": settings.SITE_URL + reverse("placement_detail", args=[placement.pk]),
+            "link": site_url(path),
+            "placement_link": site_link("placement_detail", placement.pk),
         }
-        message = _render("reminder_no_meeting", context, supervisor.email)
+        message = build_message("emails/reminder_no_meeting", context, language=language, to=supervisor.email)
         text = _("No tripartite meeting with %(learner)s for %(weeks)d weeks, and none planned.") % {
             "learner": placement.learner.get_full_name(),
             "weeks": weeks,

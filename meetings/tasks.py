@@ -5,20 +5,15 @@ Exactly-once lives in meetings/delivery.py (row lock + sent_at), so a duplicate 
 """
 
 import logging
-from smtplib import SMTPException
 
 from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
 
+from core.tasks import MAIL_RETRY
+
 from . import delivery, reminders
 
 logger = logging.getLogger(__name__)
-MAIL_RETRY = {
-    "autoretry_for": (SMTPException, OSError),
-    "retry_backoff": True,
-    "retry_backoff_max": 600,
-    "max_retries": 6,
-}
 
 
 @shared_task

@@ -1,19 +1,12 @@
 """Thin Celery tasks of meeting planning: they take ids, load the rows and hand over to the e-mail."""
 
-from smtplib import SMTPException
-
 from celery import shared_task
+
+from core.tasks import MAIL_RETRY
 
 from .emails_meetings import invitation_email_send
 from .ics import METHODS, REQUEST
 from .models import Meeting, Participant
-
-MAIL_RETRY = {
-    "autoretry_for": (SMTPException, OSError),
-    "retry_backoff": True,
-    "retry_backoff_max": 600,
-    "max_retries": 6,
-}
 
 
 @shared_task(**MAIL_RETRY)

@@ -1,14 +1,14 @@
 """Thin Celery tasks of the minutes: they take ids, load the rows and hand over to the e-mail."""
 
-from smtplib import SMTPException
-
 from celery import shared_task
+
+from core.tasks import MAIL_RETRY
 
 from .emails_minutes import minutes_confirmation_request_send
 from .models import Minutes, MinutesConfirmation, Participant
 
 
-@shared_task(autoretry_for=(SMTPException, OSError), retry_backoff=True, retry_backoff_max=600, max_retries=6)
+@shared_task(**MAIL_RETRY)
 def send_minutes_confirmation_request(minutes_id: int, participant_id: int) -> None:
     minutes = (
         Minutes.objects.filter(pk=minutes_id, status=Minutes.Status.AWAITING)
