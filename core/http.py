@@ -9,14 +9,19 @@ def private_no_store(response):
     return response
 
 
-def public_no_store(response, *, token_in_address=False):
-    """A page anyone may open without logging in (a verification page, a signed link): search engines leave it
-    out and nothing stores it. With a token in the address, the browser sends no Referer either."""
+def public_no_store(response):
+    """A page anyone may open without logging in (a certificate's verification page): search engines leave it
+    out, and no cache or browser stores it."""
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "no-store"
-    if token_in_address:
-        response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def signed_link_no_store(response):
+    """A page opened through a signed link in an e-mail: public_no_store, and since the token is in the address,
+    the browser sends no Referer with it to other sites."""
+    response["Referrer-Policy"] = "no-referrer"
+    return public_no_store(response)
 
 
 def download(response, filename: str, *, inline: bool = False):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Company
+from core.http import pdf_response
 from mentoring.views.common import add_service_errors, placement_form_page, require
 
 from . import documents_induction, services_induction
@@ -409,7 +410,5 @@ def item_confirm(request, pk, item_pk):
 def checklist_pdf(request, pk):
     placement = placement_for_user(request.user, pk)
     checklist = _checklist_or_404(placement)
-    response = HttpResponse(documents_induction.induction_pdf(placement, checklist), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{documents_induction.induction_pdf_filename(placement)}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    pdf = documents_induction.induction_pdf(placement, checklist)
+    return pdf_response(pdf, documents_induction.induction_pdf_filename(placement))

@@ -1,8 +1,9 @@
 """The assessment record as a PDF download, for everyone who may see the record."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.views.decorators.http import require_GET
+
+from core.http import pdf_response
 
 from ..documents import record_pdf_filename, render_record_pdf
 from ..selectors import record_for_user
@@ -12,7 +13,4 @@ from ..selectors import record_for_user
 @require_GET
 def assessment_pdf(request, pk):
     record = record_for_user(request.user, pk)
-    response = HttpResponse(render_record_pdf(record), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{record_pdf_filename(record)}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return pdf_response(render_record_pdf(record), record_pdf_filename(record), inline=False)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.http import signed_link_no_store
 from core.signing import TokenError, render_waiting
 from mentoring.views.common import add_service_errors, require
 
@@ -141,13 +142,6 @@ def assessment_waiting(request):
 # --- Without login: the signed link in the e-mail ---------------------------------------------------------
 
 
-def _public(response):
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"  # the token is in the address
-    return response
-
-
 def _link_page(request, signature, form, *, notice=None, status=200):
     record = signature.record
     context = {
@@ -158,7 +152,7 @@ def _link_page(request, signature, form, *, notice=None, status=200):
         "form": form,
         "notice": notice,
     }
-    return _public(render(request, "assessments/signatures/sign_link.html", context, status=status))
+    return signed_link_no_store(render(request, "assessments/signatures/sign_link.html", context, status=status))
 
 
 # Anyone holding the link may sign as its signer, so no login; the form is ours, so CSRF protection stays on.
@@ -170,13 +164,14 @@ def assessment_sign_link(request, token):
         signature = SIGN_LINK.read(token)
     except TokenError as error:
         context = {"message": error.message}
-        return _public(render(request, "assessments/signatures/link_refused.html", context, status=error.status))
+        page = render(request, "assessments/signatures/link_refused.html", context, status=error.status)
+        return signed_link_no_store(page)
     record = signature.record
     if signature.signed_at is not None:
         return _link_page(request, signature, None, notice=sign_refusal(record, signature))
     if record.status != AssessmentRecord.Status.AWAITING:
         context = {"message": _("This assessment is not waiting for signatures.")}
-        return _public(render(request, "assessments/signatures/link_refused.html", context, status=410))
+        return signed_link_no_store(render(request, "assessments/signatures/link_refused.html", context, status=410))
     form = SignForm(request.POST or None, signature=signature)
     if request.method == "POST" and form.is_valid():
         try:
@@ -187,5 +182,5 @@ def assessment_sign_link(request, token):
             add_service_errors(form, exc)
         else:
             messages.success(request, _signed_message(record))
-            return _public(redirect("assessment_sign_link", token=token))
+            return signed_link_no_store(redirect("assessment_sign_link", token=token))
     return _link_page(request, signature, form, status=400 if form.errors else 200)

@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.http import pdf_response, signed_link_no_store
 from core.signing import TokenError, render_waiting
 from mentoring.views.common import add_service_errors, require
 
@@ -152,10 +153,7 @@ def minutes_pdf(request, pk):
     minutes = _minutes_or_404(meeting)
     if minutes.status == Minutes.Status.DRAFT and not can_write_minutes(request.user, meeting):
         raise Http404("These minutes are not finished yet.")
-    response = HttpResponse(documents.minutes_pdf(minutes), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{documents.minutes_pdf_filename(minutes)}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return pdf_response(documents.minutes_pdf(minutes), documents.minutes_pdf_filename(minutes))
 
 
 @login_required
@@ -172,13 +170,6 @@ def minutes_waiting(request):
 # --- Without login: the signed link in the e-mail ---------------------------------------------------------
 
 
-def _public(response):
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"  # the token is in the address
-    return response
-
-
 def _link_refused(request, error: TokenError):
     context = {"message": error.message}
     return render(request, "meetings/minutes/minutes_link_refused.html", context, status=error.status)
@@ -189,7 +180,7 @@ def minutes_confirm_signed(request, token):
     try:
         participant = MINUTES_LINK.read(token)
     except TokenError as error:
-        return _public(_link_refused(request, error))
+        return signed_link_no_store(_link_refused(request, error))
     meeting = participant.meeting
     minutes = minutes_for_meeting(meeting)
     status = 200
@@ -205,7 +196,7 @@ def minutes_confirm_signed(request, token):
                 status = 400
             else:
                 messages.success(request, _("Thank you: you have confirmed the minutes."))
-                return _public(redirect("minutes_confirm_signed", token=token))
+                return signed_link_no_store(redirect("minutes_confirm_signed", token=token))
         minutes = minutes_for_meeting(meeting)
     confirmed = minutes is not None and any(c.participant_id == participant.pk for c in minutes.confirmations.all())
     context = {
@@ -218,4 +209,4 @@ def minutes_confirm_signed(request, token):
         "confirmed": confirmed,
         "today": timezone.localdate(),
     }
-    return _public(render(request, "meetings/minutes/minutes_signed.html", context, status=status))
+    return signed_link_no_store(render(request, "meetings/minutes/minutes_signed.html", context, status=status))

@@ -5,11 +5,13 @@ from pathlib import PurePath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from core.http import pdf_response
 
 from ..documents import certificate_pdf, sample_certificate
 from ..eligibility import eligibility, evidence_of, mentor_eligibility_update, registry_settings_for
@@ -93,9 +95,4 @@ def registry_settings_preview(request):
     """A sample certificate with the saved settings, so a coordinator sees logo, colour and signature."""
     school, _schools = _settings_school(request)
     rules = registry_settings_for(school)
-    response = HttpResponse(
-        certificate_pdf(sample_certificate(school, rules), rules=rules), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = 'inline; filename="certificate-preview.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return pdf_response(certificate_pdf(sample_certificate(school, rules), rules=rules), "certificate-preview.pdf")

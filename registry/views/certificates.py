@@ -3,10 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+
+from core.http import pdf_response
 
 from ..documents import certificate_pdf, pdf_filename
 from ..forms_certificates import EraseForm, RevokeForm
@@ -57,10 +58,7 @@ def certificate_detail(request, pk):
 @require_GET
 def certificate_pdf_view(request, pk):
     certificate = certificate_for_user(request.user, pk)
-    response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{pdf_filename(certificate)}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return pdf_response(certificate_pdf(certificate), pdf_filename(certificate))
 
 
 @login_required

@@ -8,24 +8,20 @@ limited: a code has 122 random bits, and the lookup needs the exact number and t
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.http import public_no_store
+
 from ..forms_certificates import LookupForm
 from ..selectors_certificates import certificate_by_code, certificate_by_number_and_last_name
-
-
-def _public(response):
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @require_GET
 def certificate_verify(request, code):
     certificate = certificate_by_code(code)
     if certificate is None:
-        return _public(
+        return public_no_store(
             render(request, "registry/certificates/verify_not_found.html", {"form": LookupForm()}, status=404)
         )
-    return _public(render(request, "registry/certificates/verify.html", {"certificate": certificate}))
+    return public_no_store(render(request, "registry/certificates/verify.html", {"certificate": certificate}))
 
 
 @require_http_methods(["GET", "POST"])
@@ -36,5 +32,6 @@ def certificate_lookup(request):
         if certificate is not None:
             return redirect("certificate_verify", code=certificate.public_id)
         # The same answer whichever part was wrong, so the form does not confirm numbers one by one.
-        return _public(render(request, "registry/certificates/verify_not_found.html", {"form": form}, status=404))
-    return _public(render(request, "registry/certificates/lookup.html", {"form": form}))
+        page = render(request, "registry/certificates/verify_not_found.html", {"form": form}, status=404)
+        return public_no_store(page)
+    return public_no_store(render(request, "registry/certificates/lookup.html", {"form": form}))
