@@ -34,8 +34,7 @@ from placements.services_induction import checklist_from_template
 from registry.models import BulkIssueJob
 from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version, make_record
 from tests.factories import grant
-from tests.meetings.factories_meetings import make_action_item, make_goal, make_meeting
-from tests.meetings.factories_minutes import make_meeting as held_meeting
+from tests.meetings.factories_meetings import held_meeting, make_action_item, make_goal, make_meeting
 from tests.meetings.factories_minutes import write_minutes
 from tests.placements.factories_recruitment import add_criteria, make_candidate, make_opening, make_profile
 from tests.registry.factories_certificates import imported_certificate

@@ -1,66 +1,10 @@
-"""Small builders for minutes tests: a held meeting of the `world` placement, goals, and minutes."""
+"""Builders for minutes tests: minutes written through the service and the minutes form's data."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from meetings.models import Meeting, Participant
 from meetings.services_minutes import Agreement, minutes_save
-from mentoring.models import CoachingPlan, LearningGoal
-
-GUEST_EMAIL = "jan@korenschoof.example"
-
-
-def make_meeting(world, *, starts_at=None, status=Meeting.Status.CONFIRMED, placement=None, guest=False) -> Meeting:
-    """A meeting of learner, mentor and supervisor (all accepted), two days ago unless told otherwise."""
-    placement = placement or world.placement
-    meeting = Meeting.objects.create(
-        placement=placement,
-        starts_at=starts_at or timezone.now() - timedelta(days=2),
-        location="Bakkerij De Korenschoof, Oudegracht 201",
-        status=status,
-        cancelled_reason="The learner is ill." if status == Meeting.Status.CANCELLED else "",
-        organiser=placement.supervisor,
-    )
-    for user, role in (
-        (placement.learner, Participant.Role.LEARNER),
-        (placement.mentor, Participant.Role.MENTOR),
-        (placement.supervisor, Participant.Role.SUPERVISOR),
-    ):
-        Participant.objects.create(
-            meeting=meeting,
-            user=user,
-            name=user.get_full_name(),
-            email=user.email,
-            role=role,
-            response=Participant.Response.ACCEPTED,
-        )
-    if guest:
-        add_guest(meeting)
-    return meeting
-
-
-def add_guest(meeting: Meeting, *, name="Jan Bakker", email=GUEST_EMAIL, **kwargs) -> Participant:
-    """Someone without an account, such as the bakery's owner."""
-    kwargs.setdefault("response", Participant.Response.ACCEPTED)
-    return Participant.objects.create(
-        meeting=meeting, user=None, name=name, email=email, role=Participant.Role.OTHER, **kwargs
-    )
-
-
-def make_goals(world, titles=("Kneads bread dough by hand", "Plans the oven schedule"), **kwargs) -> list[LearningGoal]:
-    plan, _created = CoachingPlan.objects.get_or_create(placement=kwargs.pop("placement", world.placement))
-    return [
-        LearningGoal.objects.create(
-            plan=plan,
-            title=title,
-            success_measure="The mentor sees it done well three times.",
-            target_date=timezone.localdate() + timedelta(days=60),
-            position=index,
-            **kwargs,
-        )
-        for index, title in enumerate(titles)
-    ]
 
 
 def write_minutes(world, meeting, *, by=None, send=False, goals=(), agreements=None, **kwargs):

@@ -3,64 +3,17 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from meetings.models import Meeting, MeetingSettings, Minutes, MinutesConfirmation, Participant
+from meetings.models import Meeting, MeetingSettings, Minutes, MinutesConfirmation
 from tests.factories import make_placement
 
+from .factories_meetings import meeting_at, row
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-GUEST_EMAIL = "owner@korenschoof.example"
 
 
-def local(year, month, day, hour=0, minute=0) -> datetime:
+def wall_clock(year, month, day, hour=0, minute=0) -> datetime:
     """A moment on the Dutch wall clock."""
     return datetime(year, month, day, hour, minute, tzinfo=AMSTERDAM)
-
-
-def meeting_at(
-    placement,
-    starts_at,
-    *,
-    created_at=None,
-    status=Meeting.Status.CONFIRMED,
-    organiser=None,
-    response=Participant.Response.ACCEPTED,
-    guest=False,
-) -> Meeting:
-    """A meeting of the placement's learner, mentor and supervisor (and a guest without an account)."""
-    meeting = Meeting.objects.create(
-        placement=placement,
-        starts_at=starts_at,
-        status=status,
-        cancelled_reason="The learner is ill." if status == Meeting.Status.CANCELLED else "",
-        organiser=organiser or placement.supervisor,
-        location="Bakkerij De Korenschoof, Oudegracht 201",
-    )
-    if created_at is not None:  # auto_now_add: set afterwards
-        Meeting.objects.filter(pk=meeting.pk).update(created_at=created_at)
-        meeting.created_at = created_at
-    people = [
-        (placement.learner, Participant.Role.LEARNER),
-        (placement.mentor, Participant.Role.MENTOR),
-        (placement.supervisor, Participant.Role.SUPERVISOR),
-    ]
-    Participant.objects.bulk_create(
-        Participant(
-            meeting=meeting, user=user, name=user.get_full_name(), email=user.email, role=role, response=response
-        )
-        for user, role in people
-    )
-    if guest:
-        add_guest(meeting)
-    return meeting
-
-
-def add_guest(meeting, *, email=GUEST_EMAIL, name="Jan Bakker", role=Participant.Role.OTHER, **kwargs) -> Participant:
-    """Someone invited besides the three; without an account unless `user` is given."""
-    kwargs.setdefault("response", Participant.Response.ACCEPTED)
-    return Participant.objects.create(meeting=meeting, name=name, email=email, role=role, **kwargs)
-
-
-def participant(meeting, user) -> Participant:
-    return meeting.participants.get(user=user)
 
 
 def many_meetings(world, count, starts_at, *, created_at) -> list[Meeting]:
@@ -86,5 +39,5 @@ def minutes_of(meeting, *, status=Minutes.Status.AWAITING, submitted_at=None, co
         submitted_at=submitted_at,
     )
     for user in confirmed_by:
-        MinutesConfirmation.objects.create(minutes=minutes, participant=participant(meeting, user))
+        MinutesConfirmation.objects.create(minutes=minutes, participant=row(meeting, user))
     return minutes

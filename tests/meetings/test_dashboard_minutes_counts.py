@@ -6,7 +6,8 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from .factories_minutes import make_meeting, write_minutes
+from .factories_meetings import held_meeting
+from .factories_minutes import write_minutes
 
 
 def _minutes_line(client, user) -> str:
@@ -21,14 +22,14 @@ def _links(html: str) -> list[str]:
 
 
 def test_the_writer_with_nothing_to_confirm_sees_only_what_waits_for_others(client, world):
-    write_minutes(world, make_meeting(world), send=True)  # the mentor writes and sends: nothing left to confirm
+    write_minutes(world, held_meeting(world), send=True)  # the mentor writes and sends: nothing left to confirm
     line = _minutes_line(client, world.mentor)
     assert "0 sets of minutes" not in line and "to confirm</a>" not in line
     assert _links(line) == ["1 set of minutes waiting for others"]
 
 
 def test_a_participant_with_minutes_to_confirm_gets_a_link_and_no_zero_count(client, world):
-    write_minutes(world, make_meeting(world), send=True)
+    write_minutes(world, held_meeting(world), send=True)
     line = _minutes_line(client, world.learner)
     assert _links(line) == ["1 set of minutes to confirm"]
     assert "0 " not in re.sub(r"<[^>]+>", "", line)
@@ -36,8 +37,8 @@ def test_a_participant_with_minutes_to_confirm_gets_a_link_and_no_zero_count(cli
 
 
 def test_both_counts_link_when_both_are_above_zero(client, world):
-    write_minutes(world, make_meeting(world), send=True)  # waits for the learner and the supervisor
-    earlier = make_meeting(world, starts_at=timezone.now() - timedelta(days=20))
+    write_minutes(world, held_meeting(world), send=True)  # waits for the learner and the supervisor
+    earlier = held_meeting(world, starts_at=timezone.now() - timedelta(days=20))
     write_minutes(world, earlier, by=world.supervisor, send=True)  # waits for the learner and the mentor
     line = _minutes_line(client, world.supervisor)
     # Both wait for the learner as well: the supervisor follows them as the placement's supervisor.

@@ -6,7 +6,8 @@ from django.urls import reverse
 from meetings.models import Minutes, MinutesConfirmation
 from tests.cast import COACHING_VIEWERS, EVERYONE
 
-from .factories_minutes import form_data, make_meeting, write_minutes
+from .factories_meetings import held_meeting
+from .factories_minutes import form_data, write_minutes
 
 SEES = COACHING_VIEWERS  # the placement's coaching viewers, who are also the ones who see its meetings
 WRITES = {"mentor", "supervisor", "coordinator", "staff"}
@@ -21,7 +22,7 @@ def expected_write(who):
 
 @pytest.fixture
 def meeting(world):
-    return make_meeting(world)
+    return held_meeting(world)
 
 
 @pytest.fixture
@@ -159,7 +160,7 @@ def test_minutes_pages_carry_no_inline_scripts_or_styles(client, world, meeting,
     guest_url = reverse("minutes_confirm_signed", args=[MINUTES_LINK.make(meeting.participants.first())])
     client.force_login(world.supervisor)
     urls = [reverse("minutes_detail", args=[meeting.pk]), reverse("minutes_waiting"), guest_url]
-    fresh = make_meeting(world)
+    fresh = held_meeting(world)
     urls.append(reverse("minutes_edit", args=[fresh.pk]))
     for url in urls:
         html = client.get(url).text

@@ -14,12 +14,13 @@ from meetings.models import Minutes, MinutesConfirmation, Participant
 from meetings.selectors import MINUTES_LINK, RESPOND_LINK
 from meetings.services_minutes import MinutesLocked, minutes_confirm, minutes_save, minutes_withdraw
 
-from .factories_minutes import add_guest, make_meeting, write_minutes
+from .factories_meetings import add_guest, held_meeting
+from .factories_minutes import write_minutes
 
 
 @pytest.fixture
 def meeting(world):
-    return make_meeting(world)
+    return held_meeting(world)
 
 
 @pytest.fixture
@@ -99,7 +100,7 @@ def test_someone_who_declined_the_meeting_is_not_waited_for(world, meeting):
 
 
 def test_minutes_of_a_meeting_with_only_the_writer_are_confirmed_on_sending(world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     meeting.participants.exclude(user=world.mentor).delete()
     assert write_minutes(world, meeting, send=True, agreements=[]).status == Minutes.Status.CONFIRMED
 
@@ -203,7 +204,7 @@ def test_a_signed_link_to_withdrawn_minutes_says_they_are_being_corrected(client
 def test_the_last_two_confirmations_at_the_same_time_still_confirm_the_minutes(world):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite lets one writer in at a time; concurrent confirmations need PostgreSQL (CI runs them)")
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     minutes = write_minutes(world, meeting, send=True)
     rows = [row_of(meeting, world.learner), row_of(meeting, world.supervisor)]
     barrier = threading.Barrier(len(rows))

@@ -9,12 +9,13 @@ from meetings.models import Minutes
 from meetings.tasks_minutes import send_minutes_confirmation_request
 from tests.helpers import wait_for_mail
 
-from .factories_minutes import GUEST_EMAIL, form_data, make_meeting
+from .factories_meetings import GUEST_EMAIL, held_meeting
+from .factories_minutes import form_data
 
 
 @pytest.fixture
 def meeting(world, task_worker):
-    return make_meeting(world, guest=True)
+    return held_meeting(world, guest=True)
 
 
 def send(client, world, meeting, by=None):

@@ -10,14 +10,15 @@ from meetings.documents import minutes_html, minutes_pdf, minutes_pdf_filename
 from meetings.services_minutes import Agreement, minutes_confirm
 from tests.helpers import pdf_text
 
-from .factories_minutes import add_guest, make_goals, make_meeting, write_minutes
+from .factories_meetings import add_guest, held_meeting, make_goals
+from .factories_minutes import write_minutes
 
 
 @pytest.fixture
 def minutes(world):
     goals = make_goals(world, titles=("Kneads bread dough by hand", "Plans the oven schedule"))
     starts_at = datetime(2026, 3, 4, 14, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
-    meeting = make_meeting(world, starts_at=starts_at)
+    meeting = held_meeting(world, starts_at=starts_at)
     guest = add_guest(meeting, name="Zoë Hoekstra-Çelik")
     minutes = write_minutes(
         world,
@@ -74,7 +75,7 @@ def test_the_pdf_is_in_the_viewers_language(client, world, minutes):
 
 def test_a_long_pdf_numbers_its_pages(world):
     goals = make_goals(world, titles=[f"Goal number {n}" for n in range(40)])
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     minutes = write_minutes(world, meeting, goals=goals, summary="A long meeting.\n" * 40)
     text = pdf_text(minutes_pdf(minutes, language="en"))
     learner = world.placement.learner.get_full_name()
@@ -83,7 +84,7 @@ def test_a_long_pdf_numbers_its_pages(world):
 
 
 def test_the_html_escapes_what_people_typed(world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     minutes = write_minutes(world, meeting, summary='<img src="https://example.org/x.png"> Fine')
     html = minutes_html(minutes, language="en")
     assert "&lt;img" in html

@@ -10,11 +10,12 @@ from meetings.selectors_minutes import minutes_waiting_for, minutes_waiting_on_o
 from meetings.services_minutes import minutes_confirm
 from tests.factories import make_placement
 
-from .factories_minutes import add_guest, make_meeting, write_minutes
+from .factories_meetings import add_guest, held_meeting
+from .factories_minutes import write_minutes
 
 
 def test_minutes_wait_for_each_participant_until_they_confirm(world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     minutes = write_minutes(world, meeting, send=True)
     assert list(minutes_waiting_for(world.learner)) == [minutes]
     assert list(minutes_waiting_for(world.supervisor)) == [minutes]
@@ -26,17 +27,17 @@ def test_minutes_wait_for_each_participant_until_they_confirm(world):
 
 
 def test_drafts_and_declined_meetings_wait_for_nobody(world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     write_minutes(world, meeting)
     assert list(minutes_waiting_for(world.learner)) == []
-    other = make_meeting(world, starts_at=timezone.now() - timedelta(days=30))
+    other = held_meeting(world, starts_at=timezone.now() - timedelta(days=30))
     other.participants.filter(user=world.learner).update(response=Participant.Response.DECLINED)
     write_minutes(world, other, send=True)
     assert list(minutes_waiting_for(world.learner)) == []
 
 
 def test_the_writer_sees_who_is_still_to_confirm(world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     guest = add_guest(meeting)
     minutes = write_minutes(world, meeting, send=True)
     [row] = minutes_waiting_on_others(world.mentor)
@@ -60,7 +61,7 @@ def test_the_writer_sees_who_is_still_to_confirm(world):
 
 
 def test_others_waiting_lists_only_the_users_own_placements_and_writings(world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     write_minutes(world, meeting, by=world.coordinator, send=True)
     assert len(minutes_waiting_on_others(world.coordinator)) == 1  # wrote them
     assert len(minutes_waiting_on_others(world.supervisor)) == 1  # supervises the placement
@@ -70,7 +71,7 @@ def test_others_waiting_lists_only_the_users_own_placements_and_writings(world):
 
 
 def test_the_waiting_page_lists_both_and_confirms_from_there(client, world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     write_minutes(world, meeting, send=True)
     client.force_login(world.supervisor)
     page = client.get(reverse("minutes_waiting"))
@@ -93,7 +94,7 @@ def test_the_waiting_page_has_a_fixed_number_of_queries(client, world, django_as
         placement = make_placement(
             school=world.school, company=world.company, mentor=world.mentor, supervisor=world.supervisor
         )
-        meeting = make_meeting(world, placement=placement, starts_at=timezone.now() - timedelta(days=index + 1))
+        meeting = held_meeting(world, placement=placement, starts_at=timezone.now() - timedelta(days=index + 1))
         add_guest(meeting)
         write_minutes(world, meeting, by=world.coordinator, send=True, agreements=[])
     client.force_login(world.supervisor)

@@ -13,7 +13,8 @@ from mentoring.models import ActionItem, LearningGoal
 from mentoring.selectors import open_action_items
 from notifications.models import Notification
 
-from .factories_minutes import form_data, make_goals, make_meeting, write_minutes
+from .factories_meetings import held_meeting, make_goals
+from .factories_minutes import form_data, write_minutes
 
 
 def due(days=14):
@@ -21,7 +22,7 @@ def due(days=14):
 
 
 def test_minutes_cannot_be_written_before_the_meeting(client, world):
-    meeting = make_meeting(world, starts_at=timezone.now() + timedelta(hours=1))
+    meeting = held_meeting(world, starts_at=timezone.now() + timedelta(hours=1))
     client.force_login(world.mentor)
     page = client.get(reverse("minutes_edit", args=[meeting.pk]))
     assert page.status_code == 403
@@ -31,7 +32,7 @@ def test_minutes_cannot_be_written_before_the_meeting(client, world):
 
 
 def test_minutes_cannot_be_written_for_a_cancelled_meeting(client, world):
-    meeting = make_meeting(world, status=Meeting.Status.CANCELLED)
+    meeting = held_meeting(world, status=Meeting.Status.CANCELLED)
     client.force_login(world.supervisor)
     page = client.get(reverse("minutes_edit", args=[meeting.pk]))
     assert page.status_code == 403
@@ -46,7 +47,7 @@ def test_the_form_offers_one_progress_field_per_open_goal(client, world):
     open_goal, done_goal = make_goals(world, titles=("Kneads bread dough by hand", "Weighs ingredients"))
     done_goal.status = LearningGoal.Status.ACHIEVED
     done_goal.save()
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     client.force_login(world.mentor)
     page = client.get(reverse("minutes_edit", args=[meeting.pk]))
     assert page.status_code == 200
@@ -56,7 +57,7 @@ def test_the_form_offers_one_progress_field_per_open_goal(client, world):
 
 def test_a_draft_saves_summary_progress_agreements_and_next_meeting(client, world):
     first, second = make_goals(world)
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     client.force_login(world.mentor)
     data = form_data(
         summary="Daan is on schedule.",
@@ -81,7 +82,7 @@ def test_a_draft_saves_summary_progress_agreements_and_next_meeting(client, worl
 
 
 def test_agreements_become_action_items_in_the_coaching_log(world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     write_minutes(world, meeting)
     item = ActionItem.objects.get()
     assert item.meeting == meeting
@@ -92,7 +93,7 @@ def test_agreements_become_action_items_in_the_coaching_log(world):
 
 
 def test_an_agreement_owner_must_be_a_participant_with_an_account(client, world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     client.force_login(world.mentor)
     data = form_data(agreements=[("Bake the bread", world.colleague_mentor.pk, due())])
     response = client.post(reverse("minutes_edit", args=[meeting.pk]), data)
@@ -103,7 +104,7 @@ def test_an_agreement_owner_must_be_a_participant_with_an_account(client, world)
 
 
 def test_an_agreement_needs_an_owner_and_a_due_date(client, world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     client.force_login(world.mentor)
     response = client.post(reverse("minutes_edit", args=[meeting.pk]), form_data(agreements=[("Bake", "", "")]))
     assert response.status_code == 200
@@ -112,7 +113,7 @@ def test_an_agreement_needs_an_owner_and_a_due_date(client, world):
 
 
 def test_a_summary_is_required_and_the_next_meeting_comes_after_this_one(client, world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     client.force_login(world.mentor)
     earlier = (timezone.localtime(meeting.starts_at) - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
     response = client.post(reverse("minutes_edit", args=[meeting.pk]), form_data(summary="", next_meeting_at=earlier))
@@ -123,7 +124,7 @@ def test_a_summary_is_required_and_the_next_meeting_comes_after_this_one(client,
 
 
 def test_editing_a_draft_changes_and_removes_its_agreements(client, world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     write_minutes(
         world,
         meeting,
@@ -149,10 +150,10 @@ def test_editing_a_draft_changes_and_removes_its_agreements(client, world):
 
 
 def test_an_agreement_of_another_meeting_cannot_be_edited_through_this_one(client, world):
-    other = make_meeting(world, starts_at=timezone.now() - timedelta(days=40))
+    other = held_meeting(world, starts_at=timezone.now() - timedelta(days=40))
     write_minutes(world, other)
     foreign = ActionItem.objects.get()
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     client.force_login(world.mentor)
     data = form_data(existing=[(foreign, "Hijacked", world.learner.pk, due(), False)])
     response = client.post(reverse("minutes_edit", args=[meeting.pk]), data)
@@ -165,7 +166,7 @@ def test_an_agreement_of_another_meeting_cannot_be_edited_through_this_one(clien
 
 
 def test_sending_locks_the_minutes_and_records_the_writers_confirmation(client, world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     client.force_login(world.mentor)
     response = client.post(reverse("minutes_edit", args=[meeting.pk]), form_data(action="send"))
     assert response.status_code == 302
@@ -185,7 +186,7 @@ def test_sending_locks_the_minutes_and_records_the_writers_confirmation(client, 
 
 
 def test_sending_tells_the_others_in_the_app(world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     write_minutes(world, meeting, send=True)
     notified = set(Notification.objects.values_list("user__email", flat=True))
     assert notified == {world.learner.email, world.supervisor.email}
@@ -193,7 +194,7 @@ def test_sending_tells_the_others_in_the_app(world):
 
 
 def test_a_writer_who_is_not_a_participant_confirms_nothing(world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     minutes = write_minutes(world, meeting, by=world.coordinator, send=True)
     assert minutes.status == Minutes.Status.AWAITING
     assert not minutes.confirmations.exists()
@@ -201,7 +202,7 @@ def test_a_writer_who_is_not_a_participant_confirms_nothing(world):
 
 def test_the_detail_page_shows_who_confirmed_and_who_is_still_to_confirm(client, world):
     first, _second = make_goals(world)
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     write_minutes(world, meeting, send=True, goals=[first])
     client.force_login(world.supervisor)
     page = client.get(reverse("minutes_detail", args=[meeting.pk]))
@@ -215,7 +216,7 @@ def test_the_detail_page_shows_who_confirmed_and_who_is_still_to_confirm(client,
 
 def test_the_detail_page_has_a_fixed_number_of_queries(client, world, django_assert_max_num_queries):
     goals = make_goals(world, titles=[f"Goal {n}" for n in range(6)])
-    meeting = make_meeting(world, guest=True)
+    meeting = held_meeting(world, guest=True)
     agreements = [Agreement(None, f"Agreement {n}", world.learner, due(n)) for n in range(6)]
     write_minutes(world, meeting, send=True, goals=goals, agreements=agreements)
     client.force_login(world.supervisor)
@@ -224,7 +225,7 @@ def test_the_detail_page_has_a_fixed_number_of_queries(client, world, django_ass
 
 
 def test_the_service_refuses_an_agreement_owner_outside_the_meeting_and_saves_nothing(world):
-    meeting = make_meeting(world)
+    meeting = held_meeting(world)
     with pytest.raises(ValidationError, match="must be one of the meeting's participants"):
         write_minutes(world, meeting, agreements=[Agreement(None, "Bake", world.colleague_mentor, due())])
     assert not Minutes.objects.exists()

@@ -21,16 +21,17 @@ from meetings.reminders import scan
 from notifications.models import Notification
 from tests.helpers import wait_for_mail
 
-from .factories_reminders import add_guest, local, meeting_at
+from .factories_meetings import add_guest, meeting_at
+from .factories_reminders import wall_clock
 
 LONG_AGO = datetime(2026, 1, 5, 9, tzinfo=UTC)
-WEEK_BEFORE = local(2027, 3, 22, 10)
+WEEK_BEFORE = wall_clock(2027, 3, 22, 10)
 EVERYONE = ["learner@example.org", "mentor@example.org", "owner@korenschoof.example", "supervisor@example.org"]
 
 
 @pytest.fixture
 def meeting(world):
-    meeting = meeting_at(world.placement, local(2027, 3, 29, 10), created_at=LONG_AGO, guest=True)
+    meeting = meeting_at(world.placement, wall_clock(2027, 3, 29, 10), created_at=LONG_AGO, guest=True)
     world.learner.language = "nl"
     world.learner.save(update_fields=["language"])
     return meeting
@@ -91,7 +92,7 @@ def test_an_smtp_failure_followed_by_success_sends_once(world, meeting, task_wor
         scan()
     if task_worker is None:  # in-process there is no worker to retry: the scan 15 minutes later does
         assert mail.outbox == []
-        with time_machine.travel(local(2027, 3, 22, 10, 16), tick=False):
+        with time_machine.travel(wall_clock(2027, 3, 22, 10, 16), tick=False):
             assert scan()["queued"] == 4
     outbox = wait_until_sent(4)
     assert recipients(outbox) == EVERYONE
@@ -126,9 +127,9 @@ def test_with_the_broker_down_the_scan_still_records_and_a_later_scan_catches_up
         assert scan()["queued"] == 4  # marked queued; the queueing itself failed, quietly
     assert ReminderLog.objects.filter(sent_at__isnull=True).count() == 4
     assert mail.outbox == []
-    with time_machine.travel(local(2027, 3, 22, 10, 5), tick=False):
+    with time_machine.travel(wall_clock(2027, 3, 22, 10, 5), tick=False):
         assert scan()["queued"] == 0  # not yet: it might still be on its way
-    with time_machine.travel(local(2027, 3, 22, 10, 16), tick=False):
+    with time_machine.travel(wall_clock(2027, 3, 22, 10, 16), tick=False):
         assert scan()["queued"] == 4
         outbox = wait_until_sent(4)
     assert recipients(outbox) == EVERYONE
@@ -216,7 +217,7 @@ def test_send_reminders_command_scans_and_delivers_in_process(world, meeting, ta
 def test_the_no_meeting_alert_reaches_the_supervisor_once(world, task_worker):
     world.placement.start_date = date(2027, 1, 4)
     world.placement.save(update_fields=["start_date"])
-    with time_machine.travel(local(2027, 3, 15, 8), tick=False):
+    with time_machine.travel(wall_clock(2027, 3, 15, 8), tick=False):
         assert scan()["alerts_queued"] == 1
         outbox = wait_until_sent(1)
         assert scan()["alerts_queued"] == 0

@@ -17,7 +17,8 @@ from meetings.reminders import MAX_ATTEMPTS, scan
 from meetings.selectors_reminders import quiet_placements_for
 from tests.factories import make_placement
 
-from .factories_reminders import add_guest, local, many_meetings, meeting_at, minutes_of, participant, set_rules
+from .factories_meetings import add_guest, meeting_at, row
+from .factories_reminders import many_meetings, minutes_of, set_rules, wall_clock
 
 LONG_AGO = datetime(2026, 1, 5, 9, tzinfo=UTC)
 
@@ -34,7 +35,7 @@ def scan_at(moment):
 @pytest.fixture
 def dst_meeting(world):
     """10:00 on Monday 29 March 2027, the day after summer time starts; planned long before."""
-    return meeting_at(world.placement, local(2027, 3, 29, 10), created_at=LONG_AGO)
+    return meeting_at(world.placement, wall_clock(2027, 3, 29, 10), created_at=LONG_AGO)
 
 
 def test_the_week_reminder_across_the_spring_change_is_due_at_ten_local_not_an_hour_off(world, dst_meeting):
@@ -48,22 +49,22 @@ def test_the_week_reminder_across_the_spring_change_is_due_at_ten_local_not_an_h
         ("mentor@example.org", "before_7d"),
         ("supervisor@example.org", "before_7d"),
     ]
-    assert {log.due_at for log in ReminderLog.objects.all()} == {local(2027, 3, 22, 10)}
+    assert {log.due_at for log in ReminderLog.objects.all()} == {wall_clock(2027, 3, 22, 10)}
 
 
 def test_the_second_scan_right_after_records_and_queues_nothing(world, dst_meeting):
-    first = scan_at(local(2027, 3, 22, 10))
+    first = scan_at(wall_clock(2027, 3, 22, 10))
     assert (first["before"], first["queued"]) == (3, 3)
-    second = scan_at(local(2027, 3, 22, 10, 1))
+    second = scan_at(wall_clock(2027, 3, 22, 10, 1))
     assert second == dict.fromkeys(second, 0)
     assert ReminderLog.objects.count() == 3
 
 
 def test_the_day_before_reminder_follows_the_week_reminder(world, dst_meeting):
-    scan_at(local(2027, 3, 22, 10))
-    scan_at(local(2027, 3, 28, 9, 59))
+    scan_at(wall_clock(2027, 3, 22, 10))
+    scan_at(wall_clock(2027, 3, 28, 9, 59))
     assert ReminderLog.objects.filter(kind="before_1d").count() == 0
-    assert scan_at(local(2027, 3, 28, 10))["before"] == 3
+    assert scan_at(wall_clock(2027, 3, 28, 10))["before"] == 3
     assert ReminderLog.objects.filter(kind="before_1d").count() == 3
 
 
@@ -71,7 +72,7 @@ def test_the_day_before_reminder_follows_the_week_reminder(world, dst_meeting):
 def test_someone_who_chose_fewer_notifications_gets_no_reminder_recorded(world, dst_meeting, level):
     world.mentor.notification_level = level
     world.mentor.save(update_fields=["notification_level"])
-    scan_at(local(2027, 3, 22, 10))
+    scan_at(wall_clock(2027, 3, 22, 10))
     assert [email for email, _kind in logged()] == ["learner@example.org", "supervisor@example.org"]
 
 
@@ -80,31 +81,31 @@ def test_guests_without_an_account_are_reminded_but_people_who_declined_or_left_
     Participant.objects.filter(meeting=dst_meeting, user=world.learner).update(response=Participant.Response.DECLINED)
     world.supervisor.is_active = False
     world.supervisor.save(update_fields=["is_active"])
-    scan_at(local(2027, 3, 22, 10))
+    scan_at(wall_clock(2027, 3, 22, 10))
     assert [email for email, _kind in logged()] == ["mentor@example.org", "owner@korenschoof.example"]
 
 
 def test_cancelled_meetings_and_meetings_planned_after_the_moment_get_no_reminder(world):
-    meeting_at(world.placement, local(2027, 3, 29, 10), created_at=LONG_AGO, status=Meeting.Status.CANCELLED)
+    meeting_at(world.placement, wall_clock(2027, 3, 29, 10), created_at=LONG_AGO, status=Meeting.Status.CANCELLED)
     late = make_placement(school=world.school, company=world.company, programme=world.programme)
-    meeting_at(late, local(2027, 3, 29, 10), created_at=local(2027, 3, 25, 9))
-    assert scan_at(local(2027, 3, 26, 10))["before"] == 0
-    assert scan_at(local(2027, 3, 28, 10))["before"] == 3  # the day-before reminder still comes
+    meeting_at(late, wall_clock(2027, 3, 29, 10), created_at=wall_clock(2027, 3, 25, 9))
+    assert scan_at(wall_clock(2027, 3, 26, 10))["before"] == 0
+    assert scan_at(wall_clock(2027, 3, 28, 10))["before"] == 3  # the day-before reminder still comes
 
 
 def test_the_schools_own_offsets_are_used(world, dst_meeting):
     set_rules(world.school, reminder_offsets_days=[3])
-    assert scan_at(local(2027, 3, 22, 10))["before"] == 0
-    scan_at(local(2027, 3, 26, 10))
+    assert scan_at(wall_clock(2027, 3, 22, 10))["before"] == 0
+    scan_at(wall_clock(2027, 3, 26, 10))
     assert {kind for _email, kind in logged()} == {"before_3d"}
 
 
 def test_missing_minutes_are_asked_of_organiser_mentor_and_supervisor_two_days_after_the_end(world):
-    meeting = meeting_at(world.placement, local(2027, 3, 10, 10), created_at=LONG_AGO, organiser=world.coordinator)
+    meeting = meeting_at(world.placement, wall_clock(2027, 3, 10, 10), created_at=LONG_AGO, organiser=world.coordinator)
     add_guest(meeting, email=world.coordinator.email, name="Coordinator", user=world.coordinator)
     add_guest(meeting)  # another guest is not asked
-    assert scan_at(local(2027, 3, 12, 10, 44))["minutes_missing"] == 0  # 45 minutes long: ends 10:45
-    assert scan_at(local(2027, 3, 12, 10, 45))["minutes_missing"] == 3
+    assert scan_at(wall_clock(2027, 3, 12, 10, 44))["minutes_missing"] == 0  # 45 minutes long: ends 10:45
+    assert scan_at(wall_clock(2027, 3, 12, 10, 45))["minutes_missing"] == 3
     assert logged(kind="minutes_missing") == [
         ("coordinator@example.org", "minutes_missing"),
         ("mentor@example.org", "minutes_missing"),
@@ -113,27 +114,27 @@ def test_missing_minutes_are_asked_of_organiser_mentor_and_supervisor_two_days_a
 
 
 def test_no_minutes_reminder_when_minutes_exist_or_the_meeting_was_cancelled(world):
-    written = meeting_at(world.placement, local(2027, 3, 10, 10), created_at=LONG_AGO)
+    written = meeting_at(world.placement, wall_clock(2027, 3, 10, 10), created_at=LONG_AGO)
     minutes_of(written, status=Minutes.Status.DRAFT)
-    meeting_at(world.placement, local(2027, 3, 10, 14), created_at=LONG_AGO, status=Meeting.Status.CANCELLED)
-    assert scan_at(local(2027, 3, 13, 10))["minutes_missing"] == 0
+    meeting_at(world.placement, wall_clock(2027, 3, 10, 14), created_at=LONG_AGO, status=Meeting.Status.CANCELLED)
+    assert scan_at(wall_clock(2027, 3, 13, 10))["minutes_missing"] == 0
 
 
 def test_unconfirmed_minutes_are_reminded_every_three_days_to_those_who_have_not_confirmed(world):
-    meeting = meeting_at(world.placement, local(2027, 3, 10, 10), created_at=LONG_AGO)
-    minutes = minutes_of(meeting, submitted_at=local(2027, 3, 11, 16), confirmed_by=[world.mentor])
-    assert scan_at(local(2027, 3, 14, 15, 59))["confirm_minutes"] == 0
-    assert scan_at(local(2027, 3, 14, 16))["confirm_minutes"] == 2
+    meeting = meeting_at(world.placement, wall_clock(2027, 3, 10, 10), created_at=LONG_AGO)
+    minutes = minutes_of(meeting, submitted_at=wall_clock(2027, 3, 11, 16), confirmed_by=[world.mentor])
+    assert scan_at(wall_clock(2027, 3, 14, 15, 59))["confirm_minutes"] == 0
+    assert scan_at(wall_clock(2027, 3, 14, 16))["confirm_minutes"] == 2
     assert logged(kind="confirm_minutes_1") == [
         ("learner@example.org", "confirm_minutes_1"),
         ("supervisor@example.org", "confirm_minutes_1"),
     ]
-    minutes.confirmations.create(participant=participant(meeting, world.learner))
-    assert scan_at(local(2027, 3, 15, 16))["confirm_minutes"] == 0
-    scan_at(local(2027, 3, 17, 16))
+    minutes.confirmations.create(participant=row(meeting, world.learner))
+    assert scan_at(wall_clock(2027, 3, 15, 16))["confirm_minutes"] == 0
+    scan_at(wall_clock(2027, 3, 17, 16))
     assert logged(kind="confirm_minutes_2") == [("supervisor@example.org", "confirm_minutes_2")]
     Minutes.objects.filter(pk=minutes.pk).update(status=Minutes.Status.CONFIRMED)
-    assert scan_at(local(2027, 3, 20, 16))["confirm_minutes"] == 0
+    assert scan_at(wall_clock(2027, 3, 20, 16))["confirm_minutes"] == 0
 
 
 @pytest.fixture
@@ -145,11 +146,11 @@ def quiet_placement(world):
 
 
 def test_the_no_meeting_alert_goes_to_the_supervisor_once_per_period(world, quiet_placement):
-    assert scan_at(local(2027, 3, 14, 23, 59))["no_meeting"] == 0
-    assert scan_at(local(2027, 3, 15))["no_meeting"] == 1  # ten weeks after the start
-    assert scan_at(local(2027, 3, 15, 0, 5))["no_meeting"] == 0
-    assert scan_at(local(2027, 5, 1))["no_meeting"] == 0
-    assert scan_at(local(2027, 5, 24))["no_meeting"] == 1  # another ten weeks
+    assert scan_at(wall_clock(2027, 3, 14, 23, 59))["no_meeting"] == 0
+    assert scan_at(wall_clock(2027, 3, 15))["no_meeting"] == 1  # ten weeks after the start
+    assert scan_at(wall_clock(2027, 3, 15, 0, 5))["no_meeting"] == 0
+    assert scan_at(wall_clock(2027, 5, 1))["no_meeting"] == 0
+    assert scan_at(wall_clock(2027, 5, 24))["no_meeting"] == 1  # another ten weeks
     assert list(PlacementAlert.objects.order_by("period").values_list("kind", "period")) == [
         ("no_meeting", "2027-W11"),
         ("no_meeting", "2027-W21"),
@@ -157,12 +158,12 @@ def test_the_no_meeting_alert_goes_to_the_supervisor_once_per_period(world, quie
 
 
 def test_the_no_meeting_alert_counts_from_the_last_meeting_and_waits_while_one_is_planned(world, quiet_placement):
-    meeting_at(quiet_placement, local(2027, 2, 1, 10), created_at=LONG_AGO)
-    assert scan_at(local(2027, 4, 12, 9, 59))["no_meeting"] == 0
-    planned = meeting_at(quiet_placement, local(2027, 4, 20, 10), created_at=LONG_AGO)
-    assert scan_at(local(2027, 4, 12, 10))["no_meeting"] == 0
+    meeting_at(quiet_placement, wall_clock(2027, 2, 1, 10), created_at=LONG_AGO)
+    assert scan_at(wall_clock(2027, 4, 12, 9, 59))["no_meeting"] == 0
+    planned = meeting_at(quiet_placement, wall_clock(2027, 4, 20, 10), created_at=LONG_AGO)
+    assert scan_at(wall_clock(2027, 4, 12, 10))["no_meeting"] == 0
     Meeting.objects.filter(pk=planned.pk).update(status=Meeting.Status.CANCELLED, cancelled_reason="Ill")
-    assert scan_at(local(2027, 4, 12, 10))["no_meeting"] == 1
+    assert scan_at(wall_clock(2027, 4, 12, 10))["no_meeting"] == 1
     assert PlacementAlert.objects.get().period == "2027-W15"
 
 
@@ -170,16 +171,16 @@ def test_the_no_meeting_alert_counts_from_the_last_meeting_and_waits_while_one_i
 def test_the_alert_is_essential_news(world, quiet_placement, level, alerted):
     world.supervisor.notification_level = level
     world.supervisor.save(update_fields=["notification_level"])
-    assert scan_at(local(2027, 3, 15))["no_meeting"] == alerted
+    assert scan_at(wall_clock(2027, 3, 15))["no_meeting"] == alerted
 
 
 def test_an_unsent_reminder_is_queued_again_after_fifteen_minutes_and_given_up_after_many_attempts(world, dst_meeting):
-    assert scan_at(local(2027, 3, 22, 10))["queued"] == 3
-    assert scan_at(local(2027, 3, 22, 10, 14))["queued"] == 0
-    assert scan_at(local(2027, 3, 22, 10, 16))["queued"] == 3  # the broker lost them, or a worker died
+    assert scan_at(wall_clock(2027, 3, 22, 10))["queued"] == 3
+    assert scan_at(wall_clock(2027, 3, 22, 10, 14))["queued"] == 0
+    assert scan_at(wall_clock(2027, 3, 22, 10, 16))["queued"] == 3  # the broker lost them, or a worker died
     ReminderLog.objects.filter(participant__user=world.mentor).update(attempts=MAX_ATTEMPTS)
-    ReminderLog.objects.filter(participant__user=world.learner).update(sent_at=local(2027, 3, 22, 10, 17))
-    assert scan_at(local(2027, 3, 22, 10, 40))["queued"] == 1
+    ReminderLog.objects.filter(participant__user=world.learner).update(sent_at=wall_clock(2027, 3, 22, 10, 17))
+    assert scan_at(wall_clock(2027, 3, 22, 10, 40))["queued"] == 1
 
 
 def _queries_of_a_scan(moment) -> int:
@@ -191,27 +192,27 @@ def _queries_of_a_scan(moment) -> int:
 
 @pytest.mark.parametrize("count", [10, 100])
 def test_the_scan_takes_the_same_few_queries_for_10_or_100_meetings(world, count, django_assert_max_num_queries):
-    many_meetings(world, count, local(2027, 3, 29, 10), created_at=LONG_AGO)
-    with django_assert_max_num_queries(12), time_machine.travel(local(2027, 3, 22, 10), tick=False):
+    many_meetings(world, count, wall_clock(2027, 3, 29, 10), created_at=LONG_AGO)
+    with django_assert_max_num_queries(12), time_machine.travel(wall_clock(2027, 3, 22, 10), tick=False):
         counts = scan()
     assert counts["before"] == counts["queued"] == 3 * count
 
 
 def test_the_query_count_does_not_grow_with_the_meetings(world):
-    meeting_at(world.placement, local(2027, 5, 3, 10), created_at=LONG_AGO)  # no alert about it in either scan
-    many_meetings(world, 5, local(2027, 3, 29, 10), created_at=LONG_AGO)
-    few = _queries_of_a_scan(local(2027, 3, 22, 10))
-    many_meetings(world, 60, local(2027, 3, 30, 10), created_at=LONG_AGO)
-    assert _queries_of_a_scan(local(2027, 3, 23, 10)) == few
+    meeting_at(world.placement, wall_clock(2027, 5, 3, 10), created_at=LONG_AGO)  # no alert about it in either scan
+    many_meetings(world, 5, wall_clock(2027, 3, 29, 10), created_at=LONG_AGO)
+    few = _queries_of_a_scan(wall_clock(2027, 3, 22, 10))
+    many_meetings(world, 60, wall_clock(2027, 3, 30, 10), created_at=LONG_AGO)
+    assert _queries_of_a_scan(wall_clock(2027, 3, 23, 10)) == few
 
 
 def test_the_dashboard_lists_quiet_placements_to_their_supervisor_until_a_meeting_is_planned(
     world, quiet_placement, django_assert_num_queries
 ):
-    scan_at(local(2027, 3, 15))
+    scan_at(wall_clock(2027, 3, 15))
     with django_assert_num_queries(1):
         assert [p.pk for p in quiet_placements_for(world.supervisor)] == [quiet_placement.pk]
     assert list(quiet_placements_for(world.colleague_teacher)) == []
-    with time_machine.travel(local(2027, 3, 16, 9), tick=False):  # planned the day after the alert
-        meeting_at(quiet_placement, local(2027, 4, 1, 10))
+    with time_machine.travel(wall_clock(2027, 3, 16, 9), tick=False):  # planned the day after the alert
+        meeting_at(quiet_placement, wall_clock(2027, 4, 1, 10))
     assert list(quiet_placements_for(world.supervisor)) == []
