@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
+from core.emails import recipient_language
 from core.queue import enqueue_on_commit
 from notifications.models import Notification
 from notifications.services import level_allows, notify
@@ -252,7 +253,7 @@ def _when(moment) -> str:
 
 def _text(user: User, template, **values) -> str:
     """The message in the recipient's language; values are callables so dates are formatted in it too."""
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    with translation.override(recipient_language(user)):
         return str(template) % {key: value() for key, value in values.items()}
 
 

@@ -12,7 +12,6 @@ or a confirmation racing a withdrawal are decided one after the other.
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.emails import recipient_language
 from core.queue import enqueue_on_commit
 from mentoring.models import ActionItem, LearningGoal
 from notifications.models import Notification
@@ -131,7 +131,7 @@ def _send_for_confirmation(minutes: Minutes, *, by: User) -> None:
     learner = minutes.meeting.placement.learner.get_full_name()
     for participant in _still_to_confirm(minutes):
         if participant.user is not None:
-            with translation.override(participant.user.language or settings.LANGUAGE_CODE):
+            with translation.override(recipient_language(participant.user)):
                 text = _("Please confirm the minutes of the meeting about %(learner)s.") % {"learner": learner}
             notify(participant.user, text, url, level=Notification.Level.ESSENTIAL)
         enqueue_on_commit(send_minutes_confirmation_request, minutes.pk, participant.pk)

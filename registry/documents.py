@@ -12,12 +12,12 @@ import io
 import qrcode
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
 
 from accounts.models import School
 from core.documents import DocumentKind, image_data_uri
+from core.emails import site_link
 
 from .eligibility import registry_settings_for
 from .models import Certificate, RegistrySettings
@@ -58,7 +58,7 @@ def qr_data_uri(url: str) -> str:
 
 
 def verify_url(certificate: Certificate) -> str:
-    return settings.SITE_URL + reverse("certificate_verify", args=[certificate.public_id])
+    return site_link("certificate_verify", certificate.public_id)
 
 
 def _safe_colour(value: str) -> str:
