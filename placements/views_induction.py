@@ -14,11 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import Company
 from core.http import pdf_response
-from mentoring.views.common import add_service_errors, placement_form_page, require
+from core.views import add_service_errors, require
 
 from . import documents_induction, services_induction
 from .forms_induction import ChecklistCreateForm, ChecklistItemForm, TemplateForm, TemplateItemForm
 from .models import InductionItem, InductionTemplateItem, Placement
+from .pages import placement_form_page
 from .selectors import placement_for_user
 from .selectors_induction import (
     can_create_templates,

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentoring.views.common import add_service_errors, require
+from core.views import add_service_errors, require
 
 from .filters_openings import OpeningFilter
 from .forms_openings import ApplyForm, OpeningForm, ProposeForm

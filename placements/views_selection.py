@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mentoring.views.common import add_service_errors, require
+from core.views import add_service_errors, require
 
 from . import services_selection
 from .forms_selection import (

@@ -8,7 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from mentoring.views.common import require
+from core.views import require
 from registry.models import Enrolment
 from registry.selectors import course_for_user
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.attachments import ALLOWED
+from core.views import add_service_errors, require
 from mentoring.models import CoachingSession
-from mentoring.views.common import add_service_errors, require
 
 from ..forms_evidence import EvidenceFilterForm, EvidenceForm
 from ..models import Evidence

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.choice_keys import whole_number
-from mentoring.views.common import add_service_errors, require
+from core.views import add_service_errors, require
 
 from ..forms_frameworks import ITEM_FORMS, CloneForm, FrameworkForm, PublishForm
 from ..models import Competency, FrameworkVersion, Indicator

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentoring.views.common import add_service_errors, placement_form_page, require
+from core.views import add_service_errors, require
+from placements.pages import placement_form_page
 
 from ..coverage import plan_coverage
 from ..forms_plans import AssessmentPlanForm, MomentForm

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.http import signed_link_no_store
 from core.signing import TokenError, render_waiting
-from mentoring.views.common import add_service_errors, require
+from core.views import add_service_errors, require
 
 from .. import services_signatures as services
 from ..forms_signatures import SignForm

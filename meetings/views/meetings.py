@@ -14,8 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.choice_keys import whole_number
+from core.views import add_service_errors, require
 from mentoring.selectors import coaching_placement_for_user
-from mentoring.views.common import add_service_errors, require
 
 from ..forms_meetings import CancelForm, MeetingForm, RescheduleForm, RespondForm
 from ..ics import download_filename, download_method, meeting_calendar

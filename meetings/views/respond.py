@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.signing import TokenError, TokenOutdated
-from mentoring.views.common import add_service_errors
+from core.views import add_service_errors
 
 from ..forms_meetings import RespondForm
 from ..models import Meeting

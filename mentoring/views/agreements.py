@@ -6,13 +6,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.views import require
+
 from ..agreement_defaults import MENTOR_HELPS_WITH
 from ..forms_agreements import AgreementForm
 from ..models import MentoringAgreement
 from ..selectors import coaching_placement_for_user, is_learner_of, is_mentor_of
 from ..services_agreements import agreement_accept as agreement_accept_service
 from ..services_agreements import agreement_initial, agreement_save
-from .common import require
 
 
 @login_required

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.views import add_service_errors, require
+
 from ..forms_hours import HoursApproveAllForm, HoursDecisionForm, HoursEntryForm, HoursFilterForm
 from ..models import HoursEntry
 from ..selectors import (
@@ -30,7 +32,6 @@ from ..services_hours import (
     hours_entry_update,
     hours_period_end,
 )
-from .common import add_service_errors, require
 
 PAGE_SIZE = 50
 ONLY_LEARNER = gettext_lazy("Only the learner of this placement records and corrects hours.")

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.views import add_service_errors, require
+
 from ..forms_obstacles import IncidentForm, ObstacleForm
 from ..guidance import ALWAYS_ESCALATE, COMMON_OBSTACLES, all_guidance, guidance_for
 from ..models import Incident, Obstacle
@@ -21,7 +23,6 @@ from ..selectors import (
 from ..services_obstacles import incident_close as incident_close_service
 from ..services_obstacles import incident_escalate as incident_escalate_service
 from ..services_obstacles import incident_record, obstacle_create, obstacle_update
-from .common import add_service_errors, require
 
 
 def _obstacle_writer_required(user, placement):

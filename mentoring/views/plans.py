@@ -7,6 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.views import require
+from placements.pages import placement_form_page
+
 from ..forms_plans import GoalForm, GoalTrackingForm, MilestoneForm, PlanDecisionForm, PlanForm
 from ..models import LearningGoal, Milestone
 from ..models.choices import CoachingForm
@@ -23,7 +26,6 @@ from ..services_plans import (
     plan_submit,
     plan_update,
 )
-from .common import placement_form_page, require
 
 ONLY_MENTOR = gettext_lazy("Only the work mentor of this placement drafts the coaching plan.")
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
+from core.views import require
 
 from ..forms_sessions import ActionItemFormSet, ReflectionForm, SessionForm, TimelineFilterForm
 from ..models import ActionItem, CoachingSession, LearningGoal, SessionAttachment
@@ -22,7 +23,6 @@ from ..selectors import (
     sessions_for_timeline,
 )
 from ..services_sessions import action_item_complete, session_log, session_reflect
-from .common import require
 
 PAGE_SIZE = 20
 

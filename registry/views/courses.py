@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mentoring.views.common import add_service_errors, require
+from core.views import add_service_errors, require
 
 from ..forms_courses import (
     AssignmentForm,

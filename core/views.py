@@ -1,8 +1,6 @@
-"""Small helpers the coaching views share."""
+"""Small helpers the views of every app share: refusing an action, and showing a service's errors on a form."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 
@@ -21,21 +19,3 @@ def add_service_errors(form, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
-
-
-def placement_form_page(request, placement, form, *, section: str, tab: str, intro: str = "", status: int = 200):
-    """A form among the placement's pages (mentoring/form_page.html), under the tab whose URL name is `tab`;
-    cancelling goes back to that tab."""
-    return render(
-        request,
-        "mentoring/form_page.html",
-        {
-            "placement": placement,
-            "form": form,
-            "section": section,
-            "intro": intro,
-            "active": tab,
-            "cancel_url": reverse(tab, args=[placement.pk]),
-        },
-        status=status,
-    )
