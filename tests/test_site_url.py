@@ -17,7 +17,7 @@ from meetings.ics import REQUEST
 from registry.documents import certificate_html, qr_data_uri, verify_url
 from registry.services_certificates import certificate_issue
 from tests.meetings.factories_meetings import make_meeting, row
-from tests.registry.factories_certificates import certificate_course, enrol, participant
+from tests.registry.factories_certificates import certificate_course, enrol_completed, participant
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,7 +71,7 @@ def test_settings_started_on_port_8101_give_verify_urls_on_that_port():
 
 def test_the_certificate_verify_url_and_qr_code_use_the_port(world, on_port_8101):
     course = certificate_course(world, title="Werkmentortraining voorjaar")
-    enrolment = enrol(course, participant(world), world.company)
+    enrolment = enrol_completed(course, participant(world), world.company)
     certificate = certificate_issue(enrolment=enrolment, issued_by=world.supervisor, issued_on=date(2026, 3, 2))[0]
     url = verify_url(certificate)
     assert url == "http://127.0.0.1:8101" + reverse("certificate_verify", args=[certificate.public_id])

@@ -14,20 +14,19 @@ from registry.numbering import next_certificate_number
 from registry.services_certificates import add_years, certificate_issue, holder_snapshot
 from tests.factories import person
 
+from .factories_courses import enrol, make_course
+
 
 def certificate_course(world, **kwargs) -> Course:
     """A finished course of the world's school, taught by its supervisor."""
     kwargs.setdefault("title", "Werkmentortraining najaar")
     kwargs.setdefault("status", Course.Status.COMPLETED)
-    return Course.objects.create(
-        school=kwargs.pop("school", world.school), teacher=kwargs.pop("teacher", world.supervisor), **kwargs
-    )
+    return make_course(world, **kwargs)
 
 
-def enrol(course, participant, company, *, status=Enrolment.Status.COMPLETED) -> Enrolment:
-    return Enrolment.objects.create(
-        course=course, participant=participant, company=company, status=status, requested_by=participant
-    )
+def enrol_completed(course, participant, company, **kwargs) -> Enrolment:
+    """An enrolment that has been completed, so that a certificate can be issued."""
+    return enrol(course, participant, company, status=Enrolment.Status.COMPLETED, **kwargs)
 
 
 def participant(world, *, first_name="Zoë", last_name="Hoekstra-Çelik", email=None, company=None):
@@ -59,7 +58,7 @@ def give_evidence(user, *, years=5, good_conduct=True) -> MentorEligibility:
 def world_certificate(world, *, issued_on=None, **course_kwargs) -> Certificate:
     """The world's mentor (Marieke de Vries at Bakkerij De Korenschoof) certified by the supervisor."""
     course = certificate_course(world, **course_kwargs)
-    enrolment = enrol(course, world.mentor, world.company)
+    enrolment = enrol_completed(course, world.mentor, world.company)
     certificate, _created = certificate_issue(enrolment=enrolment, issued_by=world.supervisor, issued_on=issued_on)
     return certificate
 

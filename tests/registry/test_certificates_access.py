@@ -6,7 +6,7 @@ from django.urls import reverse
 from registry.models import BulkIssueJob, Certificate, PersonalDataErasure
 from tests.cast import EVERYONE
 
-from .factories_certificates import certificate_course, enrol, set_rules, world_certificate
+from .factories_certificates import certificate_course, enrol_completed, set_rules, world_certificate
 
 # The school's teachers and coordinators run courses and certificates; staff may do everything.
 MANAGERS = {"supervisor", "colleague_teacher", "coordinator", "staff"}
@@ -33,7 +33,7 @@ def certificate_status(who, *, allowed, ok):
 @pytest.fixture
 def course(world):
     course = certificate_course(world)
-    enrol(course, world.mentor, world.company)
+    enrol_completed(course, world.mentor, world.company)
     return course
 
 

@@ -7,7 +7,8 @@ from django.urls import reverse
 from registry.models import BulkIssueJob, Certificate, Enrolment
 from registry.services_bulk_issue import bulk_issue_run
 
-from .factories_certificates import certificate_course, enrol, give_evidence, participant, set_rules
+from .factories_certificates import certificate_course, enrol_completed, give_evidence, participant, set_rules
+from .factories_courses import enrol
 
 
 def wait_until_finished(job, timeout=60.0) -> BulkIssueJob:
@@ -27,9 +28,9 @@ def course_with_participants(world):
     for index in range(3):
         person = participant(world, first_name=f"Deelnemer{index}", last_name="Kok")
         give_evidence(person, years=3, good_conduct=False)
-        enrol(course, person, world.company)
-    enrol(course, participant(world, first_name="Geen", last_name="Ervaring"), world.company)  # 0 years
-    enrol(course, participant(world, first_name="Nog", last_name="Bezig"), world.company, status="confirmed")
+        enrol_completed(course, person, world.company)
+    enrol_completed(course, participant(world, first_name="Geen", last_name="Ervaring"), world.company)  # 0 years
+    enrol(course, participant(world, first_name="Nog", last_name="Bezig"), world.company)
     return course
 
 

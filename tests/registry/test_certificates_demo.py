@@ -12,7 +12,7 @@ from accounts.models import Company, School, User
 from home.demo.certificates import seed
 from registry.models import Certificate, Course, Enrolment
 
-from .factories_certificates import enrol
+from .factories_certificates import enrol_completed
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_a_completed_enrolment_of_a_demo_course_gets_its_certificate(demo_world)
     mentor = User.objects.get(email="mentor@demo.werkmentor.nl")
     course = Course.objects.create(school=school, teacher=teacher, title="Demo", status="completed")
     Certificate.objects.filter(holder=mentor).delete()
-    enrolment = enrol(course, mentor, Company.objects.get(name="Bakkerij De Korenschoof"))
+    enrolment = enrol_completed(course, mentor, Company.objects.get(name="Bakkerij De Korenschoof"))
     seed([], timezone.localdate())
     certificate = Certificate.objects.get(enrolment=enrolment)
     assert certificate.holder_name == "Marieke de Vries"

@@ -22,7 +22,13 @@ from registry.services_revoke import certificate_revoke
 from tests.factories import grant
 from tests.helpers import wait_for_mail
 
-from .factories_certificates import certificate_course, enrol, imported_certificate, set_rules, world_certificate
+from .factories_certificates import (
+    certificate_course,
+    enrol_completed,
+    imported_certificate,
+    set_rules,
+    world_certificate,
+)
 
 
 def wait_for_emailed(certificate, timeout=15.0):
@@ -39,7 +45,7 @@ def test_a_new_certificate_is_emailed_once_to_holder_and_employer_with_the_pdf(c
     world.company_admin.language = "nl"
     world.company_admin.save(update_fields=["language"])
     course = certificate_course(world)
-    enrolment = enrol(course, world.mentor, world.company)
+    enrolment = enrol_completed(course, world.mentor, world.company)
     client.force_login(world.supervisor)
     assert client.post(reverse("certificate_issue", args=[course.pk, enrolment.pk])).status_code == 302
 

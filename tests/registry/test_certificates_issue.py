@@ -15,12 +15,13 @@ from registry.services_certificates import NotEligible, add_years, certificate_i
 from .factories_certificates import (
     LEAP_DAY,
     certificate_course,
-    enrol,
+    enrol_completed,
     give_evidence,
     participant,
     set_rules,
     world_certificate,
 )
+from .factories_courses import enrol
 
 
 def issue_url(course, enrolment):
@@ -62,7 +63,7 @@ def test_valid_until_handles_29_february(issued, years, expected):
 
 def test_a_participant_who_did_not_complete_the_course_is_refused_with_what_is_missing(world):
     course = certificate_course(world)
-    enrolment = enrol(course, world.mentor, world.company, status=Enrolment.Status.CONFIRMED)
+    enrolment = enrol(course, world.mentor, world.company)
     with pytest.raises(NotEligible) as refusal:
         certificate_issue(enrolment=enrolment, issued_by=world.supervisor)
     assert refusal.value.missing == ["The course has not been completed (status: confirmed)."]
@@ -72,7 +73,7 @@ def test_a_participant_who_did_not_complete_the_course_is_refused_with_what_is_m
 def test_the_schools_rules_list_every_missing_item(world):
     set_rules(world.school, min_experience_years=3, requires_good_conduct=True)
     course = certificate_course(world)
-    enrolment = enrol(course, world.mentor, world.company)
+    enrolment = enrol_completed(course, world.mentor, world.company)
     give_evidence(world.mentor, years=1, good_conduct=False)
     assert eligibility(enrolment, world.school) == [
         "At least 3 years of work experience (has 1).",
@@ -86,7 +87,7 @@ def test_the_schools_rules_list_every_missing_item(world):
 def test_the_teacher_sees_the_refusal_with_the_missing_list_and_nothing_is_issued(client, world):
     set_rules(world.school, min_experience_years=2)
     course = certificate_course(world)
-    enrolment = enrol(course, world.mentor, world.company)
+    enrolment = enrol_completed(course, world.mentor, world.company)
     client.force_login(world.supervisor)
     response = client.post(issue_url(course, enrolment))
     assert response.status_code == 400
@@ -97,7 +98,7 @@ def test_the_teacher_sees_the_refusal_with_the_missing_list_and_nothing_is_issue
 
 def test_issuing_twice_for_one_enrolment_gives_the_same_certificate(client, world):
     course = certificate_course(world)
-    enrolment = enrol(course, world.mentor, world.company)
+    enrolment = enrol_completed(course, world.mentor, world.company)
     client.force_login(world.supervisor)
     first = client.post(issue_url(course, enrolment))
     assert first.status_code == 302
@@ -115,7 +116,7 @@ def test_numbers_count_up_per_year(world):
     course = certificate_course(world)
     numbers = []
     for index in range(3):
-        enrolment = enrol(course, participant(world, first_name=f"P{index}", last_name="Smit"), world.company)
+        enrolment = enrol_completed(course, participant(world, first_name=f"P{index}", last_name="Smit"), world.company)
         numbers.append(certificate_issue(enrolment=enrolment, issued_by=None, issued_on=date(2027, 6, 1))[0].number)
     assert numbers == ["WM-2027-000001", "WM-2027-000002", "WM-2027-000003"]
 
@@ -123,15 +124,15 @@ def test_numbers_count_up_per_year(world):
 def test_the_course_page_lists_every_participant_with_state_and_buttons(client, world, django_assert_max_num_queries):
     set_rules(world.school, min_experience_years=2)
     course = certificate_course(world)
-    ready = enrol(course, participant(world, first_name="Anouk", last_name="Bakker"), world.company)
+    ready = enrol_completed(course, participant(world, first_name="Anouk", last_name="Bakker"), world.company)
     give_evidence(ready.participant, years=4)
-    waiting = enrol(course, participant(world, first_name="Bram", last_name="Claes"), world.company)
-    enrol(course, participant(world, first_name="Cor", last_name="Dekker"), world.company, status="confirmed")
-    certified = enrol(course, world.mentor, world.company)
+    waiting = enrol_completed(course, participant(world, first_name="Bram", last_name="Claes"), world.company)
+    enrol(course, participant(world, first_name="Cor", last_name="Dekker"), world.company)
+    certified = enrol_completed(course, world.mentor, world.company)
     give_evidence(world.mentor, years=10)
     certificate_issue(enrolment=certified, issued_by=world.supervisor)
     for index in range(6):
-        enrol(course, participant(world, first_name=f"Extra{index}", last_name="Evers"), world.company)
+        enrol_completed(course, participant(world, first_name=f"Extra{index}", last_name="Evers"), world.company)
     client.force_login(world.supervisor)
     with django_assert_max_num_queries(14):
         response = client.get(reverse("course_certificates", args=[course.pk]))
@@ -150,7 +151,7 @@ def test_numbers_stay_unique_when_teachers_issue_at_the_same_time(world):
         pytest.skip("SQLite lets one writer in at a time; concurrent issuing needs PostgreSQL (CI runs it)")
     course = certificate_course(world)
     enrolments = [
-        enrol(course, participant(world, first_name=f"T{index}", last_name="Visser"), world.company)
+        enrol_completed(course, participant(world, first_name=f"T{index}", last_name="Visser"), world.company)
         for index in range(8)
     ]
     # Two threads per enrolment: besides unique numbers, each enrolment must end up with one certificate.

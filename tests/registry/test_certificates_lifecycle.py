@@ -10,7 +10,13 @@ from mentoring.models import DevelopmentActivity
 from registry.models import Certificate, CourseSession, PersonalDataErasure
 from registry.services_renewal import certificate_renew, renewal_check
 
-from .factories_certificates import certificate_course, enrol, imported_certificate, set_rules, world_certificate
+from .factories_certificates import (
+    certificate_course,
+    enrol_completed,
+    imported_certificate,
+    set_rules,
+    world_certificate,
+)
 
 
 def detail(certificate):
@@ -100,7 +106,7 @@ def test_renewal_shows_what_is_missing_until_the_schools_rule_is_met(client, wor
     assert "10 hours of logged professional development since" in refused.text
     assert "(has 0)" in refused.text
 
-    enrol(refresher_course(world, ends_on=today - timedelta(days=30)), world.mentor, world.company)
+    enrol_completed(refresher_course(world, ends_on=today - timedelta(days=30)), world.mentor, world.company)
     DevelopmentActivity.objects.create(
         mentor=world.mentor, kind="course", title="Coaching", date=today - timedelta(days=100), hours=Decimal("6")
     )
@@ -127,7 +133,7 @@ def test_renewal_shows_what_is_missing_until_the_schools_rule_is_met(client, wor
 def test_a_refresher_finished_before_the_certificate_does_not_count(world):
     set_rules(world.school, renewal_requires_refresher=True, renewal_development_hours=0)
     today = timezone.localdate()
-    enrol(refresher_course(world, ends_on=today - timedelta(days=400)), world.mentor, world.company)
+    enrol_completed(refresher_course(world, ends_on=today - timedelta(days=400)), world.mentor, world.company)
     certificate = world_certificate(world, issued_on=today - timedelta(days=300))
     assert not renewal_check(certificate).allowed
 

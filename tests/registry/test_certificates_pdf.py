@@ -17,7 +17,7 @@ from tests.helpers import need_tool, pdf_text
 
 from .factories_certificates import (
     certificate_course,
-    enrol,
+    enrol_completed,
     participant,
     png_bytes,
     set_rules,
@@ -28,7 +28,7 @@ from .factories_certificates import (
 def certificate(world):
     course = certificate_course(world, title="Werkmentortraining voorjaar")
     holder = participant(world)  # Zoë Hoekstra-Çelik
-    enrolment = enrol(course, holder, world.company)
+    enrolment = enrol_completed(course, holder, world.company)
     return certificate_issue(enrolment=enrolment, issued_by=world.supervisor, issued_on=date(2026, 3, 2))[0]
 
 

@@ -6,13 +6,13 @@ from django.urls import reverse
 from registry.eligibility import registry_settings_for
 from registry.models import Certificate, MentorEligibility
 
-from .factories_certificates import certificate_course, enrol, pdf_upload, png_upload, set_rules
+from .factories_certificates import certificate_course, enrol_completed, pdf_upload, png_upload, set_rules
 
 
 def test_a_participant_uploads_evidence_and_then_the_certificate_can_be_issued(client, world):
     set_rules(world.school, min_experience_years=3, requires_good_conduct=True)
     course = certificate_course(world)
-    enrolment = enrol(course, world.mentor, world.company)
+    enrolment = enrol_completed(course, world.mentor, world.company)
     client.force_login(world.mentor)
     page = client.get(reverse("my_eligibility"))
     assert "No certificate of good conduct has been uploaded." in page.text

@@ -11,7 +11,7 @@ from registry.services_certificates import certificate_issue
 from registry.services_courses import enrolment_request
 
 from .factories_certificates import certificate_course, participant
-from .factories_certificates import enrol as enrol_done
+from .factories_certificates import enrol_completed as enrol_done
 from .factories_courses import enrol, make_course
 
 
