@@ -2,8 +2,8 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choice_keys import whole_number
-from placements.forms import DateInput
+from core.choice_keys import whole_number
+from core.widgets import DateInput
 
 from .models import AssessmentMoment, FrameworkVersion, Indicator, Method
 from .selectors_plans import framework_versions_for_plan, indicators_of_version

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from placements.forms import DateInput
+from core.widgets import DateInput
 
 from .models import AssessmentMoment, RatingLevel
 from .selectors_records import Sheet

@@ -11,7 +11,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from placements.forms import DateInput
+from core.widgets import DateInput, TimeInput
 
 from .models import Participant
 
@@ -22,13 +22,6 @@ ANSWERS = [
 ]
 # "Name <e-mail>" or "Name, e-mail" (the e-mail last, so a name may contain a comma).
 _OTHER_LINE = re.compile(r"^(?P<name>.+?)\s*(?:<(?P<bracketed>[^<>]+)>|[,;]\s*(?P<plain>\S+))$")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
 
 
 def local_datetime(day, moment) -> datetime:

@@ -2,18 +2,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import DateInput, DateTimeLocalInput
 from mentoring.models import ActionItem, LearningGoal
-from placements.forms import DateInput, PersonChoiceField
+from placements.forms import PersonChoiceField
 
 from .models import Meeting, Minutes
 from .services_minutes import Agreement
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class MinutesForm(forms.Form):

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from accounts.choice_keys import whole_number
+from core.choice_keys import whole_number
 from core.queue import enqueue_on_commit
 
 from . import selectors_reminders as candidates

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from placements.forms import DateInput
+from core.widgets import DateInput
 
 from .models import DevelopmentActivity
 from .services_development import (

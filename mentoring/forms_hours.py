@@ -7,18 +7,11 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from placements.forms import DateInput
+from core.widgets import DateInput, TimeInput
 from placements.models import Placement
 
 from .models import HoursEntry
 from .services_hours import EDITABLE_FIELDS, hours_entry_validate, hours_period_end
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
 
 
 class HoursEntryForm(forms.ModelForm):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from placements.forms import DateInput
+from core.widgets import DateInput
 
 from .models import CoachingPlan, LearningGoal, Milestone
 from .models.choices import CoachingForm

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role
 from accounts.selectors import people_with_role
 from core.attachments import MAX_FILES, allowed_extensions_text, validate_attachment
-from placements.forms import DateInput, PersonChoiceField
+from core.widgets import DateInput
+from placements.forms import PersonChoiceField
 
 from .models import ActionItem, CoachingSession, LearningGoal
 

@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.countries import COUNTRIES
+from core.widgets import DateInput
 
-from .forms import DateInput
 from .forms_openings import ProgrammeChoiceField
 from .models import Opening, Programme
 

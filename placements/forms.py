@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company, Role, School
 from accounts.selectors import people_with_role
+from core.widgets import DateInput
 
 from .models import Placement
 from .selectors import programmes_for_schools, schools_where_user_manages_placements
@@ -16,13 +17,6 @@ from .services import EDITABLE_FIELDS, placement_validate
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.get_full_name()} ({obj.email})"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PlacementForm(forms.ModelForm):

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.countries import COUNTRIES
 from accounts.models import Company, User
+from core.widgets import DateInput
 
-from .forms import DateInput
 from .matching import normalise_keywords
 from .models import Opening, Programme
 from .services_openings import OPENING_FIELDS

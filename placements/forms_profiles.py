@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import School
+from core.widgets import DateInput
 
-from .forms import DateInput
 from .forms_openings import KeywordsField, ProgrammeChoiceField
 from .models import CandidateProfile, Programme
 from .services_profiles import PROFILE_FIELDS

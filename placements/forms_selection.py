@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from accounts.selectors import people_with_role
+from core.widgets import DateInput
 
-from .forms import DateInput, PersonChoiceField
+from .forms import PersonChoiceField
 from .models import SCORE_MAX, SCORE_MIN, Candidate, Opening, Programme, ScoreSheet, SelectionCriterion
 from .selectors_selection import SCORE_LABELS
 from .services_selection import Appointment, Entry

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.choice_keys import whole_number
 from accounts.models import Role, User
 from accounts.selectors import people_with_role
+from core.choice_keys import whole_number
 
 from .filters import PlacementFilter
 from .forms import PlacementForm, PlacementStatusForm

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from core.attachments import validate_attachment
 from core.documents import MAX_IMAGE_BYTES
-from placements.forms import DateInput
+from core.widgets import DateInput
 
 from .models import MentorEligibility, RegistrySettings
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role
 from accounts.selectors import people_with_role
 from core.attachments import validate_attachment
+from core.widgets import DateTimeLocalInput
 from placements.forms import PersonChoiceField
 
 from .models import Assignment, Course, CourseSession, Evaluation, Submission
@@ -17,15 +18,6 @@ SUBMISSION_TYPES = (".pdf", ".docx", ".odt", ".txt", ".png", ".jpg", ".jpeg")
 
 def _capitalised(choices):
     return [(value, capfirst(label)) for value, label in choices]
-
-
-class DateTimeInput(forms.DateTimeInput):
-    """The browser's date-and-time picker; the value is read as Dutch time (the site's time zone)."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class CourseFilterForm(forms.Form):
@@ -88,7 +80,7 @@ class CourseSessionForm(forms.ModelForm):
     class Meta:
         model = CourseSession
         fields = list(SESSION_FIELDS)
-        widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
+        widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()}
         help_texts = {
             "starts_at": _("Dutch time (Europe/Amsterdam)."),
             "location": _("Address and room, for a session in person."),
@@ -109,7 +101,7 @@ class AssignmentForm(forms.ModelForm):
     class Meta:
         model = Assignment
         fields = ["session", "title", "instructions", "due_at"]
-        widgets = {"due_at": DateTimeInput(), "instructions": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"due_at": DateTimeLocalInput(), "instructions": forms.Textarea(attrs={"rows": 4})}
         labels = {"session": _("Hand in before session")}
         help_texts = {"due_at": _("Must be before the session starts. Dutch time (Europe/Amsterdam).")}
 

@@ -30,9 +30,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts.choice_keys import whole_number
 from accounts.models import Company, Role, School, User
 from accounts.selectors import roles_of
+from core.choice_keys import whole_number
 from placements.models import Placement
 
 from .models import Certificate

@@ -22,8 +22,8 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from accounts.choice_keys import whole_number
 from accounts.models import User
+from core.choice_keys import whole_number
 from mentoring.forms_sessions import GoalChoiceField
 from mentoring.models import CoachingSession, LearningGoal
 from tests.meetings.factories_meetings import make_goal
@@ -223,7 +223,7 @@ NOT_A_KEY = [HUGE, "-" + HUGE, "9223372036854775808", "-1", "0", "x", "1.5", "1\
 
 @pytest.mark.parametrize("value", NOT_A_KEY)
 def test_a_model_choice_that_cannot_be_a_key_is_a_form_error(world, value):
-    """The shared guard (accounts/choice_keys.py) on Django's fields and django-filter's, on SQLite and PostgreSQL."""
+    """The shared guard (core/choice_keys.py) on Django's fields and django-filter's, on SQLite and PostgreSQL."""
     people = User.objects.all()
     fields = {
         "one": forms.ModelChoiceField(queryset=people),

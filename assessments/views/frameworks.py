@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.choice_keys import whole_number
+from core.choice_keys import whole_number
 from core.views import add_service_errors, require
 
 from ..forms_frameworks import ITEM_FORMS, CloneForm, FrameworkForm, PublishForm

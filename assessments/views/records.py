@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.choice_keys import whole_number
+from core.choice_keys import whole_number
 from core.views import add_service_errors, require
 
 from ..forms_records import AmendForm, RecordForm, RecordStartForm

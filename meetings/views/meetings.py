@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.choice_keys import whole_number
+from core.choice_keys import whole_number
 from core.views import add_service_errors, require
 from mentoring.selectors import coaching_placement_for_user
 

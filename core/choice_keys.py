@@ -6,7 +6,7 @@ the user should read a form error (Django guards `exact` and the comparisons aga
 PostgreSQL compares such a number fine, but an integer key can never hold it either, so both get the same answer
 without asking the database. Values that are not numbers, negative ones and NUL characters Django already refuses.
 
-Applied once, from AccountsConfig.ready(), to the two Django classes rather than through a subclass: the fields
+Applied once, from CoreConfig.ready(), to the two Django classes rather than through a subclass: the fields
 Django makes for every model form's ForeignKey and ManyToManyField, the app's own subclasses and django-filter's
 ModelChoiceFilter / ModelMultipleChoiceFilter fields all derive from them, and a subclass would have to be named
 in each of those places, with the next new form left unguarded.
