@@ -4,8 +4,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from config.django_strings import EMPTY_CHOICE
-from placements.forms import DateInput
+from core.django_strings import EMPTY_CHOICE
+from core.widgets import DateInput
 
 from .models import Incident, Obstacle
 from .services_obstacles import incident_date_validate

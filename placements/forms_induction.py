@@ -2,7 +2,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from config.django_strings import EMPTY_CHOICE
+from core.django_strings import EMPTY_CHOICE
 
 from .models import InductionItem, InductionTemplate, InductionTemplateItem, Section
 
