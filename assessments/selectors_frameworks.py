@@ -7,23 +7,17 @@ and every change, belong to the teachers and coordinators of the owning school, 
 frameworks are never changed in the app: schools copy them.
 """
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.http import Http404
 
 from accounts.models import Role, School, User
 from accounts.selectors import roles_of
+from core.queries import subquery_count
 from placements.models import Placement
 
 from .models import Area, AssessmentPlan, AssessmentRecord, Competency, Framework, FrameworkVersion, Indicator
 
 READABLE = (FrameworkVersion.Status.PUBLISHED, FrameworkVersion.Status.RETIRED)
-
-
-def _count(queryset, field):
-    """A correlated COUNT, so several counts on one row never multiply each other."""
-    counted = queryset.order_by().values(field).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 # --- who may do what ----------------------------------------------------------------------------------
@@ -131,11 +125,11 @@ def frameworks_for_list(user: User) -> list[Framework]:
             draft_number=Subquery(drafts.values("number")[:1]),
         )
         .annotate(
-            area_count=_count(Area.objects.filter(version=OuterRef("shown_version_id")), "version"),
-            competency_count=_count(
+            area_count=subquery_count(Area.objects.filter(version=OuterRef("shown_version_id")), "version"),
+            competency_count=subquery_count(
                 Competency.objects.filter(area__version=OuterRef("shown_version_id")), "area__version"
             ),
-            indicator_count=_count(
+            indicator_count=subquery_count(
                 Indicator.objects.filter(competency__area__version=OuterRef("shown_version_id")),
                 "competency__area__version",
             ),
@@ -157,8 +151,12 @@ def versions_of(user: User, framework: Framework) -> list[FrameworkVersion]:
         versions = versions.filter(status__in=READABLE)
     return list(
         versions.annotate(
-            plan_count=_count(AssessmentPlan.objects.filter(framework_version=OuterRef("pk")), "framework_version"),
-            record_count=_count(AssessmentRecord.objects.filter(framework_version=OuterRef("pk")), "framework_version"),
+            plan_count=subquery_count(
+                AssessmentPlan.objects.filter(framework_version=OuterRef("pk")), "framework_version"
+            ),
+            record_count=subquery_count(
+                AssessmentRecord.objects.filter(framework_version=OuterRef("pk")), "framework_version"
+            ),
         ).order_by("-number")
     )
 

@@ -5,7 +5,6 @@ from django.db.models import (
     BooleanField,
     Count,
     ExpressionWrapper,
-    IntegerField,
     Max,
     Min,
     OuterRef,
@@ -14,13 +13,13 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
-from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Company, Role, School, User
 from accounts.selectors import people_with_role, roles_of
+from core.queries import subquery_count
 
 from .models import Assignment, Attendance, Certificate, Course, CourseSession, Enrolment, Evaluation, Submission
 from .selectors import can_manage_course, courses_visible_to, enrolments_visible_to, registry_school_ids
@@ -30,12 +29,6 @@ TAKING_PLACES = (Enrolment.Status.REQUESTED, Enrolment.Status.CONFIRMED, Enrolme
 # Participants who take part in the course's work: hand in assignments, are on the attendance list, evaluate.
 TAKING_PART = (Enrolment.Status.CONFIRMED, Enrolment.Status.COMPLETED)
 RATING_FIELDS = ("content_rating", "teacher_rating", "organisation_rating", "usefulness_rating")
-
-
-def _count(queryset, field="pk"):
-    """A correlated COUNT, so list annotations never multiply each other's rows."""
-    counted = queryset.order_by().values(field).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 # --- who may do what ----------------------------------------------------------------------------------
@@ -110,7 +103,7 @@ def _with_list_figures(courses: QuerySet[Course]) -> QuerySet[Course]:
     taken = Enrolment.objects.filter(course=OuterRef("pk"), status__in=TAKING_PLACES)
     first = CourseSession.objects.filter(course=OuterRef("pk")).order_by().values("course")
     return courses.select_related("school", "teacher").annotate(
-        taken=_count(taken, "course"),
+        taken=subquery_count(taken, "course"),
         first_session=Subquery(first.annotate(m=Min("starts_at")).values("m")),
         last_session=Subquery(first.annotate(m=Max("ends_at")).values("m")),
     )
@@ -120,7 +113,7 @@ def with_certificate_figures(courses: QuerySet[Course]) -> QuerySet[Course]:
     """`ready`: participants who completed the course and have no certificate yet; `issued`: certificates."""
     ready = Enrolment.objects.filter(course=OuterRef("pk"), status=Enrolment.Status.COMPLETED, certificate__isnull=True)
     issued = Certificate.objects.filter(course=OuterRef("pk"))
-    return courses.annotate(ready=_count(ready, "course"), issued=_count(issued, "course"))
+    return courses.annotate(ready=subquery_count(ready, "course"), issued=subquery_count(issued, "course"))
 
 
 def certificate_figures(course: Course) -> dict:
