@@ -8,7 +8,7 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self):
         # A coaching plan's goals may be linked to the competencies of the placement's framework.
-        from mentoring.forms_plans import goal_competencies
+        from mentoring.plans.forms import goal_competencies
 
         from .selectors_plans import competencies_for_goals
 

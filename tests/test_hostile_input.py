@@ -24,8 +24,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from core.choice_keys import whole_number
-from mentoring.forms_sessions import GoalChoiceField
 from mentoring.models import CoachingSession, LearningGoal
+from mentoring.sessions.forms import GoalChoiceField
 from tests.meetings.factories_meetings import make_goal
 from tests.scene import routes
 

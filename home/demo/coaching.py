@@ -4,9 +4,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from mentoring.agreements.services import agreement_initial
 from mentoring.models import ActionItem, CoachingPlan, CoachingSession, LearningGoal, MentoringAgreement, Milestone
-from mentoring.services_agreements import agreement_initial
-from mentoring.services_plans import plan_decide, plan_for_placement, plan_submit
+from mentoring.plans.services import plan_decide, plan_for_placement, plan_submit
 from placements.models import Placement
 
 from .coaching_texts import FREQUENCY, LEARNING_STYLE, MILESTONE, trade_of

@@ -8,7 +8,7 @@ from django.urls import reverse
 from assessments.coverage import Status, plan_coverage
 from assessments.models import AssessmentRecord, Rating
 from assessments.services_evidence import evidence_add
-from mentoring.services_plans import goal_save, plan_for_placement
+from mentoring.plans.services import goal_save, plan_for_placement
 from tests.assessments.factories_assessments import lock, make_assessment_plan, make_framework_version, make_record
 
 

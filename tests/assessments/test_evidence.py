@@ -8,7 +8,7 @@ from django.utils import timezone
 from assessments.models import Evidence
 from assessments.services_evidence import evidence_add
 from core.attachments import MAX_BYTES
-from mentoring.services_sessions import session_log
+from mentoring.sessions.services import session_log
 from tests.assessments.factories_assessments import make_assessment_plan
 from tests.factories import make_placement
 

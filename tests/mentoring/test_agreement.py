@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from mentoring.agreements.services import agreement_initial
 from mentoring.models import MentoringAgreement
-from mentoring.services_agreements import agreement_initial
 from tests.cast import COACHING_VIEWERS
 
 VIEWERS = COACHING_VIEWERS

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from assessments.models import Competency
 from mentoring.models import CoachingPlan, LearningGoal
-from mentoring.services_plans import goal_save, plan_decide, plan_for_placement, plan_submit
+from mentoring.plans.services import goal_save, plan_decide, plan_for_placement, plan_submit
 from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version
 
 

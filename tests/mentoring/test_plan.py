@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mentoring.models import CoachingPlan, PlanVersion
-from mentoring.services_plans import goal_save, plan_decide, plan_for_placement, plan_submit
+from mentoring.plans.services import goal_save, plan_decide, plan_for_placement, plan_submit
 from tests.cast import COACHING_VIEWERS, EVERYONE
 
 VIEWERS = COACHING_VIEWERS

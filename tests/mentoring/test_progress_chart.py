@@ -6,8 +6,8 @@ from datetime import date, time, timedelta
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from mentoring.charts import MIN_BAR, monthly_bar_chart, monthly_bar_charts
 from mentoring.models import CoachingSession, HoursEntry
+from mentoring.progress.charts import MIN_BAR, monthly_bar_chart, monthly_bar_charts
 
 MARCH, APRIL = date(2026, 3, 1), date(2026, 4, 1)
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.models import ActionItem, CoachingSession, PrivateNote
-from mentoring.services_plans import goal_save, plan_for_placement
-from mentoring.services_sessions import session_log
+from mentoring.plans.services import goal_save, plan_for_placement
+from mentoring.sessions.services import session_log
 from tests.cast import COACHING_VIEWERS, EVERYONE
 
 VIEWERS = COACHING_VIEWERS

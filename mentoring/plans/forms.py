@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.widgets import DateInput
 
-from .models import CoachingPlan, LearningGoal, Milestone
-from .models.choices import CoachingForm
+from ..models import CoachingPlan, LearningGoal, Milestone
+from ..models.choices import CoachingForm
 
 
 class PlanForm(forms.ModelForm):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import progress
+from . import views as progress
 
 urlpatterns = [
     path("placements/<int:pk>/progress/", progress.progress, name="mentoring_progress"),

@@ -9,7 +9,7 @@ from core.attachments import MAX_FILES, allowed_extensions_text, validate_attach
 from core.widgets import DateInput
 from placements.forms import PersonChoiceField
 
-from .models import ActionItem, CoachingSession, LearningGoal
+from ..models import ActionItem, CoachingSession, LearningGoal
 
 
 class MultipleFileInput(forms.ClearableFileInput):

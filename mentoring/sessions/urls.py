@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import sessions
+from . import views as sessions
 
 urlpatterns = [
     path("placements/<int:pk>/sessions/", sessions.session_list, name="mentoring_sessions"),

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.views import require
 from placements.pages import placement_form_page
 
-from ..forms_plans import GoalForm, GoalTrackingForm, MilestoneForm, PlanDecisionForm, PlanForm
 from ..models import LearningGoal, Milestone
 from ..models.choices import CoachingForm
 from ..selectors import coaching_placement_for_user, is_mentor_of, is_supervisor_of
-from ..services_plans import (
+from .forms import GoalForm, GoalTrackingForm, MilestoneForm, PlanDecisionForm, PlanForm
+from .services import (
     goal_delete,
     goal_save,
     goal_track,

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .agreement_defaults import MENTOR_HELPS_WITH
-from .models import MentoringAgreement
+from ..models import MentoringAgreement
+from .defaults import MENTOR_HELPS_WITH
 
 
 class AgreementForm(forms.ModelForm):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, plans
+from . import views as plans
 
 urlpatterns = [
     path("placements/<int:pk>/plan/", plans.plan_detail, name="mentoring_plan"),
@@ -18,7 +18,4 @@ urlpatterns = [
         plans.milestone_update,
         name="mentoring_milestone_update",
     ),
-    path("placements/<int:pk>/agreement/", agreements.agreement_detail, name="mentoring_agreement"),
-    path("placements/<int:pk>/agreement/edit/", agreements.agreement_edit, name="mentoring_agreement_edit"),
-    path("placements/<int:pk>/agreement/accept/", agreements.agreement_accept, name="mentoring_agreement_accept"),
 ]

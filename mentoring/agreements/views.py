@@ -8,12 +8,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.views import require
 
-from ..agreement_defaults import MENTOR_HELPS_WITH
-from ..forms_agreements import AgreementForm
 from ..models import MentoringAgreement
 from ..selectors import coaching_placement_for_user, is_learner_of, is_mentor_of
-from ..services_agreements import agreement_accept as agreement_accept_service
-from ..services_agreements import agreement_initial, agreement_save
+from .defaults import MENTOR_HELPS_WITH
+from .forms import AgreementForm
+from .services import agreement_accept as agreement_accept_service
+from .services import agreement_initial, agreement_save
 
 
 @login_required

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from placements.models import Placement
 
-from .models import ActionItem, CoachingSession, PrivateNote, SessionAttachment
+from ..models import ActionItem, CoachingSession, PrivateNote, SessionAttachment
 
 SESSION_FIELDS = ("date", "duration_minutes", "form", "coached_by", "activities", "went_well", "to_improve")
 

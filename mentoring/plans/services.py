@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from placements.models import Placement
 
-from .models import CoachingPlan, LearningGoal, Milestone, PlanVersion
+from ..models import CoachingPlan, LearningGoal, Milestone, PlanVersion
 
 PLAN_FIELDS = ("coaching_frequency", "coaching_forms", "learning_style", "energisers")
 GOAL_FIELDS = ("title", "success_measure", "target_date", "rationale")

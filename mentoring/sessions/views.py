@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.models import User
 from core.views import require
 
-from ..forms_sessions import ActionItemFormSet, ReflectionForm, SessionForm, TimelineFilterForm
 from ..models import ActionItem, CoachingSession, LearningGoal, SessionAttachment
 from ..selectors import (
     coaching_placement_for_user,
@@ -22,7 +21,8 @@ from ..selectors import (
     open_action_items,
     sessions_for_timeline,
 )
-from ..services_sessions import action_item_complete, session_log, session_reflect
+from .forms import ActionItemFormSet, ReflectionForm, SessionForm, TimelineFilterForm
+from .services import action_item_complete, session_log, session_reflect
 
 PAGE_SIZE = 20
 

@@ -4,7 +4,6 @@ from django.db.models.functions import TruncMonth
 from django.shortcuts import render
 from django.utils import timezone
 
-from ..charts import monthly_bar_charts, months_between
 from ..models import CoachingSession, LearningGoal
 from ..selectors import (
     approved_minutes_per_month,
@@ -13,6 +12,7 @@ from ..selectors import (
     open_action_items,
     open_obstacles,
 )
+from .charts import monthly_bar_charts, months_between
 
 
 def _coached_minutes_per_month(placement) -> dict:

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from placements.models import Placement
 
-from . import agreement_defaults as defaults
-from .models import MentoringAgreement
+from ..models import MentoringAgreement
+from . import defaults
 
 TEXT_FIELDS = ("mentor_will", "mentor_will_not", "learner_will", "learner_will_not", "mentor_helps_with")
 
