@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy
 from accounts.models import User
 from accounts.selectors import roles_of
 from core.signing import SignedLink
-from mentoring.selectors import can_view_coaching, is_mentor_of, is_supervisor_of
+from mentoring.selectors import can_view_coaching, is_supervisor_of
 from placements.models import Placement
+from placements.selectors import is_mentor_of
 
 from .models import Meeting, Participant
 

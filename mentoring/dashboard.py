@@ -8,13 +8,11 @@ from django.utils import timezone
 from accounts.models import Role, User
 from accounts.selectors import roles_of
 
+from .development.selectors import development_hours_by_year
+from .hours.selectors import hours_awaiting_approval_for_mentor
 from .models import CoachingPlan, CoachingSession
-from .selectors import (
-    development_hours_by_year,
-    hours_awaiting_approval_for_mentor,
-    open_action_items_for_user,
-    open_incidents_for_school_staff,
-)
+from .obstacles.selectors import open_incidents_for_school_staff
+from .selectors import open_action_items_for_user
 
 LIMIT = 10
 

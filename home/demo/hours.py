@@ -8,8 +8,8 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from mentoring.hours.selectors import overlapping_hours_entries
 from mentoring.models import HoursEntry
-from mentoring.selectors import overlapping_hours_entries
 from placements.models import Placement
 
 from .text import Text as T

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.views import require
+from placements.selectors import is_learner_of, is_mentor_of
 
 from ..models import MentoringAgreement
-from ..selectors import coaching_placement_for_user, is_learner_of, is_mentor_of
+from ..selectors import coaching_placement_for_user
 from .defaults import MENTOR_HELPS_WITH
 from .forms import AgreementForm
 from .services import agreement_accept as agreement_accept_service

@@ -9,10 +9,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.views import require
 from placements.pages import placement_form_page
+from placements.selectors import is_mentor_of
 
 from ..models import LearningGoal, Milestone
 from ..models.choices import CoachingForm
-from ..selectors import coaching_placement_for_user, is_mentor_of, is_supervisor_of
+from ..selectors import coaching_placement_for_user, is_supervisor_of
 from .forms import GoalForm, GoalTrackingForm, MilestoneForm, PlanDecisionForm, PlanForm
 from .services import (
     goal_delete,

@@ -4,14 +4,10 @@ from django.db.models.functions import TruncMonth
 from django.shortcuts import render
 from django.utils import timezone
 
+from ..hours.selectors import approved_minutes_per_month, hours_totals
 from ..models import CoachingSession, LearningGoal
-from ..selectors import (
-    approved_minutes_per_month,
-    coaching_placement_for_user,
-    hours_totals,
-    open_action_items,
-    open_obstacles,
-)
+from ..obstacles.selectors import open_obstacles
+from ..selectors import coaching_placement_for_user, open_action_items
 from .charts import monthly_bar_charts, months_between
 
 

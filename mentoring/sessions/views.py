@@ -11,12 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
 from core.views import require
+from placements.selectors import is_learner_of, is_mentor_of
 
 from ..models import ActionItem, CoachingSession, LearningGoal, SessionAttachment
 from ..selectors import (
     coaching_placement_for_user,
-    is_learner_of,
-    is_mentor_of,
     is_supervisor_of,
     open_action_items,
     sessions_for_timeline,

@@ -16,7 +16,7 @@ from core.tasks import MAIL_RETRY
 from meetings.tasks import deliver_alert, deliver_reminder, deliver_reminders
 from meetings.tasks_meetings import send_invitation
 from meetings.tasks_minutes import send_minutes_confirmation_request
-from mentoring.tasks import send_incident_escalation
+from mentoring.obstacles.tasks import send_incident_escalation
 from placements.tasks_selection import send_selection_decision
 from registry.tasks_certificates import send_certificate_email, send_expiry_reminder, send_revocation_notice
 from registry.tasks_courses import send_course_information

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from mentoring.development.selectors import development_hours_by_year
+from mentoring.development.services import development_activity_create, development_activity_update
 from mentoring.models import DevelopmentActivity
-from mentoring.selectors import development_hours_by_year
-from mentoring.services_development import development_activity_create, development_activity_update
 
 Kind = DevelopmentActivity.Kind
 # 23:30 on New Year's Eve in UTC is already half past midnight on 1 January 2025 in Amsterdam.

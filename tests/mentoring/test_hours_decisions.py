@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from mentoring.hours.services import hours_approve_all, hours_entry_decide
 from mentoring.models import HoursEntry
-from mentoring.services_hours import hours_approve_all, hours_entry_decide
 from tests.factories import make_placement
 
 

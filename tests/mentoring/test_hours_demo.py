@@ -3,8 +3,8 @@
 from django.utils import timezone
 
 from home.demo.hours import seed
+from mentoring.hours.services import hours_entry_validate
 from mentoring.models import HoursEntry
-from mentoring.services_hours import hours_entry_validate
 from placements.models import Placement
 from tests.factories import make_placement
 

@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from mentoring.hours.services import hours_entry_delete, hours_entry_submit, hours_entry_update
 from mentoring.models import HoursEntry
-from mentoring.services_hours import hours_entry_delete, hours_entry_submit, hours_entry_update
 from placements.models import Placement
 from tests.factories import CompanyFactory, make_placement
 

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from mentoring.hours.selectors import approved_minutes_per_month, hours_awaiting_approval_for_mentor, hours_totals
 from mentoring.models import HoursEntry
-from mentoring.selectors import approved_minutes_per_month, hours_awaiting_approval_for_mentor, hours_totals
 from tests.factories import make_placement
 
 APPROVED, WAITING, REJECTED = HoursEntry.Status.APPROVED, HoursEntry.Status.SUBMITTED, HoursEntry.Status.REJECTED

@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.guidance import ALWAYS_ESCALATE, GUIDANCE
 from mentoring.models import Incident
-from mentoring.selectors import open_incidents_for_school_staff
+from mentoring.obstacles.guidance import ALWAYS_ESCALATE, GUIDANCE
+from mentoring.obstacles.selectors import open_incidents_for_school_staff
 from tests.factories import CompanyFactory, make_placement
 
 from .test_incidents_access import incident_data, make_incident

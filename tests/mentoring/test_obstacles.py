@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from mentoring.models import Obstacle
-from mentoring.selectors import open_obstacles
+from mentoring.obstacles.selectors import open_obstacles
 
 from .test_obstacles_access import make_obstacle
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import hours
+from . import views as hours
 
 urlpatterns = [
     path("placements/<int:pk>/hours/", hours.hours_page, name="mentoring_hours"),

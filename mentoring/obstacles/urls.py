@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import obstacles
+from . import views as obstacles
 
 urlpatterns = [
     path("placements/<int:pk>/obstacles/", obstacles.obstacle_list, name="mentoring_obstacles"),

@@ -14,15 +14,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.spreadsheet import csv_response
 
-from ..forms_development import DevelopmentActivityForm, YearForm
-from ..selectors import (
+from .forms import DevelopmentActivityForm, YearForm
+from .selectors import (
     can_keep_development_log,
     development_activities_of,
     development_activity_for_user,
     development_hours_by_kind,
     development_hours_by_year,
 )
-from ..services_development import (
+from .services import (
     development_activity_create,
     development_activity_delete,
     development_activity_update,

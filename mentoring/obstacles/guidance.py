@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .models import Incident
+from ..models import Incident
 
 Category = Incident.Category
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import development as views
+from . import views
 
 urlpatterns = [
     path("development/", views.development_list, name="development_list"),

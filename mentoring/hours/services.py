@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from placements.models import Placement
+from placements.selectors import is_mentor_of
 
-from .models import HoursEntry
-from .selectors import is_mentor_of, overlapping_hours_entries
+from ..models import HoursEntry
+from .selectors import overlapping_hours_entries
 
 EDITABLE_FIELDS = ("date", "start_time", "end_time", "break_minutes", "description")
 

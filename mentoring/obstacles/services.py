@@ -11,8 +11,8 @@ from accounts.models import User
 from core.queue import enqueue_on_commit
 from placements.models import Placement
 
+from ..models import Incident, Obstacle
 from .guidance import ALWAYS_ESCALATE
-from .models import Incident, Obstacle
 from .tasks import send_incident_escalation
 
 OBSTACLE_FIELDS = ("side", "description", "how_to_overcome", "support_needed", "status")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
-from .models import DevelopmentActivity
+from ..models import DevelopmentActivity
 
 EDITABLE_FIELDS = ("kind", "title", "date", "hours", "notes")
 MIN_HOURS = Decimal("0.5")

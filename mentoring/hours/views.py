@@ -13,17 +13,13 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.views import add_service_errors, require
+from placements.selectors import is_learner_of, is_mentor_of
 
-from ..forms_hours import HoursApproveAllForm, HoursDecisionForm, HoursEntryForm, HoursFilterForm
 from ..models import HoursEntry
-from ..selectors import (
-    coaching_placement_for_user,
-    hours_entries_for_placement,
-    hours_totals,
-    is_learner_of,
-    is_mentor_of,
-)
-from ..services_hours import (
+from ..selectors import coaching_placement_for_user
+from .forms import HoursApproveAllForm, HoursDecisionForm, HoursEntryForm, HoursFilterForm
+from .selectors import hours_entries_for_placement, hours_totals
+from .services import (
     hours_approve_all,
     hours_can_be_recorded,
     hours_entry_decide,

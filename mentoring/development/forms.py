@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.widgets import DateInput
 
-from .models import DevelopmentActivity
-from .services_development import (
+from ..models import DevelopmentActivity
+from .services import (
     EDITABLE_FIELDS,
     HOURS_RANGE_MESSAGE,
     HOURS_STEP,

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from core.widgets import DateInput, TimeInput
 from placements.models import Placement
 
-from .models import HoursEntry
-from .services_hours import EDITABLE_FIELDS, hours_entry_validate, hours_period_end
+from ..models import HoursEntry
+from .services import EDITABLE_FIELDS, hours_entry_validate, hours_period_end
 
 
 class HoursEntryForm(forms.ModelForm):

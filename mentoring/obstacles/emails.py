@@ -2,7 +2,7 @@
 
 from core.emails import build_message, recipient_language, site_link
 
-from .models import Incident
+from ..models import Incident
 
 
 def incident_escalation_email_send(*, incident: Incident) -> None:

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from core.django_strings import EMPTY_CHOICE
 from core.widgets import DateInput
 
-from .models import Incident, Obstacle
-from .services_obstacles import incident_date_validate
+from ..models import Incident, Obstacle
+from .services import incident_date_validate
 
 
 def _capitalised(choices):

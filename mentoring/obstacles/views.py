@@ -9,20 +9,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.views import add_service_errors, require
 
-from ..forms_obstacles import IncidentForm, ObstacleForm
-from ..guidance import ALWAYS_ESCALATE, COMMON_OBSTACLES, all_guidance, guidance_for
 from ..models import Incident, Obstacle
-from ..selectors import (
-    can_close_incidents,
-    can_edit_obstacles,
-    coaching_placement_for_user,
-    incident_placement_for_user,
-    incidents_for_placement,
-    obstacles_for_placement,
-)
-from ..services_obstacles import incident_close as incident_close_service
-from ..services_obstacles import incident_escalate as incident_escalate_service
-from ..services_obstacles import incident_record, obstacle_create, obstacle_update
+from ..selectors import coaching_placement_for_user, incident_placement_for_user
+from .forms import IncidentForm, ObstacleForm
+from .guidance import ALWAYS_ESCALATE, COMMON_OBSTACLES, all_guidance, guidance_for
+from .selectors import can_close_incidents, can_edit_obstacles, incidents_for_placement, obstacles_for_placement
+from .services import incident_close as incident_close_service
+from .services import incident_escalate as incident_escalate_service
+from .services import incident_record, obstacle_create, obstacle_update
 
 
 def _obstacle_writer_required(user, placement):
