@@ -312,7 +312,7 @@ def measure_delivery(now, sink: Sink, count: int, *, batched: bool) -> float:
     """Messages per second from queueing `count` due reminders until the sink has them all."""
     from django.db import connection
 
-    from meetings import tasks
+    from meetings import tasks_reminders
     from meetings.models import ReminderLog
 
     ids = list(ReminderLog.objects.order_by("pk").values_list("pk", flat=True)[:count])
@@ -327,7 +327,7 @@ def measure_delivery(now, sink: Sink, count: int, *, batched: bool) -> float:
         assert queued == count, queued
     else:
         for log_id in ids:
-            tasks.deliver_reminder.delay(log_id)
+            tasks_reminders.deliver_reminder.delay(log_id)
     deadline = time.monotonic() + 600
     while sink.received - before < count and time.monotonic() < deadline:
         time.sleep(0.02)

@@ -32,7 +32,7 @@ from .models import (
     PlacementAlert,
     ReminderLog,
 )
-from .reminders import BEFORE_PREFIX, CONFIRM_PREFIX, MINUTES_MISSING, NO_MEETING, rules_from
+from .reminder_rules import BEFORE_PREFIX, CONFIRM_PREFIX, MINUTES_MISSING, NO_MEETING, rules_from
 
 logger = logging.getLogger(__name__)
 

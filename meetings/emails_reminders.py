@@ -15,7 +15,7 @@ from core.emails import build_message, recipient_language, recipient_locale, sit
 
 from .emails_minutes import confirmation_link
 from .models import PlacementAlert, ReminderLog
-from .reminders import BEFORE_PREFIX, CONFIRM_PREFIX, MINUTES_MISSING
+from .reminder_rules import BEFORE_PREFIX, CONFIRM_PREFIX, MINUTES_MISSING
 from .selectors import RESPOND_LINK
 
 

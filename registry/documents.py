@@ -12,10 +12,9 @@ import io
 import qrcode
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from PIL import Image
 
-from accounts.models import School
 from core.documents import DocumentKind, image_data_uri
 from core.emails import site_link
 
@@ -103,24 +102,6 @@ def certificate_pdf(certificate: Certificate, *, rules: RegistrySettings | None 
         language=certificate_language(certificate),
         colour=_safe_colour(rules.primary_colour),
         page_numbers=False,
-    )
-
-
-def sample_certificate(school: School, rules: RegistrySettings) -> Certificate:
-    """An unsaved certificate with made-up people, to preview the school's settings."""
-    from .services_certificates import add_years
-
-    today = timezone.localdate()
-    return Certificate(
-        number=f"WM-{today.year}-000000",
-        holder_name="Zoë Hoekstra-Çelik",
-        company_name="Bakkerij De Korenschoof",
-        company_city="Utrecht",
-        company_country="NL",
-        school=school,
-        issued_on=today,
-        valid_until=add_years(today, rules.validity_years),
-        language=rules.certificate_language,
     )
 
 

@@ -1,26 +1,18 @@
-"""Issuing the certificates of a whole course in the background, with counters people can watch.
+"""Issuing the certificates of a whole course in the background: starting a run, or starting it again.
 
-A run looks at the completed enrolments that have no certificate yet and issues one certificate per
-enrolment through certificate_issue, which never issues twice. That is why a retry, or a task that
-is delivered twice, adds only what is still missing.
+The run itself, with counters people can watch, is registry/services_bulk_run.py (the task runs it).
 """
-
-import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.queue import enqueue_on_commit
 
-from .models import BulkIssueJob, Course, Enrolment
+from .models import BulkIssueJob, Course
 from .selectors_certificates import bulk_candidates
-from .services_certificates import NotEligible, certificate_issue
-
-logger = logging.getLogger(__name__)
+from .tasks_certificate_jobs import run_bulk_issue
 
 Status = BulkIssueJob.Status
 ACTIVE = (Status.QUEUED, Status.RUNNING)
@@ -28,8 +20,6 @@ RETRYABLE = (Status.DONE, Status.FAILED)
 
 
 def _queue(job: BulkIssueJob) -> None:
-    from .tasks_certificates import run_bulk_issue
-
     enqueue_on_commit(run_bulk_issue, job.pk)
 
 
@@ -59,49 +49,3 @@ def bulk_issue_retry(*, job: BulkIssueJob) -> BulkIssueJob:
     locked.save(update_fields=["status", "total", "issued", "skipped", "error", "finished_at"])
     _queue(locked)
     return locked
-
-
-def _claim(job_id: int) -> BulkIssueJob | None:
-    """Move a queued job to running; None when another delivery of the task already took it."""
-    with transaction.atomic():
-        job = (
-            BulkIssueJob.objects.select_for_update(of=("self",))
-            .select_related("course", "requested_by")
-            .filter(pk=job_id)
-            .first()
-        )
-        if job is None or job.status != Status.QUEUED:
-            return None
-        job.status = Status.RUNNING
-        job.total = bulk_candidates(job.course).count()
-        job.save(update_fields=["status", "total"])
-    return job
-
-
-def _count(job: BulkIssueJob, counter: str) -> None:
-    BulkIssueJob.objects.filter(pk=job.pk).update(**{counter: F(counter) + 1})
-
-
-def _finish(job: BulkIssueJob, status: str, error: str = "") -> None:
-    BulkIssueJob.objects.filter(pk=job.pk).update(status=status, error=error, finished_at=timezone.now())
-
-
-def bulk_issue_run(*, job_id: int) -> None:
-    """Issue for every candidate, each in its own transaction so progress shows while the run goes on."""
-    job = _claim(job_id)
-    if job is None:
-        return
-    try:
-        for enrolment_id in list(bulk_candidates(job.course).values_list("pk", flat=True)):
-            try:
-                _certificate, created = certificate_issue(
-                    enrolment=Enrolment(pk=enrolment_id), issued_by=job.requested_by
-                )
-            except NotEligible:
-                created = False
-            _count(job, "issued" if created else "skipped")
-    except Exception as exc:
-        logger.exception("Bulk issue %s failed", job.public_id)
-        _finish(job, Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000])
-        return
-    _finish(job, Status.DONE)

@@ -12,12 +12,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import School, User
 from core.queue import enqueue_on_commit
 
 from .eligibility import eligibility, registry_settings_for
-from .models import Certificate, Enrolment
+from .models import Certificate, Enrolment, RegistrySettings
 from .numbering import next_certificate_number
+from .tasks_certificates import send_certificate_email
 
 
 class NotEligible(ValidationError):
@@ -49,9 +50,23 @@ def holder_snapshot(*, holder: User, company) -> dict:
     }
 
 
-def queue_certificate_email(certificate: Certificate) -> None:
-    from .tasks_certificates import send_certificate_email  # the tasks import the services
+def sample_certificate(school: School, rules: RegistrySettings) -> Certificate:
+    """An unsaved certificate with made-up people, to preview the school's settings."""
+    today = timezone.localdate()
+    return Certificate(
+        number=f"WM-{today.year}-000000",
+        holder_name="Zoë Hoekstra-Çelik",
+        company_name="Bakkerij De Korenschoof",
+        company_city="Utrecht",
+        company_country="NL",
+        school=school,
+        issued_on=today,
+        valid_until=add_years(today, rules.validity_years),
+        language=rules.certificate_language,
+    )
 
+
+def queue_certificate_email(certificate: Certificate) -> None:
     enqueue_on_commit(send_certificate_email, certificate.pk)
 
 

@@ -14,6 +14,7 @@ from core.queue import enqueue_on_commit
 
 from .models import Certificate, ExpiryReminder, RegistrySettings
 from .selectors_certificates import not_renewed
+from .tasks_certificates import send_expiry_reminder
 
 # One kind for "the reminder before expiry", whatever number of days the school chose.
 EXPIRY_REMINDER_KIND = "expiry_60"
@@ -41,8 +42,6 @@ def reminder_candidates(today: date) -> list[Certificate]:
 
 def expiry_reminders_send(*, today: date | None = None) -> int:
     """Decide and queue the reminders that are due; returns how many were decided in this scan."""
-    from .tasks_certificates import send_expiry_reminder
-
     today = today or timezone.localdate()
     decided = 0
     for certificate in reminder_candidates(today):

@@ -10,6 +10,7 @@ from core.queue import enqueue_on_commit
 
 from .models import Certificate, PersonalDataErasure
 from .selectors_certificates import ERASED
+from .tasks_certificates import send_revocation_notice
 
 
 def _locked(certificate: Certificate) -> Certificate:
@@ -30,8 +31,6 @@ def certificate_revoke(*, certificate: Certificate, revoked_by: User, reason: st
     locked.revocation_reason = reason
     locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
     if notify_holder and locked.holder_email:
-        from .tasks_certificates import send_revocation_notice
-
         enqueue_on_commit(send_revocation_notice, locked.pk)
     return locked
 

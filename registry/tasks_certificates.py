@@ -1,4 +1,7 @@
-"""Thin Celery tasks for certificates: they take ids and hand over to a service or an e-mail."""
+"""Thin Celery tasks that e-mail about certificates: services queue them; they take ids and hand over to an e-mail.
+
+The tasks that run a service (bulk issue, the expiry scan) are in registry/tasks_certificate_jobs.py.
+"""
 
 from celery import shared_task
 
@@ -6,8 +9,6 @@ from core.tasks import MAIL_RETRY
 
 from .emails_certificates import certificate_email_once, expiry_reminder_send, revocation_notice_send
 from .models import Certificate, ExpiryReminder
-from .services_bulk_issue import bulk_issue_run
-from .services_reminders import expiry_reminders_send
 
 
 @shared_task(**MAIL_RETRY)
@@ -27,14 +28,3 @@ def send_expiry_reminder(reminder_id: int) -> None:
     reminder = ExpiryReminder.objects.select_related("certificate__school").filter(pk=reminder_id).first()
     if reminder is not None and reminder.certificate.revoked_at is None:
         expiry_reminder_send(reminder=reminder)
-
-
-@shared_task
-def run_bulk_issue(job_id: int) -> None:
-    bulk_issue_run(job_id=job_id)
-
-
-@shared_task
-def send_expiry_reminders() -> int:
-    """Daily (beat): decide which reminders are due and queue one e-mail task per certificate."""
-    return expiry_reminders_send()

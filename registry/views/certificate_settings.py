@@ -13,11 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.http import pdf_response
 
-from ..documents import certificate_pdf, sample_certificate
+from ..documents import certificate_pdf
 from ..eligibility import eligibility, evidence_of, mentor_eligibility_update, registry_settings_for
 from ..forms_certificates import EligibilityForm, RegistrySettingsForm
 from ..models import Enrolment, MentorEligibility
 from ..selectors_certificates import can_keep_eligibility, registry_settings_schools
+from ..services_certificates import sample_certificate
 from ..services_registry_settings import registry_settings_update
 
 
