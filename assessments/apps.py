@@ -10,6 +10,6 @@ class AssessmentsConfig(AppConfig):
         # A coaching plan's goals may be linked to the competencies of the placement's framework.
         from mentoring.plans.forms import goal_competencies
 
-        from .selectors_plans import competencies_for_goals
+        from .plans.selectors import competencies_for_goals
 
         goal_competencies.provide(competencies_for_goals)

@@ -1,4 +1,4 @@
-"""Who may see and do what with assessments. Views ask here (or in selectors_*.py), never decide themselves.
+"""Who may see and do what with assessments. Views ask here (or in a sub-package's selectors.py), never decide.
 
 Assessments of a placement follow the coaching rules (mentoring/selectors.py): the learner, the work mentor,
 the school (supervisors and coordinators of the placement's school) and staff see them; the company admin

@@ -1,23 +1,21 @@
 """Assessment routes: frameworks, and per placement the plan, evidence, records and signatures."""
 
-from . import (
-    urls_courses,
-    urls_documents,
-    urls_evidence,
-    urls_frameworks,
-    urls_plans,
-    urls_progress,
-    urls_records,
-    urls_signatures,
-)
+from .courses import urls as courses_urls
+from .documents import urls as documents_urls
+from .evidence import urls as evidence_urls
+from .frameworks import urls as frameworks_urls
+from .plans import urls as plans_urls
+from .progress import urls as progress_urls
+from .records import urls as records_urls
+from .signatures import urls as signatures_urls
 
 urlpatterns = [
-    *urls_frameworks.urlpatterns,
-    *urls_plans.urlpatterns,
-    *urls_evidence.urlpatterns,
-    *urls_records.urlpatterns,
-    *urls_signatures.urlpatterns,
-    *urls_progress.urlpatterns,
-    *urls_courses.urlpatterns,
-    *urls_documents.urlpatterns,
+    *frameworks_urls.urlpatterns,
+    *plans_urls.urlpatterns,
+    *evidence_urls.urlpatterns,
+    *records_urls.urlpatterns,
+    *signatures_urls.urlpatterns,
+    *progress_urls.urlpatterns,
+    *courses_urls.urlpatterns,
+    *documents_urls.urlpatterns,
 ]

@@ -14,7 +14,7 @@ there.
 The data lives in a throwaway in-memory SQLite database (migrated at start): a placement with a signed
 record of 30 indicators over 3 areas and 10 competencies, each rated, most with a remark, every competency
 judged, the overall part filled in and two signatures, one of them "seen, disagree" with a reason.
-Each timed render is what the download view does after access: assessments.documents.render_record_pdf,
+Each timed render is what the download view does after access: assessments.documents.pdf.render_record_pdf,
 with its three small queries (ratings, judgements, signatures) and the branding lookup.
 """
 
@@ -251,7 +251,7 @@ def page_count(pdf: bytes) -> tuple[int, str]:
 
 
 def layout_pages(record, language: str) -> int:
-    from assessments.documents import ASSESSMENT_RECORD, _branding, _school, record_html
+    from assessments.documents.pdf import ASSESSMENT_RECORD, _branding, _school, record_html
     from core.documents import renderer
 
     shared = renderer()
@@ -321,7 +321,7 @@ def main() -> None:
 
     print(f"WeasyPrint {weasyprint.__version__}; libharfbuzz-subset0: {harfbuzz_package()}; ", end="")
     print(f"HarfBuzz subsetter in use: {'yes' if harfbuzz_subsetter() else 'no'}")
-    from assessments.documents import render_record_pdf
+    from assessments.documents.pdf import render_record_pdf
 
     record, indicators = build_record()
     started = time.perf_counter()

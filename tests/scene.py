@@ -15,8 +15,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import Role
 from assessments.models import Evidence
-from assessments.selectors_signatures import SIGN_LINK
-from assessments.services_signatures import record_submit
+from assessments.signatures.selectors import SIGN_LINK
+from assessments.signatures.services import record_submit
 from meetings.models import Meeting
 from meetings.selectors import MINUTES_LINK, RESPOND_LINK
 from meetings.selectors_meetings import agenda_from_coaching_plan
@@ -29,8 +29,8 @@ from mentoring.models import (
     Obstacle,
     SessionAttachment,
 )
+from placements.induction.services import checklist_from_template
 from placements.models import InductionTemplate, InductionTemplateItem, Section
-from placements.services_induction import checklist_from_template
 from registry.models import BulkIssueJob
 from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version, make_record
 from tests.factories import grant

@@ -3,7 +3,7 @@
 from django import template
 
 from ..models import AssessmentRecord, Signature
-from ..selectors_signatures import can_manage_signatures, signature_of, signatures_of
+from ..signatures.selectors import can_manage_signatures, signature_of, signatures_of
 
 register = template.Library()
 

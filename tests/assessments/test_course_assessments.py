@@ -9,8 +9,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from accounts.models import Role
+from assessments.courses.selectors import course_assessment_rows, course_assessment_summary
 from assessments.models import AssessmentRecord, Framework, FrameworkVersion, Indicator, Rating
-from assessments.selectors_courses import course_assessment_rows, course_assessment_summary
 from registry.models import Enrolment
 from tests.cast import EVERYONE
 from tests.factories import person
@@ -247,7 +247,7 @@ def test_the_page_does_a_fixed_number_of_queries(client, world, profile, course)
 
 
 def test_only_frameworks_for_mentors_that_are_shipped_or_the_schools_own_are_offered(world, profile):
-    from assessments.selectors_courses import mentor_framework_versions
+    from assessments.courses.selectors import mentor_framework_versions
 
     make_framework_version(school=world.other_school, code="theirs", title="Theirs", purpose="mentors")
     make_framework_version(code="learners", title="For learners", purpose=Framework.Purpose.LEARNERS)

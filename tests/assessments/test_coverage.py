@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from assessments.coverage import Status, plan_coverage
+from assessments.evidence.services import evidence_add
 from assessments.models import AssessmentRecord, Rating
-from assessments.services_evidence import evidence_add
+from assessments.plans.coverage import Status, plan_coverage
 from mentoring.plans.services import goal_save, plan_for_placement
 from tests.assessments.factories_assessments import lock, make_assessment_plan, make_framework_version, make_record
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.mail import EmailMessage
 from django.db import transaction
 
+from assessments.documents.tasks import send_record_pdf
 from assessments.models import AssessmentRecord, Signature
-from assessments.tasks_documents import send_record_pdf
 from core.queue import enqueue_on_commit
 from tests.helpers import pdf_text, wait_for_mail
 

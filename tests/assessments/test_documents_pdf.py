@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.documents import record_html, record_pdf_filename, render_record_pdf
+from assessments.documents.pdf import record_html, record_pdf_filename, render_record_pdf
 from assessments.models import AssessmentRecord, Indicator, Rating, Signature
 from assessments.selectors import record_for_user
 from registry.models import RegistrySettings

@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.evidence.services import evidence_add
 from assessments.models import Evidence
-from assessments.services_evidence import evidence_add
 from core.attachments import MAX_BYTES
 from mentoring.sessions.services import session_log
 from tests.assessments.factories_assessments import make_assessment_plan

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from assessments.evidence.services import evidence_add
 from assessments.models import Evidence
-from assessments.services_evidence import evidence_add
 from tests.assessments.factories_assessments import make_assessment_plan
 from tests.cast import COACHING_VIEWERS, EVERYONE
 

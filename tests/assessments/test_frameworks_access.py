@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from assessments.frameworks.selectors import published_versions_for_school
 from assessments.models import Area, Framework
-from assessments.selectors_frameworks import published_versions_for_school
 from tests.cast import EVERYONE
 from tests.factories import grant
 

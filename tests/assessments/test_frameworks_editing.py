@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from assessments.frameworks.services import item_save
 from assessments.models import Area, Competency, Framework, FrameworkVersion, Indicator, RatingLevel
-from assessments.services_frameworks import item_save
 from tests.factories import grant
 
 from .factories_assessments import make_framework_version

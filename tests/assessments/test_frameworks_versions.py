@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from assessments.frameworks.selectors import published_versions_for_school
+from assessments.frameworks.services import framework_clone, version_new
 from assessments.models import Area, AssessmentRecord, Competency, Framework, FrameworkVersion, Indicator, RatingLevel
-from assessments.selectors_frameworks import published_versions_for_school
-from assessments.services_frameworks import framework_clone, version_new
 
 from .factories_assessments import make_assessment_plan, make_framework_version, make_record
 

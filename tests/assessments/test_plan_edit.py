@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import AssessmentPlan, Framework
-from assessments.services_plans import assessment_plan_save
+from assessments.plans.services import assessment_plan_save
 from tests.assessments.factories_assessments import (
     indicators_of,
     make_assessment_plan,

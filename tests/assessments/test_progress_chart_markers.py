@@ -5,7 +5,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from assessments.charts import SHAPES, line_chart
+from assessments.progress.charts import SHAPES, line_chart
 
 from .factories_assessments import lock, make_assessment_plan, make_framework_version, make_record
 

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from assessments.charts import line_chart
 from assessments.models import AssessmentRecord, Rating
-from assessments.selectors_progress import development_of
+from assessments.progress.charts import line_chart
+from assessments.progress.selectors import development_of
 from tests.cast import COACHING_VIEWERS, EVERYONE
 from tests.factories import make_placement
 

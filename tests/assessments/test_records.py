@@ -15,7 +15,7 @@ from assessments.models import (
     Rating,
     RatingLevel,
 )
-from assessments.services_records import Score, record_save, record_start
+from assessments.records.services import Score, record_save, record_start
 from tests.factories import make_placement
 
 from .factories_assessments import indicators_of, make_assessment_plan, make_framework_version, make_record

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import AssessmentMoment, AssessmentRecord, Assessors, Rating, RatingLevel
-from assessments.services_records import record_start
+from assessments.records.services import record_start
 from tests.cast import COACHING_VIEWERS, EVERYONE
 
 from .factories_assessments import lock, make_assessment_plan

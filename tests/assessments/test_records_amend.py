@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from assessments.models import AssessmentRecord, CompetencyJudgement, Rating, RatingLevel, Signature
-from assessments.services_records import Score, record_amend, record_delete, record_save
+from assessments.records.services import Score, record_amend, record_delete, record_save
 
 from .factories_assessments import lock, make_assessment_plan, make_record
 from .test_records import edit_data, snapshot
@@ -99,7 +99,7 @@ def test_the_services_refuse_a_record_that_is_no_draft(world, record, state):
 
 def test_a_save_refused_by_the_service_is_a_409(client, world, record, monkeypatch):
     """The record went to signatures while the form was open: the view read a draft, the service sees the lock."""
-    from assessments.views import records as views
+    from assessments.records import views
 
     monkeypatch.setattr(views, "change_refusal", lambda record: None)
     lock(record)

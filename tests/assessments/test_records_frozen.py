@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import Indicator, Rating, RatingLevel
-from assessments.selectors_records import indicators_to_rate
-from assessments.services_records import record_start
+from assessments.records.selectors import indicators_to_rate
+from assessments.records.services import record_start
 
 from .factories_assessments import indicators_of, lock, make_assessment_plan, make_framework_version
 from .test_records import edit_data, snapshot

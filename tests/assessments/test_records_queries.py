@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments.models import AssessmentMoment, Evidence, Rating
-from assessments.services_records import record_amend, record_start
+from assessments.records.services import record_amend, record_start
 from tests.factories import make_placement
 
 from .factories_assessments import indicators_of, lock, make_assessment_plan, make_framework_version, make_record

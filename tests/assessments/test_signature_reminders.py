@@ -13,8 +13,8 @@ from django.db import connection, transaction
 from django.test import Client
 
 from assessments.models import Signature
-from assessments.services_signatures import _claim_due_reminders, record_withdraw, signature_reminders_queue
-from assessments.tasks_signatures import send_signature_reminders
+from assessments.signatures.reminders import _claim_due_reminders, send_signature_reminders, signature_reminders_queue
+from assessments.signatures.services import record_withdraw
 from tests.helpers import wait_for_mail
 
 from .test_signatures import ready_record, sent_record, sign

@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 
 from assessments.models import AssessmentRecord, Assessors, Rating, Signature
-from assessments.services_signatures import SignOffConflict, record_submit, record_withdraw, signature_sign
+from assessments.signatures.services import SignOffConflict, record_submit, record_withdraw, signature_sign
 from registry.models import Enrolment
 from tests.registry.factories_courses import enrol, make_course
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from assessments.models import Signature
-from assessments.services_signatures import record_submit
-from assessments.tasks_signatures import send_signature_request
+from assessments.signatures.services import record_submit
+from assessments.signatures.tasks import send_signature_request
 from tests.helpers import wait_for_mail
 
 from .test_signatures import ready_record, sent_record, sign, signature_for

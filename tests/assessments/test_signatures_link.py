@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import AssessmentRecord, Signature
-from assessments.selectors_signatures import SIGN_LINK
-from assessments.services_signatures import record_submit, record_withdraw
+from assessments.signatures.selectors import SIGN_LINK
+from assessments.signatures.services import record_submit, record_withdraw
 
 from .test_signatures import sent_record, sign, signature_for
 

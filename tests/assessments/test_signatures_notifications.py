@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from accounts.models import User
-from assessments.emails_signatures import signature_reminder_send, signature_request_send
+from assessments.signatures.emails import signature_reminder_send, signature_request_send
 from notifications.models import Notification
 
 from .test_signatures import sent_record, signature_for

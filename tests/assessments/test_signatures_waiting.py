@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import Signature
-from assessments.services_signatures import record_submit
+from assessments.signatures.services import record_submit
 from tests.factories import make_placement
 
 from .factories_assessments import make_assessment_plan, make_framework_version, make_record

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from assessments.services_signatures import reminder_days, signature_reminders_queue
+from assessments.signatures.reminders import reminder_days, signature_reminders_queue
 
 
 class Command(BaseCommand):

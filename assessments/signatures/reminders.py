@@ -1,0 +1,59 @@
+"""Reminders to sign: the periodic (beat) task and the scan it runs.
+
+A signature still waiting on a record waiting for signatures is reminded every N days (setting
+ASSESSMENT_SIGNATURE_REMINDER_DAYS), counted from the request or from the last reminder.
+The scan queues the per-signature mail task of tasks.py; the services queue the requests the same way.
+"""
+
+from datetime import datetime, timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from core.queue import enqueue_on_commit
+
+from ..models import AssessmentRecord, Signature
+from .tasks import send_signature_reminder
+
+DEFAULT_REMINDER_DAYS = 3
+
+
+def reminder_days() -> int:
+    return max(1, getattr(settings, "ASSESSMENT_SIGNATURE_REMINDER_DAYS", DEFAULT_REMINDER_DAYS))
+
+
+def _claim_due_reminders(now: datetime, days: int) -> list[int]:
+    """Mark every due reminder as sent now and return the ids of the signatures this call claimed.
+
+    One conditional UPDATE: a row is due while its last reminder (or the request) is N days old, and setting
+    last_reminded_at makes it not due. Two runs at once cannot both claim a row: PostgreSQL re-checks the
+    condition on a row another run just updated, and SQLite runs one write at a time.
+    """
+    signatures = Signature._meta.db_table
+    records = AssessmentRecord._meta.db_table
+    adapt = connection.ops.adapt_datetimefield_value
+    sql = (
+        f"UPDATE {signatures} SET last_reminded_at = %s "  # noqa: S608 (table names from the models, no user input)
+        "WHERE signed_at IS NULL AND COALESCE(last_reminded_at, requested_at) <= %s "
+        f"AND record_id IN (SELECT id FROM {records} WHERE status = %s) RETURNING id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [adapt(now), adapt(now - timedelta(days=days)), AssessmentRecord.Status.AWAITING.value])
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+@transaction.atomic
+def signature_reminders_queue(*, now: datetime | None = None) -> int:
+    """Queue one reminder e-mail per pending signature that is due; returns how many were queued."""
+    claimed = _claim_due_reminders(now or timezone.now(), reminder_days())
+    for signature_id in claimed:
+        enqueue_on_commit(send_signature_reminder, signature_id)
+    return len(claimed)
+
+
+@shared_task(name="assessments.tasks_signatures.send_signature_reminders")
+def send_signature_reminders() -> int:
+    """Periodically (beat): queue a reminder for every pending signature whose last one is N days old."""
+    return signature_reminders_queue()
