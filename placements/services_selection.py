@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.models import School, User
 from core.queue import enqueue_on_commit
 
+from .induction.services import checklist_from_template
 from .models import (
     SCORE_MAX,
     SCORE_MIN,
@@ -40,7 +41,6 @@ from .selectors_selection import (
     profile_of,
 )
 from .services import placement_create
-from .services_induction import checklist_from_template
 from .tasks_selection import send_selection_decision
 
 DIRECTIONS = ("up", "down")

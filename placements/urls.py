@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import urls_candidates, urls_induction, urls_openings, urls_selection, views
+from . import urls_candidates, urls_openings, urls_selection, views
+from .induction import urls as induction_urls
 
 urlpatterns = [
     path("", views.placement_list, name="placement_list"),
@@ -12,5 +13,5 @@ urlpatterns = [
     *urls_openings.urlpatterns,
     *urls_candidates.urlpatterns,
     *urls_selection.urlpatterns,
-    *urls_induction.urlpatterns,
+    *induction_urls.urlpatterns,
 ]

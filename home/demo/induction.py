@@ -6,14 +6,14 @@ confirm, so both views of the checklist are there to look at.
 
 from django.utils import translation
 
-from placements.models import SECTIONS_LEARNER_CONFIRMS, InductionTemplate, Placement
-from placements.services_induction import (
+from placements.induction.services import (
     checklist_from_template,
     item_confirm,
     item_set_done,
     template_create,
     template_set_default,
 )
+from placements.models import SECTIONS_LEARNER_CONFIRMS, InductionTemplate, Placement
 
 MENTOR_EMAIL = "mentor@demo.werkmentor.nl"
 

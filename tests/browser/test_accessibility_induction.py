@@ -4,8 +4,8 @@ must keep 4.5:1 contrast there (issue 12)."""
 import pytest
 from playwright.sync_api import expect
 
+from placements.induction.services import checklist_from_template
 from placements.models import InductionTemplate, InductionTemplateItem, Section
-from placements.services_induction import checklist_from_template
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 import pytest
 
+from placements.induction.services import checklist_from_template
 from placements.models import InductionTemplate, InductionTemplateItem, Section
-from placements.services_induction import checklist_from_template
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from placements.induction.selectors import induction_progress
+from placements.induction.services import checklist_create, checklist_from_template, item_confirm, item_set_done
 from placements.models import InductionChecklist, InductionItem, InductionTemplate, InductionTemplateItem, Section
-from placements.selectors_induction import induction_progress
-from placements.services_induction import checklist_create, checklist_from_template, item_confirm, item_set_done
 from tests.cast import EVERYONE
 from tests.factories import make_placement
 

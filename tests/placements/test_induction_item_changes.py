@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from placements.induction.services import checklist_from_template, item_confirm, item_set_done
 from placements.models import InductionTemplateItem, Section
-from placements.services_induction import checklist_from_template, item_confirm, item_set_done
 from tests.cast import EVERYONE
 from tests.factories import make_placement
 

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from placements.documents_induction import induction_html, induction_pdf, induction_pdf_filename
+from placements.induction.documents import induction_html, induction_pdf, induction_pdf_filename
+from placements.induction.services import checklist_create, item_confirm, item_set_done
 from placements.models import InductionItem, Section
-from placements.services_induction import checklist_create, item_confirm, item_set_done
 from tests.helpers import pdf_text
 
 

@@ -5,9 +5,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from accounts.models import Role
-from placements.induction_defaults import STANDARD_ITEMS
+from placements.induction.defaults import STANDARD_ITEMS
+from placements.induction.services import template_create, template_set_default
 from placements.models import InductionTemplate, InductionTemplateItem, Section
-from placements.services_induction import template_create, template_set_default
 from tests.cast import EVERYONE
 from tests.factories import CompanyFactory, grant
 

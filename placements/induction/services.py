@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Company, User
 
-from .induction_defaults import STANDARD_ITEMS
-from .models import (
+from ..models import (
     SECTIONS_LEARNER_CONFIRMS,
     InductionChecklist,
     InductionItem,
@@ -17,6 +16,7 @@ from .models import (
     InductionTemplateItem,
     Placement,
 )
+from .defaults import STANDARD_ITEMS
 
 COPIED_FIELDS = ("section", "title", "description", "responsible", "due_day", "position")
 ITEM_FIELDS = ("section", "title", "description", "responsible", "due_day")

@@ -1,4 +1,4 @@
-"""The induction programme (work process 1.2): company templates, a placement's checklist, and its PDF."""
+"""A placement's induction checklist (work process 1.2) and its PDF; the company templates are in template_views."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,35 +12,25 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import Company
 from core.http import pdf_response
 from core.views import add_service_errors, require
 
-from . import documents_induction, services_induction
-from .forms_induction import ChecklistCreateForm, ChecklistItemForm, TemplateForm, TemplateItemForm
-from .models import InductionItem, InductionTemplateItem, Placement
-from .pages import placement_form_page
-from .selectors import placement_for_user
-from .selectors_induction import (
-    can_create_templates,
-    can_manage_templates_of,
+from ..models import InductionItem, Placement
+from ..pages import placement_form_page
+from ..selectors import placement_for_user
+from . import documents, services
+from .forms import ChecklistCreateForm, ChecklistItemForm
+from .selectors import (
     can_run_checklist,
     checklist_items,
     checklist_of,
-    companies_for_new_template,
-    companies_managing_templates,
-    companies_reading_templates,
     dress_item,
     grouped_by_section,
     is_learner_of,
     progress_of,
-    template_for_user,
-    template_items,
     templates_for_placement,
-    templates_visible_to,
 )
 
-NOT_A_TEMPLATE_MANAGER = gettext_lazy("Only the company's admins manage its induction templates.")
 NOT_RUNNING_THE_CHECKLIST = gettext_lazy(
     "Only the work mentor and the host company's admins keep the induction checklist."
 )
@@ -48,175 +38,6 @@ NOT_RUNNING_THE_CHECKLIST = gettext_lazy(
 
 def _is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
-
-
-# --- Company templates -----------------------------------------------------------------------------------
-
-
-def _managed_template(user, pk):
-    template = template_for_user(user, pk)
-    require(can_manage_templates_of(user, template.company_id), NOT_A_TEMPLATE_MANAGER)
-    return template
-
-
-@login_required
-@require_GET
-def template_list(request):
-    readable = companies_reading_templates(request.user)
-    if readable is not None and not readable:
-        raise Http404("No induction templates for this person.")
-    managed = companies_managing_templates(request.user)
-    templates = list(templates_visible_to(request.user))
-    # Staff see the companies that have templates; company people see each of their companies, empty or not.
-    if readable is None:
-        companies = sorted({template.company for template in templates}, key=lambda company: company.name)
-    else:
-        companies = list(Company.objects.filter(pk__in=readable).order_by("name"))
-    by_company = {company.pk: [] for company in companies}
-    for template in templates:
-        by_company[template.company_id].append(template)
-    return render(
-        request,
-        "placements/induction/template_list.html",
-        {
-            "companies": [
-                {
-                    "company": company,
-                    "templates": by_company[company.pk],
-                    "can_manage": managed is None or company.pk in managed,
-                }
-                for company in companies
-            ],
-            "can_create": can_create_templates(request.user),
-        },
-    )
-
-
-@login_required
-@require_GET
-def template_detail(request, pk):
-    template = template_for_user(request.user, pk)
-    return render(
-        request,
-        "placements/induction/template_detail.html",
-        {
-            "template": template,
-            "groups": grouped_by_section(list(template_items(template))),
-            "can_manage": can_manage_templates_of(request.user, template.company_id),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def template_new(request):
-    require(can_create_templates(request.user), _("Only company admins create induction templates."))
-    form = TemplateForm(request.POST or None, companies=companies_for_new_template(request.user))
-    if request.method == "POST" and form.is_valid():
-        template = services_induction.template_create(
-            company=form.cleaned_data["company"],
-            name=form.cleaned_data["name"],
-            with_standard_items=form.cleaned_data["with_standard_items"],
-        )
-        messages.success(request, _("The induction template has been created."))
-        return redirect("induction_template_detail", pk=template.pk)
-    return render(
-        request,
-        "placements/induction/template_form.html",
-        {"form": form, "template": None, "cancel_url": reverse("induction_templates")},
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def template_edit(request, pk):
-    template = _managed_template(request.user, pk)
-    form = TemplateForm(request.POST or None, instance=template)
-    if request.method == "POST" and form.is_valid():
-        services_induction.template_rename(template=template, name=form.cleaned_data["name"])
-        messages.success(request, _("The induction template has been saved."))
-        return redirect("induction_template_detail", pk=template.pk)
-    return render(
-        request,
-        "placements/induction/template_form.html",
-        {
-            "form": form,
-            "template": template,
-            "cancel_url": reverse("induction_template_detail", args=[template.pk]),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def template_delete(request, pk):
-    template = _managed_template(request.user, pk)
-    if request.method == "POST":
-        services_induction.template_delete(template=template)
-        messages.success(request, _("The induction template has been deleted."))
-        return redirect("induction_templates")
-    return render(request, "placements/induction/template_delete.html", {"template": template})
-
-
-@login_required
-@require_POST
-def template_default(request, pk):
-    template = _managed_template(request.user, pk)
-    is_default = request.POST.get("is_default") != "0"
-    services_induction.template_set_default(template=template, is_default=is_default)
-    if is_default:
-        messages.success(request, _("New placements now start from this template."))
-    else:
-        messages.success(request, _("This template is no longer the default."))
-    return redirect("induction_templates")
-
-
-def _template_item_page(request, template, form, item=None):
-    return render(
-        request,
-        "placements/induction/template_item_form.html",
-        {
-            "template": template,
-            "item": item,
-            "form": form,
-            "cancel_url": reverse("induction_template_detail", args=[template.pk]),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def template_item_new(request, pk):
-    template = _managed_template(request.user, pk)
-    form = TemplateItemForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services_induction.template_item_add(template=template, data=form.cleaned_data)
-        messages.success(request, _("The item has been added."))
-        return redirect("induction_template_detail", pk=template.pk)
-    return _template_item_page(request, template, form)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def template_item_edit(request, pk, item_pk):
-    template = _managed_template(request.user, pk)
-    item = get_object_or_404(InductionTemplateItem, pk=item_pk, template=template)
-    form = TemplateItemForm(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        services_induction.template_item_update(item=item, data=form.cleaned_data)
-        messages.success(request, _("The item has been saved."))
-        return redirect("induction_template_detail", pk=template.pk)
-    return _template_item_page(request, template, form, item)
-
-
-@login_required
-@require_POST
-def template_item_delete(request, pk, item_pk):
-    template = _managed_template(request.user, pk)
-    item = get_object_or_404(InductionTemplateItem, pk=item_pk, template=template)
-    services_induction.template_item_delete(item=item)
-    messages.success(request, _("The item has been removed from the template."))
-    return redirect("induction_template_detail", pk=template.pk)
 
 
 # --- The checklist of a placement --------------------------------------------------------------------------
@@ -303,7 +124,7 @@ def checklist_create(request, pk):
         messages.error(request, _("Choose one of the host company's induction templates, or an empty checklist."))
         return _checklist_page(request, placement, status=400)
     try:
-        services_induction.checklist_create(placement=placement, template=form.cleaned_data["template"])
+        services.checklist_create(placement=placement, template=form.cleaned_data["template"])
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return _checklist_page(request, placement, status=400)
@@ -326,7 +147,7 @@ def item_new(request, pk):
     form = ChecklistItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            item = services_induction.item_add(checklist=checklist, data=form.cleaned_data)
+            item = services.item_add(checklist=checklist, data=form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -343,7 +164,7 @@ def item_edit(request, pk, item_pk):
     form = ChecklistItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         try:
-            item = services_induction.item_update(item=item, data=form.cleaned_data)
+            item = services.item_update(item=item, data=form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
             status = 409
@@ -361,7 +182,7 @@ def item_edit(request, pk, item_pk):
 def item_delete(request, pk, item_pk):
     placement, item = _item_to_run(request.user, pk, item_pk)
     try:
-        services_induction.item_delete(item=item)
+        services.item_delete(item=item)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return _checklist_page(request, placement, status=409)
@@ -374,7 +195,7 @@ def item_delete(request, pk, item_pk):
 def item_toggle(request, pk, item_pk):
     placement, item = _item_to_run(request.user, pk, item_pk)
     done = request.POST.get("done") != "0"
-    ticked = services_induction.item_set_done(item=item, by=request.user, done=done)
+    ticked = services.item_set_done(item=item, by=request.user, done=done)
     item.done_at, item.done_by = ticked.done_at, ticked.done_by
     if _is_htmx(request):
         return _row_response(request, placement, item)
@@ -392,7 +213,7 @@ def item_confirm(request, pk, item_pk):
     )
     item = _item_or_404(placement, item_pk)
     try:
-        confirmed = services_induction.item_confirm(item=item)
+        confirmed = services.item_confirm(item=item)
     except ValidationError as exc:
         reason = " ".join(exc.messages)
         if _is_htmx(request):
@@ -411,5 +232,5 @@ def item_confirm(request, pk, item_pk):
 def checklist_pdf(request, pk):
     placement = placement_for_user(request.user, pk)
     checklist = _checklist_or_404(placement)
-    pdf = documents_induction.induction_pdf(placement, checklist)
-    return pdf_response(pdf, documents_induction.induction_pdf_filename(placement))
+    pdf = documents.induction_pdf(placement, checklist)
+    return pdf_response(pdf, documents.induction_pdf_filename(placement))

@@ -1,23 +1,27 @@
 from django.urls import path
 
-from . import views_induction as views
+from . import template_views, views
 
 urlpatterns = [
-    path("induction-templates/", views.template_list, name="induction_templates"),
-    path("induction-templates/new/", views.template_new, name="induction_template_new"),
-    path("induction-templates/<int:pk>/", views.template_detail, name="induction_template_detail"),
-    path("induction-templates/<int:pk>/edit/", views.template_edit, name="induction_template_edit"),
-    path("induction-templates/<int:pk>/delete/", views.template_delete, name="induction_template_delete"),
-    path("induction-templates/<int:pk>/default/", views.template_default, name="induction_template_default"),
-    path("induction-templates/<int:pk>/items/new/", views.template_item_new, name="induction_template_item_new"),
+    path("induction-templates/", template_views.template_list, name="induction_templates"),
+    path("induction-templates/new/", template_views.template_new, name="induction_template_new"),
+    path("induction-templates/<int:pk>/", template_views.template_detail, name="induction_template_detail"),
+    path("induction-templates/<int:pk>/edit/", template_views.template_edit, name="induction_template_edit"),
+    path("induction-templates/<int:pk>/delete/", template_views.template_delete, name="induction_template_delete"),
+    path("induction-templates/<int:pk>/default/", template_views.template_default, name="induction_template_default"),
+    path(
+        "induction-templates/<int:pk>/items/new/",
+        template_views.template_item_new,
+        name="induction_template_item_new",
+    ),
     path(
         "induction-templates/<int:pk>/items/<int:item_pk>/edit/",
-        views.template_item_edit,
+        template_views.template_item_edit,
         name="induction_template_item_edit",
     ),
     path(
         "induction-templates/<int:pk>/items/<int:item_pk>/delete/",
-        views.template_item_delete,
+        template_views.template_item_delete,
         name="induction_template_item_delete",
     ),
     path("<int:pk>/induction/", views.checklist, name="induction_checklist"),

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import Section
+from ..models import Section
 
 
 class SuggestedItem(NamedTuple):

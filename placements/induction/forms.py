@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.django_strings import EMPTY_CHOICE
 
-from .models import InductionItem, InductionTemplate, InductionTemplateItem, Section
+from ..models import InductionItem, InductionTemplate, InductionTemplateItem, Section
 
 
 class TemplateForm(forms.ModelForm):

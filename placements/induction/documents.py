@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from core.documents import DocumentKind, document_language
 
-from .models import InductionChecklist, Placement
-from .selectors_induction import checklist_items, dress_item, grouped_by_section, progress_of
+from ..models import InductionChecklist, Placement
+from .selectors import checklist_items, dress_item, grouped_by_section, progress_of
 
 INDUCTION_PLAN = DocumentKind("document.css", "induction.css")
 

@@ -18,7 +18,7 @@ from django.http import Http404
 from accounts.models import Company, Role, User
 from accounts.selectors import roles_of
 
-from .models import (
+from ..models import (
     SECTIONS_LEARNER_CONFIRMS,
     InductionChecklist,
     InductionItem,
