@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from .views import items, versions
 
 
 class ItemKindConverter:
@@ -20,47 +20,47 @@ register_converter(ItemKindConverter, "framework_item")
 VERSION = "frameworks/versions/<int:version_pk>/"
 
 urlpatterns = [
-    path("frameworks/", views.framework_list, name="framework_list"),
-    path("frameworks/new/", views.framework_new, name="framework_new"),
-    path("frameworks/<int:pk>/", views.framework_detail, name="framework_detail"),
-    path("frameworks/<int:pk>/edit/", views.framework_edit, name="framework_edit"),
-    path("frameworks/<int:pk>/versions/new/", views.framework_version_new, name="framework_version_new"),
-    path(f"{VERSION}clone/", views.framework_clone, name="framework_clone"),
-    path(f"{VERSION}publish/", views.framework_publish, name="framework_publish"),
-    path(f"{VERSION}retire/", views.framework_retire, name="framework_retire"),
-    path(f"{VERSION}delete/", views.framework_version_delete, name="framework_version_delete"),
-    path(f"{VERSION}level/new/", views.framework_item_form, {"kind": "level"}, name="framework_level_new"),
-    path(f"{VERSION}level/<int:item_pk>/", views.framework_item_form, {"kind": "level"}, name="framework_level_edit"),
-    path(f"{VERSION}area/new/", views.framework_item_form, {"kind": "area"}, name="framework_area_new"),
-    path(f"{VERSION}area/<int:item_pk>/", views.framework_item_form, {"kind": "area"}, name="framework_area_edit"),
+    path("frameworks/", versions.framework_list, name="framework_list"),
+    path("frameworks/new/", versions.framework_new, name="framework_new"),
+    path("frameworks/<int:pk>/", versions.framework_detail, name="framework_detail"),
+    path("frameworks/<int:pk>/edit/", versions.framework_edit, name="framework_edit"),
+    path("frameworks/<int:pk>/versions/new/", versions.framework_version_new, name="framework_version_new"),
+    path(f"{VERSION}clone/", versions.framework_clone, name="framework_clone"),
+    path(f"{VERSION}publish/", versions.framework_publish, name="framework_publish"),
+    path(f"{VERSION}retire/", versions.framework_retire, name="framework_retire"),
+    path(f"{VERSION}delete/", versions.framework_version_delete, name="framework_version_delete"),
+    path(f"{VERSION}level/new/", items.framework_item_form, {"kind": "level"}, name="framework_level_new"),
+    path(f"{VERSION}level/<int:item_pk>/", items.framework_item_form, {"kind": "level"}, name="framework_level_edit"),
+    path(f"{VERSION}area/new/", items.framework_item_form, {"kind": "area"}, name="framework_area_new"),
+    path(f"{VERSION}area/<int:item_pk>/", items.framework_item_form, {"kind": "area"}, name="framework_area_edit"),
     path(
         f"{VERSION}area/<int:parent_pk>/competency/new/",
-        views.framework_item_form,
+        items.framework_item_form,
         {"kind": "competency"},
         name="framework_competency_new",
     ),
     path(
         f"{VERSION}competency/<int:item_pk>/",
-        views.framework_item_form,
+        items.framework_item_form,
         {"kind": "competency"},
         name="framework_competency_edit",
     ),
     path(
         f"{VERSION}competency/<int:parent_pk>/indicator/new/",
-        views.framework_item_form,
+        items.framework_item_form,
         {"kind": "indicator"},
         name="framework_indicator_new",
     ),
     path(
         f"{VERSION}indicator/<int:item_pk>/",
-        views.framework_item_form,
+        items.framework_item_form,
         {"kind": "indicator"},
         name="framework_indicator_edit",
     ),
     path(
         f"{VERSION}<framework_item:kind>/<int:item_pk>/delete/",
-        views.framework_item_delete,
+        items.framework_item_delete,
         name="framework_item_delete",
     ),
-    path(f"{VERSION}<framework_item:kind>/<int:item_pk>/move/", views.framework_item_move, name="framework_item_move"),
+    path(f"{VERSION}<framework_item:kind>/<int:item_pk>/move/", items.framework_item_move, name="framework_item_move"),
 ]

@@ -1,22 +1,23 @@
-"""Competency frameworks: the list, a framework with its versions, and making, copying and changing them."""
+"""Competency frameworks: the list, a framework with its versions, and making, copying, publishing and deleting them.
+
+The content of a draft version (levels, areas, competencies, indicators) is edited in items.py.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Max
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.choice_keys import whole_number
 from core.views import add_service_errors, require
 
-from ..models import Competency, FrameworkVersion, Indicator
-from .forms import ITEM_FORMS, CloneForm, FrameworkForm, PublishForm
-from .selectors import (
+from ...models import FrameworkVersion
+from ..forms import CloneForm, FrameworkForm, PublishForm
+from ..selectors import (
     can_create_framework,
     can_edit_framework,
     default_version,
@@ -26,57 +27,17 @@ from .selectors import (
     version_for_user,
     versions_of,
 )
-from .services import (
-    ITEM_KINDS,
+from ..services import framework_clone as framework_clone_service
+from ..services import (
     framework_create,
     framework_details_editable_validate,
     framework_update,
-    item_delete,
-    item_move,
-    item_save,
     version_delete,
     version_editable_validate,
     version_new,
     version_publish,
     version_retire,
 )
-from .services import framework_clone as framework_clone_service
-
-# Whole sentences per kind, so that each language can word them (and give them the right article).
-ITEM_TEXTS = {
-    "level": {
-        "add": gettext_lazy("Add a rating level"),
-        "edit": gettext_lazy("Edit rating level"),
-        "saved": gettext_lazy("The rating level has been saved."),
-        "delete": gettext_lazy("Delete rating level"),
-        "question": gettext_lazy("Delete this rating level?"),
-        "deleted": gettext_lazy("The rating level has been deleted."),
-    },
-    "area": {
-        "add": gettext_lazy("Add an area"),
-        "edit": gettext_lazy("Edit area"),
-        "saved": gettext_lazy("The area has been saved."),
-        "delete": gettext_lazy("Delete area"),
-        "question": gettext_lazy("Delete this area with its competencies and indicators?"),
-        "deleted": gettext_lazy("The area has been deleted."),
-    },
-    "competency": {
-        "add": gettext_lazy("Add a competency"),
-        "edit": gettext_lazy("Edit competency"),
-        "saved": gettext_lazy("The competency has been saved."),
-        "delete": gettext_lazy("Delete competency"),
-        "question": gettext_lazy("Delete this competency with its indicators?"),
-        "deleted": gettext_lazy("The competency has been deleted."),
-    },
-    "indicator": {
-        "add": gettext_lazy("Add an indicator"),
-        "edit": gettext_lazy("Edit indicator"),
-        "saved": gettext_lazy("The indicator has been saved."),
-        "delete": gettext_lazy("Delete indicator"),
-        "question": gettext_lazy("Delete this indicator?"),
-        "deleted": gettext_lazy("The indicator has been deleted."),
-    },
-}
 
 
 def require_editor(user, framework) -> None:
@@ -90,7 +51,7 @@ def require_editor(user, framework) -> None:
     )
 
 
-def _detail_url(version: FrameworkVersion, anchor: str = "") -> str:
+def detail_url(version: FrameworkVersion, anchor: str = "") -> str:
     url = f"{reverse('framework_detail', args=[version.framework_id])}?version={version.number}"
     return f"{url}#{anchor}" if anchor else url
 
@@ -141,7 +102,7 @@ def detail_page(request, framework, *, number=None, status=200):
     return render(request, "assessments/frameworks/framework_detail.html", context, status=status)
 
 
-def _refused(request, version: FrameworkVersion, error: ValidationError):
+def refused(request, version: FrameworkVersion, error: ValidationError):
     messages.error(request, " ".join(error.messages))
     return detail_page(request, version.framework, number=version.number, status=400)
 
@@ -155,7 +116,7 @@ def framework_detail(request, pk):
     return detail_page(request, framework, number=number)
 
 
-def _form_page(request, form, section, *, framework=None, version=None, cancel_url, status=200, intro=None):
+def form_page(request, form, section, *, framework=None, version=None, cancel_url, status=200, intro=None):
     return render(
         request,
         "assessments/frameworks/form_page.html",
@@ -188,8 +149,8 @@ def framework_new(request):
             messages.success(
                 request, _("The framework has been added as a draft. Add its areas, competencies and indicators.")
             )
-            return redirect(_detail_url(framework.versions.get()))
-    return _form_page(
+            return redirect(detail_url(framework.versions.get()))
+    return form_page(
         request,
         form,
         _("New competency framework"),
@@ -220,7 +181,7 @@ def framework_edit(request, pk):
         else:
             messages.success(request, _("The framework has been saved."))
             return redirect("framework_detail", pk=framework.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Edit framework details"),
@@ -246,14 +207,14 @@ def framework_clone(request, version_pk):
             status = 400
         else:
             messages.success(request, _("The copy has been made as a draft of your school. Adapt it and publish it."))
-            return redirect(_detail_url(framework.versions.get()))
-    return _form_page(
+            return redirect(detail_url(framework.versions.get()))
+    return form_page(
         request,
         form,
         _("Copy framework"),
         framework=source.framework,
         version=source,
-        cancel_url=_detail_url(source),
+        cancel_url=detail_url(source),
         status=status,
         intro=_(
             "The copy gets everything of version %(number)s: rating scale, areas, competencies and indicators. "
@@ -278,7 +239,7 @@ def framework_version_new(request, pk):
         _("Version %(number)s has been made as a draft, a copy of the version before it. Change it and publish it.")
         % {"number": version.number},
     )
-    return redirect(_detail_url(version))
+    return redirect(detail_url(version))
 
 
 @login_required
@@ -291,13 +252,13 @@ def framework_publish(request, version_pk):
     try:
         version_publish(version=version, change_note=form.cleaned_data.get("change_note", ""))
     except ValidationError as exc:
-        return _refused(request, version, exc)
+        return refused(request, version, exc)
     messages.success(
         request,
         _("Version %(number)s has been published. New assessment plans use it; existing ones keep their version.")
         % {"number": version.number},
     )
-    return redirect(_detail_url(version))
+    return redirect(detail_url(version))
 
 
 @login_required
@@ -308,13 +269,13 @@ def framework_retire(request, version_pk):
     try:
         version_retire(version=version)
     except ValidationError as exc:
-        return _refused(request, version, exc)
+        return refused(request, version, exc)
     messages.success(
         request,
         _("Version %(number)s has been retired. Plans and assessments that use it keep it.")
         % {"number": version.number},
     )
-    return redirect(_detail_url(version))
+    return redirect(detail_url(version))
 
 
 @login_required
@@ -326,12 +287,12 @@ def framework_version_delete(request, version_pk):
     try:
         version_editable_validate(version=version)
     except ValidationError as exc:
-        return _refused(request, version, exc)
+        return refused(request, version, exc)
     if request.method == "POST":
         try:
             framework_gone = version_delete(version=version)
         except ValidationError as exc:
-            return _refused(request, version, exc)
+            return refused(request, version, exc)
         if framework_gone:
             messages.success(request, _("The draft framework has been deleted."))
             return redirect("framework_list")
@@ -345,114 +306,6 @@ def framework_version_delete(request, version_pk):
             "version": version,
             "section": _("Delete draft"),
             "question": _("Delete draft version %(number)s with everything in it?") % {"number": version.number},
-            "cancel_url": _detail_url(version),
+            "cancel_url": detail_url(version),
         },
     )
-
-
-# --- the content of a draft ---------------------------------------------------------------------------
-
-
-def _editable_version(request, version_pk):
-    """The draft version, if the user may change it; the refusal page (400) when it is no longer a draft."""
-    version = version_for_user(request.user, version_pk)
-    require_editor(request.user, version.framework)
-    try:
-        version_editable_validate(version=version)
-    except ValidationError as exc:
-        return version, _refused(request, version, exc)
-    return version, None
-
-
-def _item(version, kind, pk):
-    spec = ITEM_KINDS[kind]
-    return get_object_or_404(spec.model.objects.filter(**{spec.to_version: version}), pk=pk)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def framework_item_form(request, version_pk, kind, item_pk=None, parent_pk=None):
-    """Add an item of `kind` to a draft (under the area or competency `parent_pk`), or change one."""
-    version, refusal = _editable_version(request, version_pk)
-    if refusal:
-        return refusal
-    spec = ITEM_KINDS[kind]
-    item = _item(version, kind, item_pk) if item_pk else None
-    parent = _item(version, spec.parent, parent_pk) if parent_pk else None
-    initial = None
-    if kind == "level" and item is None:  # the next step up the scale, which is what people add most
-        initial = {"value": (version.levels.aggregate(top=Max("value"))["top"] or 0) + 1}
-    form = ITEM_FORMS[kind](request.POST or None, instance=item, initial=initial)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = item_save(version=version, kind=kind, data=form.cleaned_data, item=item, parent=parent)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            status = 400
-        else:
-            messages.success(request, ITEM_TEXTS[kind]["saved"])
-            return redirect(_detail_url(version, "scale" if kind == "level" else f"{kind}-{saved.pk}"))
-    section = ITEM_TEXTS[kind]["edit" if item else "add"]
-    intro = None
-    if parent is not None:
-        intro = _("In: %(parent)s") % {"parent": parent.label}
-    return _form_page(
-        request,
-        form,
-        section,
-        framework=version.framework,
-        version=version,
-        cancel_url=_detail_url(version),
-        status=status,
-        intro=intro,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def framework_item_delete(request, version_pk, kind, item_pk):
-    version, refusal = _editable_version(request, version_pk)
-    if refusal:
-        return refusal
-    item = _item(version, kind, item_pk)
-    if request.method == "POST":
-        try:
-            item_delete(version=version, kind=kind, item=item)
-        except ValidationError as exc:
-            return _refused(request, version, exc)
-        messages.success(request, ITEM_TEXTS[kind]["deleted"])
-        return redirect(_detail_url(version))
-    contents = {}
-    if kind == "area":
-        contents["competencies"] = Competency.objects.filter(area=item).count()
-        contents["indicators"] = Indicator.objects.filter(competency__area=item).count()
-    elif kind == "competency":
-        contents["indicators"] = Indicator.objects.filter(competency=item).count()
-    return render(
-        request,
-        "assessments/frameworks/confirm_delete.html",
-        {
-            "framework": version.framework,
-            "version": version,
-            "item": item,
-            "contents": contents,
-            "section": ITEM_TEXTS[kind]["delete"],
-            "question": ITEM_TEXTS[kind]["question"],
-            "cancel_url": _detail_url(version),
-        },
-    )
-
-
-@login_required
-@require_POST
-def framework_item_move(request, version_pk, kind, item_pk):
-    version, refusal = _editable_version(request, version_pk)
-    if refusal:
-        return refusal
-    item = _item(version, kind, item_pk)
-    try:
-        item_move(version=version, kind=kind, item=item, direction=request.POST.get("direction", ""))
-    except ValidationError as exc:
-        return _refused(request, version, exc)
-    return redirect(_detail_url(version, f"{kind}-{item.pk}"))
