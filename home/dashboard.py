@@ -14,8 +14,8 @@ from accounts.selectors import roles_of
 from assessments.dashboard import assessments_todo
 from meetings.dashboard import meetings_todo
 from mentoring.dashboard import coaching_todo
-from placements.dashboard_recruitment import recruitment_todo
 from placements.models import Placement
+from placements.recruitment.dashboard import recruitment_todo
 from placements.selectors import placements_visible_to
 from registry.dashboard import registry_todo
 

@@ -1,3 +1,3 @@
 """Celery's autodiscovery imports `<app>.tasks`; the placements' tasks live in modules per feature."""
 
-from .tasks_selection import send_selection_decision  # noqa: F401
+from .selection.tasks import send_selection_decision  # noqa: F401

@@ -1,7 +1,9 @@
 from django.urls import path
 
-from . import urls_candidates, urls_openings, urls_selection, views
+from . import views
 from .induction import urls as induction_urls
+from .recruitment import urls as recruitment_urls
+from .selection import urls as selection_urls
 
 urlpatterns = [
     path("", views.placement_list, name="placement_list"),
@@ -10,8 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.placement_detail, name="placement_detail"),
     path("<int:pk>/edit/", views.placement_edit, name="placement_edit"),
     path("<int:pk>/status/", views.placement_status, name="placement_status"),
-    *urls_openings.urlpatterns,
-    *urls_candidates.urlpatterns,
-    *urls_selection.urlpatterns,
+    *recruitment_urls.urlpatterns,
+    *selection_urls.urlpatterns,
     *induction_urls.urlpatterns,
 ]

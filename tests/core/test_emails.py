@@ -17,7 +17,7 @@ from meetings.tasks_meetings import send_invitation
 from meetings.tasks_minutes import send_minutes_confirmation_request
 from meetings.tasks_reminders import deliver_alert, deliver_reminder, deliver_reminders
 from mentoring.obstacles.tasks import send_incident_escalation
-from placements.tasks_selection import send_selection_decision
+from placements.selection.tasks import send_selection_decision
 from registry.tasks_certificates import send_certificate_email, send_expiry_reminder, send_revocation_notice
 from registry.tasks_courses import send_course_information
 

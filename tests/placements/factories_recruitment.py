@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from placements.models import Candidate, CandidateProfile, InductionTemplate, Opening, SelectionCriterion
-from placements.services_selection import Entry, sheet_save
+from placements.selection.services import Entry, sheet_save
 
 CRITERIA = (
     ("Works hygienically", "How do you keep your workplace clean? What do you do when you drop dough on the floor?"),

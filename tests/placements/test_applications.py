@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from placements.models import Candidate, CriterionScore, Opening, ScoreSheet, SelectionCriterion
-from placements.services_openings import candidate_apply
+from placements.recruitment.services import candidate_apply
 from tests.cast import EVERYONE
 from tests.factories import person
 from tests.placements.factories_recruitment import make_candidate, make_opening, make_profile

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from placements.matching import MET, NOT_MET, PARTLY, UNKNOWN, match, normalise_keywords, ranked
 from placements.models import CandidateProfile, Opening
+from placements.recruitment.matching import MET, NOT_MET, PARTLY, UNKNOWN, match, normalise_keywords, ranked
 from tests.factories import ProgrammeFactory
 from tests.placements.factories_recruitment import make_opening
 

@@ -129,7 +129,7 @@ def test_criteria_cannot_change_after_the_first_score(client, world, opening):
 def test_the_service_refuses_too(world, opening):
     from django.core.exceptions import ValidationError
 
-    from placements import services_selection
+    from placements.selection import services as services_selection
 
     criteria = add_criteria(opening)
     score(make_candidate(opening, world.other_learner, "A"), world.mentor, [3, 3, 3])

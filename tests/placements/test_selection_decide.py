@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from placements.models import Candidate, CriterionScore, InductionChecklist, Opening, Placement, ScoreSheet
-from placements.services_selection import Appointment, candidate_decide
+from placements.selection.services import Appointment, candidate_decide
 from tests.factories import person
 
 from .factories_recruitment import (

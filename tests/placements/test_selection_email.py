@@ -8,10 +8,10 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from accounts.models import User
-from placements.emails_selection import selection_decision_send
 from placements.models import Candidate
-from placements.services_selection import Appointment, candidate_decide
-from placements.tasks_selection import send_selection_decision
+from placements.selection.emails import selection_decision_send
+from placements.selection.services import Appointment, candidate_decide
+from placements.selection.tasks import send_selection_decision
 from tests.helpers import wait_for_mail
 
 from .factories_recruitment import add_criteria, make_candidate, make_opening, make_profile, score

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from placements.models import Candidate, CriterionScore, ScoreSheet
-from placements.services_selection import Entry, sheet_save
+from placements.selection.services import Entry, sheet_save
 from tests.factories import person
 
 from .factories_recruitment import add_criteria, make_candidate, make_opening, make_profile, score

@@ -15,7 +15,7 @@ from django.http import Http404
 from accounts.models import Role, User
 from accounts.selectors import roles_of
 
-from .models import Candidate, Opening
+from ..models import Candidate, Opening
 
 
 def companies_managed_by(user: User) -> frozenset[int] | None:

@@ -1,4 +1,6 @@
-"""Writes of openings and applications. Rules that must hold whoever calls are checked here, under a lock.
+"""Writes of openings, applications and a learner's candidate profile.
+
+Rules that must hold whoever calls are checked here, under a lock.
 
 Every change to an opening's candidates locks the opening row first, so two learners applying at the same
 moment cannot both take the next anonymous name, and a learner cannot become a candidate twice.
@@ -9,10 +11,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Company, User
+from accounts.models import Company, Role, School, User
+from accounts.selectors import roles_of
 
-from .models import Candidate, CandidateProfile, Opening
-from .selectors_openings import appointed_count, learners_of
+from ..models import Candidate, CandidateProfile, Opening
+from .selectors import appointed_count, learners_of
 
 OPENING_FIELDS = (
     "title",
@@ -185,3 +188,45 @@ def candidate_withdraw(*, candidate: Candidate, learner: User) -> Candidate:
     candidate.status = Candidate.Status.WITHDRAWN
     candidate.save(update_fields=["status"])
     return candidate
+
+
+PROFILE_FIELDS = (
+    "programme",
+    "energisers",
+    "qualities",
+    "points_of_attention",
+    "preferences",
+    "preferred_sectors",
+    "preferred_locations",
+    "willing_abroad",
+    "hours_per_week",
+    "available_from",
+    "available_until",
+    "network",
+)
+
+
+def profile_validate(profile: CandidateProfile) -> None:
+    errors: dict[str, list[str]] = {}
+    if profile.school_id not in roles_of(profile.learner).schools_as(Role.LEARNER):
+        errors.setdefault("school", []).append(_("The profile belongs to a school where the person is a learner."))
+    if profile.programme is not None and profile.programme.school_id != profile.school_id:
+        errors.setdefault("programme", []).append(_("Choose a programme of the learner's school."))
+    if profile.available_from and profile.available_until and profile.available_until <= profile.available_from:
+        errors.setdefault("available_until", []).append(_("“Available until” must be after “available from”."))
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def profile_save(*, learner: User, school: School, data: dict) -> CandidateProfile:
+    # Locking the learner serialises a learner and their supervisor saving at the same moment.
+    User.objects.select_for_update().filter(pk=learner.pk).first()
+    profile = CandidateProfile.objects.filter(learner=learner).first() or CandidateProfile(learner=learner)
+    profile.school = school
+    for field in PROFILE_FIELDS:
+        if field in data:
+            setattr(profile, field, data[field])
+    profile_validate(profile)
+    profile.save()
+    return profile

@@ -7,7 +7,7 @@ from core.emails import build_message, recipient_language, site_link
 from notifications.models import Notification
 from notifications.services import level_allows
 
-from .models import Candidate
+from ..models import Candidate
 
 TEMPLATES = {
     Candidate.Status.APPOINTED: "selection_appointed",

@@ -13,11 +13,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.views import add_service_errors, require
 
-from .filters_openings import OpeningFilter
-from .forms_openings import ApplyForm, OpeningForm, ProposeForm
+from ..models import Candidate, Opening
+from .access import (
+    can_create_openings,
+    can_manage_opening,
+    can_propose_for_school,
+    can_see_candidates,
+    opening_for_user,
+)
+from .filters import OpeningFilter
+from .forms import ApplyForm, OpeningForm, ProposeForm
 from .matching import country_name, match
-from .models import Candidate, Opening
-from .selectors_openings import (
+from .selectors import (
     application_for_learner,
     application_of,
     application_statuses,
@@ -35,14 +42,7 @@ from .selectors_openings import (
     ranked_candidates,
     ranked_learners,
 )
-from .selectors_recruitment import (
-    can_create_openings,
-    can_manage_opening,
-    can_propose_for_school,
-    can_see_candidates,
-    opening_for_user,
-)
-from .services_openings import (
+from .services import (
     STATUS_ACTIONS,
     candidate_apply,
     candidate_propose,

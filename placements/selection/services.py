@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from accounts.models import School, User
 from core.queue import enqueue_on_commit
 
-from .induction.services import checklist_from_template
-from .models import (
+from ..induction.services import checklist_from_template
+from ..models import (
     SCORE_MAX,
     SCORE_MIN,
     Candidate,
@@ -30,7 +30,8 @@ from .models import (
     ScoreSheet,
     SelectionCriterion,
 )
-from .selectors_selection import (
+from ..services import placement_create
+from .selectors import (
     SCOREABLE_STATUSES,
     appointed_count,
     criteria_fixed_reason,
@@ -40,8 +41,7 @@ from .selectors_selection import (
     missing_for_appointment,
     profile_of,
 )
-from .services import placement_create
-from .tasks_selection import send_selection_decision
+from .tasks import send_selection_decision
 
 DIRECTIONS = ("up", "down")
 

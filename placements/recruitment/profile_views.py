@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods
 
 from core.views import add_service_errors, require
 
-from .forms_profiles import CandidateProfileForm
-from .selectors_openings import (
+from .forms import CandidateProfileForm
+from .selectors import (
     application_statuses,
     is_learner,
     learner_for_staff,
@@ -22,7 +22,7 @@ from .selectors_openings import (
     profile_schools,
     ranked_openings,
 )
-from .services_profiles import profile_save
+from .services import profile_save
 
 PAGE_SIZE = 25
 LEARNERS_ONLY = _("Only learners have a candidate profile.")

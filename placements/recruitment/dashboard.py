@@ -5,8 +5,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 from accounts.models import Role, User
 from accounts.selectors import roles_of
 
-from .models import Candidate, Opening, ScoreSheet
-from .selectors_openings import learner_view
+from ..models import Candidate, Opening, ScoreSheet
+from .selectors import learner_view
 
 LIMIT = 10
 

@@ -7,10 +7,10 @@ from accounts.models import Role
 from accounts.selectors import people_with_role
 from core.widgets import DateInput
 
-from .forms import PersonChoiceField
-from .models import SCORE_MAX, SCORE_MIN, Candidate, Opening, Programme, ScoreSheet, SelectionCriterion
-from .selectors_selection import SCORE_LABELS
-from .services_selection import Appointment, Entry
+from ..forms import PersonChoiceField
+from ..models import SCORE_MAX, SCORE_MIN, Candidate, Opening, Programme, ScoreSheet, SelectionCriterion
+from .selectors import SCORE_LABELS
+from .services import Appointment, Entry
 
 SCORE_CHOICES = [
     (value, format_lazy("{} · {}", value, SCORE_LABELS[value])) for value in range(SCORE_MIN, SCORE_MAX + 1)

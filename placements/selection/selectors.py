@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 from accounts.models import Role, User
 from accounts.selectors import roles_of
 
-from .models import Candidate, CandidateProfile, CriterionScore, Opening, ScoreSheet, SelectionCriterion
-from .selectors_recruitment import can_manage_opening, is_interviewer, opening_for_user
+from ..models import Candidate, CandidateProfile, CriterionScore, Opening, ScoreSheet, SelectionCriterion
+from ..recruitment.access import can_manage_opening, is_interviewer, opening_for_user
 
 # Scoring is allowed while the candidate may still be appointed.
 SCOREABLE_STATUSES = (Candidate.Status.OPEN, Candidate.Status.RESERVE)

@@ -1,7 +1,7 @@
-"""Reads for openings, candidate profiles, applications and matches. Access rules live in selectors_recruitment.
+"""Reads for openings, candidate profiles, applications and matches. Access rules live in access.py.
 
 The match pages load every row they need in a fixed number of queries (openings with their programmes,
-profiles with programme and school) and score in Python with placements.matching.
+profiles with programme and school) and score in Python with placements.recruitment.matching.
 """
 
 from dataclasses import dataclass
@@ -13,9 +13,9 @@ from django.http import Http404
 from accounts.models import Company, Role, School, User
 from accounts.selectors import people_with_role, roles_of
 
+from ..models import Candidate, CandidateProfile, Opening
+from .access import can_propose_for_school, companies_managed_by
 from .matching import MatchResult, match, ranked
-from .models import Candidate, CandidateProfile, Opening
-from .selectors_recruitment import can_propose_for_school, companies_managed_by
 
 
 def is_learner(user: User) -> bool:
@@ -23,7 +23,7 @@ def is_learner(user: User) -> bool:
 
 
 def can_browse_openings(user: User) -> bool:
-    """Published openings are for everyone with a role (the rule of selectors_recruitment.openings_visible_to)."""
+    """Published openings are for everyone with a role (the rule of access.openings_visible_to)."""
     roles = roles_of(user)
     return roles.is_staff or bool(roles.roles)
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.countries import COUNTRIES
 from core.widgets import DateInput
 
-from .forms_openings import ProgrammeChoiceField
-from .models import Opening, Programme
+from ..models import Opening, Programme
+from .forms import ProgrammeChoiceField
 
 MAX_SEARCH_WORDS = 5
 

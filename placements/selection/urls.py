@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_selection as views
+from . import views
 
 urlpatterns = [
     path("openings/<int:pk>/criteria/", views.selection_criteria, name="selection_criteria"),

@@ -10,8 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.views import add_service_errors, require
 
-from . import services_selection
-from .forms_selection import (
+from ..models import Candidate, Opening
+from ..recruitment.access import candidate_for_user, opening_for_user
+from . import services
+from .forms import (
     AnonymisedForm,
     AppointForm,
     CriterionForm,
@@ -19,9 +21,7 @@ from .forms_selection import (
     InterviewersForm,
     ScoreSheetForm,
 )
-from .models import Candidate, Opening
-from .selectors_recruitment import candidate_for_user, opening_for_user
-from .selectors_selection import (
+from .selectors import (
     SCORE_LABELS,
     SCOREABLE_STATUSES,
     SelectionAccess,
@@ -40,7 +40,7 @@ from .selectors_selection import (
     sheet_of,
     sheet_rows,
 )
-from .services_selection import ALLOWED_DECISIONS, CriteriaFixed
+from .services import ALLOWED_DECISIONS, CriteriaFixed
 
 NOT_IN_TEAM = gettext_lazy("Only the company admins and the interviewers of this opening take part in its selection.")
 ONLY_ADMIN = gettext_lazy("Only the company admins of this opening's company can do this.")
@@ -100,7 +100,7 @@ def selection_criteria(request, pk):
     form = CriterionForm(request.POST)
     if form.is_valid():
         try:
-            services_selection.criterion_add(opening=opening, **form.cleaned_data)
+            services.criterion_add(opening=opening, **form.cleaned_data)
         except CriteriaFixed as exc:
             return _fixed(request, opening, access, exc)
         except ValidationError as exc:
@@ -129,7 +129,7 @@ def selection_criterion_edit(request, pk):
     form = CriterionForm(request.POST or None, instance=criterion)
     if request.method == "POST" and form.is_valid():
         try:
-            services_selection.criterion_update(
+            services.criterion_update(
                 criterion=criterion, title=form.cleaned_data["title"], questions=form.cleaned_data["questions"]
             )
         except CriteriaFixed as exc:
@@ -152,7 +152,7 @@ def selection_criterion_edit(request, pk):
 def selection_criterion_delete(request, pk):
     criterion, access = _criterion(request, pk)
     try:
-        services_selection.criterion_delete(criterion=criterion)
+        services.criterion_delete(criterion=criterion)
     except CriteriaFixed as exc:
         return _fixed(request, criterion.opening, access, exc)
     messages.success(request, _("The criterion “%(title)s” has been removed.") % {"title": criterion.title})
@@ -164,7 +164,7 @@ def selection_criterion_delete(request, pk):
 def selection_criterion_move(request, pk):
     criterion, access = _criterion(request, pk)
     try:
-        services_selection.criterion_move(criterion=criterion, direction=request.POST.get("direction", ""))
+        services.criterion_move(criterion=criterion, direction=request.POST.get("direction", ""))
     except CriteriaFixed as exc:
         return _fixed(request, criterion.opening, access, exc)
     except ValidationError as exc:
@@ -179,7 +179,7 @@ def selection_interviewers(request, pk):
     form = InterviewersForm(request.POST, opening=opening, choices=interviewer_choices(opening))
     if form.is_valid():
         try:
-            services_selection.interviewers_set(opening=opening, interviewers=form.cleaned_data["interviewers"])
+            services.interviewers_set(opening=opening, interviewers=form.cleaned_data["interviewers"])
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -195,7 +195,7 @@ def selection_anonymised(request, pk):
     form = AnonymisedForm(request.POST)
     form.is_valid()  # always valid: a box left unticked means "not anonymised"
     try:
-        services_selection.scoring_anonymised_set(opening=opening, anonymised=form.cleaned_data["anonymised_scoring"])
+        services.scoring_anonymised_set(opening=opening, anonymised=form.cleaned_data["anonymised_scoring"])
     except CriteriaFixed as exc:
         return _fixed(request, opening, access, exc)
     messages.success(
@@ -278,7 +278,7 @@ def selection_score(request, pk):
     submit = request.POST.get("action") == "submit"
     if form.is_valid():
         try:
-            services_selection.sheet_save(
+            services.sheet_save(
                 candidate=candidate, interviewer=request.user, entries=form.entries(), submit=submit
             )
         except ValidationError as exc:
@@ -346,7 +346,7 @@ def selection_decide(request, pk):
         require(form is not None, _("This candidate has been decided on already."))
         if form.is_valid():
             try:
-                services_selection.candidate_decide(
+                services.candidate_decide(
                     candidate=candidate,
                     by=request.user,
                     status=Candidate.Status.APPOINTED if form is appoint_form else form.cleaned_data["status"],

@@ -1,0 +1,1 @@
+"""Recruitment: openings, candidate profiles, applications and the matching of learners to openings."""

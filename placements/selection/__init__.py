@@ -1,0 +1,1 @@
+"""Selection for an opening: criteria, interviewers, scoring, the anonymised comparison and appointing."""
