@@ -290,7 +290,7 @@ def yardstick_renders(count: int, *, default: bool):
     """Milliseconds per certificate render, one at a time: on the app's warm renderer, or WeasyPrint's default."""
     from certificates_pdf import certificates, default_render, rules_for
 
-    from registry.documents import certificate_pdf
+    from registry.certificates.documents import certificate_pdf
 
     batch = list(certificates(count + 2))
     rules = rules_for(batch)

@@ -5,7 +5,7 @@
     python bench/certificates_pdf.py --compare-default    # also a default WeasyPrint render, for comparison
     python bench/certificates_pdf.py --bulk 1000          # 1,000 renders over two processes: rate and memory
 
-No database: the certificates are unsaved model instances, rendered exactly as registry.documents does.
+No database: the certificates are unsaved model instances, rendered exactly as registry.certificates.documents does.
 """
 
 import argparse
@@ -98,7 +98,7 @@ def rules_for(certificates_list):
 def expected_text(certificate) -> list[str]:
     from django.utils import formats, translation
 
-    from registry.documents import verify_url
+    from registry.certificates.documents import verify_url
 
     with translation.override(certificate.language):
         dates = [formats.date_format(day, "j F Y") for day in (certificate.issued_on, certificate.valid_until)]
@@ -127,7 +127,7 @@ def rss_mb() -> float:
 
 
 def time_renders(count: int) -> tuple[list[float], list, list[bytes]]:
-    from registry.documents import certificate_pdf
+    from registry.certificates.documents import certificate_pdf
 
     batch = list(certificates(count))
     rules = rules_for(batch)
@@ -145,7 +145,7 @@ def default_render(certificate, rules) -> bytes:
     """A plain render as WeasyPrint does it out of the box: new fetcher, stylesheet and fonts every time."""
     from weasyprint import CSS, HTML
 
-    from registry.documents import CERTIFICATE, _safe_colour, certificate_html
+    from registry.certificates.documents import CERTIFICATE, _safe_colour, certificate_html
 
     css = CERTIFICATE.paths[0].read_text() + f":root {{ --brand: {_safe_colour(rules.primary_colour)}; }}"
     css = css.replace('"Certificate Sans", ', "")  # the system's DejaVu Sans, uncut
@@ -172,7 +172,7 @@ def summary(label: str, timings: list[float]) -> str:
 def _bulk_worker(args) -> dict:
     start, count, without_harfbuzz = args
     setup(without_harfbuzz)
-    from registry.documents import certificate_pdf
+    from registry.certificates.documents import certificate_pdf
 
     batch = list(certificates(count, seed=start))
     rules = rules_for(batch)

@@ -37,7 +37,7 @@ SEED = 20260101
 
 # The register's indexes (see the README's "Register benchmark"), as registry migrations 0002 and 0003 create
 # them: the trigram indexes are on werkmentor_fold(column), the accent- and case-blind form a search compares
-# (registry/search.py; the function comes from migration 0003). --without-search-indexes drops them, and the
+# (registry/register/search.py; the function comes from migration 0003). --without-search-indexes drops them, and the
 # next run creates any that are missing again, under the same names.
 _TRGM = "CREATE INDEX {} ON registry_certificate USING gin (werkmentor_fold(%s) gin_trgm_ops)"
 SEARCH_INDEXES = {
@@ -148,8 +148,8 @@ def fill(refill: bool) -> None:
     from django.db import transaction
 
     from accounts.models import Company, School
+    from registry.certificates.numbering import format_number
     from registry.models import Certificate, CertificateNumberSequence
-    from registry.numbering import format_number
 
     if Certificate.objects.count() == CERTIFICATES and not refill:
         print(f"Reusing {CERTIFICATES:,} certificates.")

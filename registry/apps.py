@@ -9,7 +9,10 @@ class RegistryConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from .search import register_sqlite_function
+        # Celery's autodiscovery looks for registry/tasks.py only; the tasks live in their sub-domain.
+        from .certificates import job_tasks, tasks  # noqa: F401
+        from .courses import tasks as course_tasks  # noqa: F401
+        from .register.search import register_sqlite_function
 
         # SQLite gets the register's search function on every connection (PostgreSQL from a migration).
         connection_created.connect(register_sqlite_function, dispatch_uid="registry_sqlite_fold")

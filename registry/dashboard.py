@@ -3,15 +3,15 @@
 from accounts.models import Role, User
 from accounts.selectors import roles_of
 
-from .selectors_certificates import certificates_expiring_soon
-from .selectors_courses import (
+from .certificates.selectors import certificates_expiring_soon
+from .courses.selectors import (
     assignments_to_hand_in,
     courses_ready_for_certificates,
     enrolments_awaiting_confirmation,
     evaluations_to_fill_in,
     submissions_to_review,
 )
-from .selectors_register import companies_needing_attention
+from .register.selectors import companies_needing_attention
 
 LIMIT = 10
 

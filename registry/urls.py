@@ -1,3 +1,5 @@
-from . import urls_certificates, urls_courses, urls_register
+from .certificates import urls as certificate_urls
+from .courses import urls as course_urls
+from .register import urls as register_urls
 
-urlpatterns = [*urls_courses.urlpatterns, *urls_certificates.urlpatterns, *urls_register.urlpatterns]
+urlpatterns = [*course_urls.urlpatterns, *certificate_urls.urlpatterns, *register_urls.urlpatterns]

@@ -14,8 +14,8 @@ from django.urls import reverse
 from config.env import site_url
 from meetings.emails_meetings import invitation_email_send
 from meetings.ics import REQUEST
-from registry.documents import certificate_html, qr_data_uri, verify_url
-from registry.services_certificates import certificate_issue
+from registry.certificates.documents import certificate_html, qr_data_uri, verify_url
+from registry.certificates.services import certificate_issue
 from tests.meetings.factories_meetings import make_meeting, row
 from tests.registry.factories_certificates import certificate_course, enrol_completed, participant
 
@@ -56,7 +56,7 @@ def test_a_bad_port_is_refused_at_start_up(monkeypatch, port):
 def test_settings_started_on_port_8101_give_verify_urls_on_that_port():
     code = (
         "import django; django.setup(); from django.conf import settings; "
-        "from registry.models import Certificate; from registry.documents import verify_url; "
+        "from registry.models import Certificate; from registry.certificates.documents import verify_url; "
         "c = Certificate(); print(settings.SITE_URL); print(verify_url(c) == "
         "'http://127.0.0.1:8101/verify/' + str(c.public_id) + '/')"
     )

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.documents import DocumentKind, document_language, image_data_uri
-from registry.documents import DEFAULT_COLOUR
+from registry.certificates.documents import DEFAULT_COLOUR
 from registry.models import RegistrySettings
 
 from ..models import AssessmentRecord

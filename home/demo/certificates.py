@@ -11,10 +11,10 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import Membership, Role, School, User
-from registry.eligibility import registry_settings_for
+from registry.certificates.eligibility import registry_settings_for
+from registry.certificates.numbering import next_certificate_number
+from registry.certificates.services import NotEligible, add_years, certificate_issue, holder_snapshot
 from registry.models import Certificate, Enrolment
-from registry.numbering import next_certificate_number
-from registry.services_certificates import NotEligible, add_years, certificate_issue, holder_snapshot
 
 from .courses import ABROAD_CERTIFIED, ABROAD_COURSE
 

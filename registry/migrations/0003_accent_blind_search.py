@@ -6,7 +6,7 @@ everything inside is immutable too, so where allowed (a superuser migrates) werk
 extension's C function IMMUTABLE, and a search costs about what UPPER() did; without that right the wrapper
 calls the extension's unaccent, which is as correct and uses the same indexes, but costs some 3x more per row
 that a search filters without an index. The register's searches
-compare werkmentor_fold(column) LIKE '%' || werkmentor_fold(word) || '%' (registry/search.py), which the GIN
+compare werkmentor_fold(column) LIKE '%' || werkmentor_fold(word) || '%' (registry/register/search.py), which the GIN
 trigram indexes below serve. They replace the UPPER(column) trigram indexes of 0002, which no search uses
 any more. The companies register searches the company's name the same way.
 

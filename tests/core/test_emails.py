@@ -18,8 +18,8 @@ from meetings.tasks_minutes import send_minutes_confirmation_request
 from meetings.tasks_reminders import deliver_alert, deliver_reminder, deliver_reminders
 from mentoring.obstacles.tasks import send_incident_escalation
 from placements.selection.tasks import send_selection_decision
-from registry.tasks_certificates import send_certificate_email, send_expiry_reminder, send_revocation_notice
-from registry.tasks_courses import send_course_information
+from registry.certificates.tasks import send_certificate_email, send_expiry_reminder, send_revocation_notice
+from registry.courses.tasks import send_course_information
 
 TEMPLATES = {
     "mail/hello_subject.txt": "{% load i18n %}{% translate 'Password' %}\n for {{ name }}\n",

@@ -9,9 +9,9 @@ from django.core.management import CommandError, call_command
 from accounts.models import User
 from meetings.models import Meeting
 from mentoring.models import ActionItem, CoachingSession, LearningGoal
+from registry.certificates.selectors import bulk_candidates, course_certificate_rows
+from registry.courses.selectors import courses_ready_for_certificates
 from registry.models import Certificate, Course, Enrolment
-from registry.selectors_certificates import bulk_candidates, course_certificate_rows
-from registry.selectors_courses import courses_ready_for_certificates
 
 BAKERY_WORDS = ("HACCP", "recipe", "dough", "oven", "allergen", "bakery", "receptkaart", "deeg", "allergen")
 

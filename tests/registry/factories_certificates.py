@@ -8,10 +8,10 @@ from django.utils import timezone
 from PIL import Image
 
 from accounts.models import Role
-from registry.eligibility import registry_settings_for
+from registry.certificates.eligibility import registry_settings_for
+from registry.certificates.numbering import next_certificate_number
+from registry.certificates.services import add_years, certificate_issue, holder_snapshot
 from registry.models import Certificate, Course, Enrolment, MentorEligibility
-from registry.numbering import next_certificate_number
-from registry.services_certificates import add_years, certificate_issue, holder_snapshot
 from tests.factories import person
 
 from .factories_courses import enrol, make_course

@@ -4,9 +4,9 @@ import time
 
 from django.urls import reverse
 
+from registry.certificates.bulk_issue import bulk_issue_retry
+from registry.certificates.bulk_run import bulk_issue_run
 from registry.models import BulkIssueJob, Certificate, Enrolment
-from registry.services_bulk_issue import bulk_issue_retry
-from registry.services_bulk_run import bulk_issue_run
 
 from .factories_certificates import certificate_course, enrol_completed, give_evidence, participant, set_rules
 from .factories_courses import enrol
@@ -108,9 +108,9 @@ def test_a_task_delivered_twice_runs_the_job_once(world):
 def test_a_failing_run_is_marked_failed_and_a_retry_finishes_the_rest(world, monkeypatch):
     course = course_with_participants(world)
     job = BulkIssueJob.objects.create(course=course, requested_by=world.supervisor)
-    from registry import services_bulk_run
+    from registry.certificates import bulk_run
 
-    real_issue = services_bulk_run.certificate_issue
+    real_issue = bulk_run.certificate_issue
     calls = {"count": 0}
 
     def flaky_issue(**kwargs):
@@ -119,14 +119,14 @@ def test_a_failing_run_is_marked_failed_and_a_retry_finishes_the_rest(world, mon
             raise OSError("disk full")
         return real_issue(**kwargs)
 
-    monkeypatch.setattr(services_bulk_run, "certificate_issue", flaky_issue)
+    monkeypatch.setattr(bulk_run, "certificate_issue", flaky_issue)
     bulk_issue_run(job_id=job.pk)
     job.refresh_from_db()
     assert job.status == "failed"
     assert "disk full" in job.error
     assert Certificate.objects.count() == 1
 
-    monkeypatch.setattr(services_bulk_run, "certificate_issue", real_issue)
+    monkeypatch.setattr(bulk_run, "certificate_issue", real_issue)
     bulk_issue_retry(job=job)
     bulk_issue_run(job_id=job.pk)
     job.refresh_from_db()

@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 
 from accounts.models import Role
-from registry.emails_certificates import certificate_email_once
+from registry.certificates.emails import certificate_email_once
+from registry.certificates.reminders import expiry_reminders_send
+from registry.certificates.renewal import certificate_renew
+from registry.certificates.revoke import certificate_revoke
 from registry.models import Certificate, ExpiryReminder
-from registry.services_reminders import expiry_reminders_send
-from registry.services_renewal import certificate_renew
-from registry.services_revoke import certificate_revoke
 from tests.factories import grant
 from tests.helpers import wait_for_mail
 
@@ -164,7 +164,7 @@ def test_two_scans_at_the_same_moment_decide_one_reminder(world):
             connection.close()
 
     threads = [threading.Thread(target=scan) for _ in range(4)]
-    with mock.patch("registry.services_reminders.enqueue_on_commit"):  # deciding is the point, not sending
+    with mock.patch("registry.certificates.reminders.enqueue_on_commit"):  # deciding is the point, not sending
         for thread in threads:
             thread.start()
         for thread in threads:

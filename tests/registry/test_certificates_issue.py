@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from registry.eligibility import eligibility
+from registry.certificates.eligibility import eligibility
+from registry.certificates.services import NotEligible, add_years, certificate_issue
 from registry.models import Certificate, CertificateNumberSequence, Enrolment
-from registry.services_certificates import NotEligible, add_years, certificate_issue
 
 from .factories_certificates import (
     LEAP_DAY,

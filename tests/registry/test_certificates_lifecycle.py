@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.models import DevelopmentActivity
+from registry.certificates.renewal import certificate_renew, renewal_check
 from registry.models import Certificate, CourseSession, PersonalDataErasure
-from registry.services_renewal import certificate_renew, renewal_check
 
 from .factories_certificates import (
     certificate_course,

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import formats, translation
 from PIL import Image
 
-from registry.documents import certificate_html, certificate_pdf, qr_data_uri, qr_matrix, verify_url
-from registry.services_certificates import certificate_issue
+from registry.certificates.documents import certificate_html, certificate_pdf, qr_data_uri, qr_matrix, verify_url
+from registry.certificates.services import certificate_issue
 from tests.helpers import need_tool, pdf_text
 
 from .factories_certificates import (

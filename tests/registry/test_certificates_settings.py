@@ -3,7 +3,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from registry.eligibility import registry_settings_for
+from registry.certificates.eligibility import registry_settings_for
 from registry.models import Certificate, MentorEligibility
 
 from .factories_certificates import certificate_course, enrol_completed, pdf_upload, png_upload, set_rules

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from registry.services_revoke import certificate_erase, certificate_revoke
+from registry.certificates.revoke import certificate_erase, certificate_revoke
 
 from .factories_certificates import imported_certificate, world_certificate
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import Company, Role
 from placements.models import Placement
-from registry.selectors_register import companies_needing_attention
+from registry.register.selectors import companies_needing_attention
 from tests.factories import CompanyFactory, make_placement, person
 from tests.registry.factories_register import expired, make_certificate, revoked
 

@@ -4,11 +4,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from registry.certificates.services import certificate_issue
+from registry.courses.selectors import courses_for_list, courses_ready_for_certificates, places_taken
+from registry.courses.services import enrolment_request
 from registry.dashboard import registry_todo
 from registry.models import Enrolment
-from registry.selectors_courses import courses_for_list, courses_ready_for_certificates, places_taken
-from registry.services_certificates import certificate_issue
-from registry.services_courses import enrolment_request
 
 from .factories_certificates import certificate_course, participant
 from .factories_certificates import enrol_completed as enrol_done

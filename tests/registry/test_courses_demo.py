@@ -9,9 +9,9 @@ from django.utils import timezone
 from accounts.models import User
 from home.demo.courses import seed
 from placements.models import Placement
+from registry.courses.selectors import enrolments_awaiting_confirmation
+from registry.courses.services import enrolment_completion
 from registry.models import Attendance, Course, Enrolment, Evaluation, Submission
-from registry.selectors_courses import enrolments_awaiting_confirmation
-from registry.services_courses import enrolment_completion
 
 
 def test_seed_builds_a_completed_and_an_open_course_and_running_it_twice_adds_nothing(

@@ -2,14 +2,14 @@
 
 from accounts.models import Role
 from accounts.selectors import forget_roles
-from registry.models import Enrolment, Submission
-from registry.selectors_courses import (
+from registry.courses.selectors import (
     assignments_to_hand_in,
     enrolments_awaiting_confirmation,
     evaluations_to_fill_in,
     shows_courses_menu,
     submissions_to_review,
 )
+from registry.models import Enrolment, Submission
 from tests.factories import grant
 
 from .factories_courses import enrol, evaluate, make_course, running_course, submit

@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from registry.courses.services import enrolment_completion
 from registry.models import Attendance, Enrolment, Submission
-from registry.services_courses import enrolment_completion
 
 from .factories_courses import add_session, attend, enrol, running_course, submit
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from registry.models import Certificate, RegistrySettings
-from registry.services_import import MAX_IMPORT_ROWS, certificates_import, decode_upload, import_preview
+from registry.register.services import MAX_IMPORT_ROWS, certificates_import, decode_upload, import_preview
 from tests.factories import CompanyFactory, grant
 from tests.registry.factories_register import make_certificate
 
@@ -180,7 +180,7 @@ def test_too_many_rows_are_refused(world):
 
 
 def test_a_file_that_is_too_large_is_refused(client, world, monkeypatch):
-    monkeypatch.setattr("registry.forms_register.MAX_IMPORT_BYTES", 10)
+    monkeypatch.setattr("registry.register.forms.MAX_IMPORT_BYTES", 10)
     client.force_login(world.coordinator)
     response = upload(client, GOOD)
     assert response.status_code == 200

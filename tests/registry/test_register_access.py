@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
+from registry.register.selectors import register_certificates
 from registry.selectors import certificates_visible_to
-from registry.selectors_register import register_certificates
 from tests.cast import EVERYONE
 from tests.factories import grant
 from tests.registry.factories_register import make_certificate, publish_register

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from registry import selectors_register
 from registry.models import Certificate
-from registry.selectors_register import LOOK_AHEAD_PAGES, PAGE_SIZE
+from registry.register import selectors as register_selectors
+from registry.register.selectors import LOOK_AHEAD_PAGES, PAGE_SIZE
 from tests.factories import CompanyFactory, SchoolFactory, grant
 from tests.registry.factories_register import expired, make_certificate, revoked
 
@@ -153,17 +153,17 @@ def test_the_page_query_reads_a_few_pages_ahead_instead_of_counting(world, djang
         make_certificate(school=world.school, holder_name=f"Holder {n}")
     rows = Certificate.objects.order_by("pk").values_list("pk", flat=True)
     with django_assert_num_queries(1):
-        first = selectors_register.register_page(rows, 1, page_size=1, look_ahead=2)
+        first = register_selectors.register_page(rows, 1, page_size=1, look_ahead=2)
     assert first.has_next and first.count is None and first.count_at_least == 3
-    last = selectors_register.register_page(rows, 2, page_size=1, look_ahead=2)
+    last = register_selectors.register_page(rows, 2, page_size=1, look_ahead=2)
     assert last.count == 4 and last.has_next
-    assert selectors_register.register_page(rows, 4, page_size=1, look_ahead=2).has_next is False
+    assert register_selectors.register_page(rows, 4, page_size=1, look_ahead=2).has_next is False
 
 
 def test_a_page_past_the_end_is_empty(world):
     make_certificate(school=world.school)
     rows = Certificate.objects.order_by("pk").values_list("pk", flat=True)
-    page = selectors_register.register_page(rows, 7)
+    page = register_selectors.register_page(rows, 7)
     assert page.object_list == [] and not page.has_next and page.has_previous
 
 
@@ -223,6 +223,6 @@ def test_the_row_state_agrees_with_the_certificate_model(world, days, is_revoked
     certificate = make_certificate(
         school=world.school, valid_until=today + timedelta(days=days), revoked_at=timezone.now() if is_revoked else None
     )
-    assert selectors_register.certificate_state(certificate.revoked_at, certificate.valid_until, today) == (
+    assert register_selectors.certificate_state(certificate.revoked_at, certificate.valid_until, today) == (
         certificate.state(today)
     )

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Company
-from registry.filters import RegisterFilter
 from registry.models import Certificate
-from registry.search import contains_text, fold
+from registry.register.filters import RegisterFilter
+from registry.register.search import contains_text, fold
 from tests.factories import CompanyFactory, make_placement
 from tests.registry.factories_register import make_certificate, publish_register
 
@@ -182,7 +182,7 @@ def test_the_companies_register_search_keeps_to_the_users_companies(client, worl
 
 
 def test_the_database_folds_as_python_does(db):
-    """The SQL function (PostgreSQL: unaccent; SQLite: registry.search.fold) folds Latin letters the same."""
+    """The SQL function (PostgreSQL: unaccent; SQLite: registry.register.search.fold) folds Latin letters the same."""
     letters = [chr(code) for code in range(0xC0, 0x180)]  # Latin-1 and Latin Extended-A
     samples = [*letters, "Işık Öztürk", "Lucía Fernández", "Daniël", "İSTANBUL", "Straße", "50%_x"]
     with connection.cursor() as cursor:

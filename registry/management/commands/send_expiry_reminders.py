@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from registry.services_reminders import expiry_reminders_send
+from registry.certificates.reminders import expiry_reminders_send
 
 
 class Command(BaseCommand):

@@ -1,0 +1,51 @@
+"""Issuing the certificates of a whole course in the background: starting a run, or starting it again.
+
+The run itself, with counters people can watch, is registry/certificates/bulk_run.py (the task runs it).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core.queue import enqueue_on_commit
+
+from ..models import BulkIssueJob, Course
+from .job_tasks import run_bulk_issue
+from .selectors import bulk_candidates
+
+Status = BulkIssueJob.Status
+ACTIVE = (Status.QUEUED, Status.RUNNING)
+RETRYABLE = (Status.DONE, Status.FAILED)
+
+
+def _queue(job: BulkIssueJob) -> None:
+    enqueue_on_commit(run_bulk_issue, job.pk)
+
+
+@transaction.atomic
+def bulk_issue_start(*, course: Course, requested_by: User) -> BulkIssueJob:
+    """Queue a run for the course; while one is queued or running, a second click returns that one."""
+    Course.objects.select_for_update().filter(pk=course.pk).first()
+    active = course.bulk_jobs.filter(status__in=ACTIVE).order_by("-created_at").first()
+    if active is not None:
+        return active
+    job = BulkIssueJob.objects.create(course=course, requested_by=requested_by, total=bulk_candidates(course).count())
+    _queue(job)
+    return job
+
+
+@transaction.atomic
+def bulk_issue_retry(*, job: BulkIssueJob) -> BulkIssueJob:
+    """Run a finished or failed job again; it issues only what is still missing."""
+    locked = BulkIssueJob.objects.select_for_update().get(pk=job.pk)
+    if locked.status not in RETRYABLE:
+        raise ValidationError(_("This job is still running; wait until it has finished."))
+    locked.status = Status.QUEUED
+    locked.total = bulk_candidates(locked.course).count()
+    locked.issued = locked.skipped = 0
+    locked.error = ""
+    locked.finished_at = None
+    locked.save(update_fields=["status", "total", "issued", "skipped", "error", "finished_at"])
+    _queue(locked)
+    return locked

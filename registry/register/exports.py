@@ -1,0 +1,80 @@
+"""What the CSV and XLSX exports of the registers hold: their header and rows (core.spreadsheet writes them)."""
+
+from collections.abc import Iterator
+
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from ..models import Certificate
+from .selectors import certificate_state
+
+CERTIFICATE_EXPORT_FIELDS = (
+    "number",
+    "holder_name",
+    "company_name",
+    "company_city",
+    "company_country",
+    "company__sector",
+    "school__name",
+    "course__title",
+    "issued_on",
+    "valid_until",
+    "revoked_at",
+)
+
+
+def certificate_export_header() -> list[str]:
+    return [
+        _("Number"),
+        _("Holder"),
+        _("Company"),
+        _("City"),
+        _("Country"),
+        _("Sector"),
+        _("School"),
+        _("Course"),
+        _("Issued on"),
+        _("Valid until"),
+        _("Status"),
+    ]
+
+
+def certificate_export_rows(certificates, *, today=None) -> Iterator[list]:
+    today = today or timezone.localdate()
+    labels = {state: capfirst(str(label)) for state, label in Certificate.State.choices}
+    rows = certificates.values_list(*CERTIFICATE_EXPORT_FIELDS).iterator(chunk_size=2000)
+    for *values, valid_until, revoked_at in rows:
+        yield [*values, valid_until, labels[certificate_state(revoked_at, valid_until, today)]]
+
+
+def company_export_header() -> list[str]:
+    return [
+        _("Company"),
+        _("Sector"),
+        _("City"),
+        _("Country"),
+        _("Accreditation"),
+        _("Certified mentors"),
+        _("Active placements"),
+        _("Last valid certificate until"),
+        _("No certified mentor"),
+        _("Last certificate expires soon"),
+    ]
+
+
+def company_export_rows(companies) -> Iterator[list]:
+    yes = _("yes")
+    for company in companies.iterator(chunk_size=2000):
+        yield [
+            company.name,
+            company.sector,
+            company.city,
+            company.country,
+            capfirst(company.get_accreditation_status_display()),
+            company.certified_mentors,
+            company.active_placements,
+            company.last_valid_until or "",
+            yes if company.flag_uncertified else "",
+            yes if company.flag_expiring else "",
+        ]

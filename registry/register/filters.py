@@ -1,0 +1,267 @@
+"""Search forms of the register of certified work mentors, its public subset and the register of companies.
+
+The certificate filters work on the snapshot columns of the certificate row (holder, company name, city and
+country as they were at issue), so a search stays on one table; only the sector needs the company.
+"""
+
+import re
+
+import django_filters
+from django import forms
+from django.core.validators import EMPTY_VALUES
+from django.db.models import Q
+from django.db.models.functions import Upper
+from django.utils.translation import gettext_lazy as _
+
+from accounts.countries import COUNTRIES
+from accounts.models import Company
+
+from ..models import Certificate
+from .forms import QuickDateInput, QuickSelect, QuickTextInput
+from .search import contains_text
+
+# A whole certificate number (WM-2026-000123) is looked up by its unique index instead of a text search.
+WHOLE_NUMBER = re.compile(r"^[A-Z]{2,5}-\d{4}-\d{3,}$")
+MAX_SEARCH_WORDS = 5
+
+STATUS_CHOICES = Certificate.State.choices
+
+# Whitelisted sort keys -> the expression sorted on. The primary key breaks ties so pages never overlap.
+CERTIFICATE_SORTS = {
+    "holder": Upper("holder_name"),
+    "company": Upper("company_name"),
+    "city": Upper("company_city"),
+    "issued": "issued_on",
+    "valid_until": "valid_until",
+}
+CERTIFICATE_SORT_CHOICES = [  # the default first: an unsent form shows it selected
+    ("-issued", _("Issued (newest first)")),
+    ("holder", _("Holder (A–Z)")),
+    ("-holder", _("Holder (Z–A)")),
+    ("company", _("Company (A–Z)")),
+    ("-company", _("Company (Z–A)")),
+    ("city", _("City (A–Z)")),
+    ("-city", _("City (Z–A)")),
+    ("issued", _("Issued (oldest first)")),
+    ("valid_until", _("Valid until (soonest first)")),
+    ("-valid_until", _("Valid until (latest first)")),
+]
+DEFAULT_CERTIFICATE_SORT = "-issued"
+
+
+def order_certificates(queryset, key: str):
+    """Sort by a whitelisted key; anything else falls back to the default order."""
+    descending = key.startswith("-")
+    expression = CERTIFICATE_SORTS.get(key.lstrip("-"))
+    if expression is None:
+        return order_certificates(queryset, DEFAULT_CERTIFICATE_SORT)
+    if isinstance(expression, str):
+        return queryset.order_by(f"-{expression}" if descending else expression, "-pk" if descending else "pk")
+    return queryset.order_by(expression.desc() if descending else expression.asc(), "-pk" if descending else "pk")
+
+
+def search_certificates(queryset, value: str):
+    """Every word must occur in the number, the holder's name, the company's name or its city (accent-blind)."""
+    words = value.split()[:MAX_SEARCH_WORDS]
+    if len(words) == 1 and WHOLE_NUMBER.match(words[0].upper()):
+        return queryset.filter(number=words[0].upper())
+    for word in words:
+        queryset = queryset.filter(
+            contains_text("number", word)
+            | contains_text("holder_name", word)
+            | contains_text("company_name", word)
+            | contains_text("company_city", word)
+        )
+    return queryset
+
+
+class TextFilter(django_filters.CharFilter):
+    """The field contains the text typed, whatever the case and the accents ('malaga' finds 'Málaga')."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 200)  # SQLite refuses a LIKE pattern beyond 50,000 bytes
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.filter(contains_text(self.field_name, value))
+
+
+def filter_state(queryset, value: str):
+    if value == Certificate.State.VALID:
+        return queryset.currently_valid()
+    if value == Certificate.State.EXPIRED:
+        return queryset.expired()
+    if value == Certificate.State.REVOKED:
+        return queryset.revoked()
+    return queryset
+
+
+class RegisterFilter(django_filters.FilterSet):
+    """The coordinators' search. School choices come from the caller, so validating them costs no query."""
+
+    q = django_filters.CharFilter(
+        widget=QuickTextInput(),
+        label=_("Search"),
+        method="filter_search",
+        max_length=200,
+        help_text=_("Number, holder, company or city."),
+    )
+    company = TextFilter(widget=QuickTextInput(), label=_("Company"), field_name="company_name")
+    city = TextFilter(widget=QuickTextInput(), label=_("City"), field_name="company_city")
+    country = django_filters.ChoiceFilter(
+        widget=QuickSelect(cache_as="country"), label=_("Country"), field_name="company_country", choices=COUNTRIES
+    )
+    sector = TextFilter(widget=QuickTextInput(), label=_("Sector"), field_name="company__sector")
+    school = django_filters.ChoiceFilter(widget=QuickSelect(), label=_("School"), field_name="school_id", choices=[])
+    status = django_filters.ChoiceFilter(
+        widget=QuickSelect(cache_as="register_status"),
+        label=_("Status"),
+        choices=STATUS_CHOICES,
+        method="filter_status",
+    )
+    issued_from = django_filters.DateFilter(
+        label=_("Issued from"), field_name="issued_on", lookup_expr="gte", widget=QuickDateInput()
+    )
+    issued_to = django_filters.DateFilter(
+        label=_("Issued until"), field_name="issued_on", lookup_expr="lte", widget=QuickDateInput()
+    )
+    valid_from = django_filters.DateFilter(
+        label=_("Valid until, from"), field_name="valid_until", lookup_expr="gte", widget=QuickDateInput()
+    )
+    valid_to = django_filters.DateFilter(
+        label=_("Valid until, to"), field_name="valid_until", lookup_expr="lte", widget=QuickDateInput()
+    )
+    sort = django_filters.ChoiceFilter(
+        widget=QuickSelect(cache_as="register_sort"),
+        label=_("Sort by"),
+        choices=CERTIFICATE_SORT_CHOICES,
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Certificate
+        fields: list[str] = []
+
+    def __init__(self, data=None, *, queryset, schools: list[tuple[int, str]], **kwargs):
+        super().__init__(data, queryset=queryset, **kwargs)
+        if schools:
+            self.filters["school"].extra["choices"] = schools
+        else:  # one school: nothing to choose
+            del self.filters["school"]
+        self.sort_key = DEFAULT_CERTIFICATE_SORT
+
+    def filter_search(self, queryset, name, value):
+        return search_certificates(queryset, value)
+
+    def filter_status(self, queryset, name, value):
+        return filter_state(queryset, value)
+
+    def filter_sort(self, queryset, name, value):
+        self.sort_key = value
+        return queryset
+
+    @property
+    def qs(self):
+        # Sorting last, whatever the order of the fields, and by default when the form was not sent.
+        if not hasattr(self, "_sorted_qs"):
+            self._sorted_qs = order_certificates(super().qs, self.sort_key)
+        return self._sorted_qs
+
+
+class PublicRegisterFilter(django_filters.FilterSet):
+    """The public subset: valid certificates unless someone asks for expired ones; never revoked ones."""
+
+    PUBLIC_STATUSES = [(Certificate.State.VALID, _("valid")), (Certificate.State.EXPIRED, _("expired"))]
+
+    name = TextFilter(widget=QuickTextInput(), label=_("Name"), field_name="holder_name")
+    city = TextFilter(widget=QuickTextInput(), label=_("City"), field_name="company_city")
+    status = django_filters.ChoiceFilter(
+        widget=QuickSelect(cache_as="public_status"),
+        label=_("Status"),
+        choices=PUBLIC_STATUSES,
+        method="filter_status",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Certificate
+        fields: list[str] = []
+
+    def filter_status(self, queryset, name, value):
+        return filter_state(queryset, value)
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_public_qs"):
+            queryset = super().qs
+            status = self.form.cleaned_data.get("status") if self.is_bound and self.is_valid() else None
+            if not status:
+                queryset = queryset.currently_valid()
+            self._public_qs = queryset.order_by(Upper("holder_name"), "pk")
+        return self._public_qs
+
+
+ACCREDITATION_CHOICES = Company.Accreditation.choices
+COMPANY_SORTS = {
+    "name": ("name", "pk"),
+    "-name": ("-name", "-pk"),
+    "city": ("city", "name", "pk"),
+    "-certified": ("-certified_mentors", "name", "pk"),
+    "-placements": ("-active_placements", "name", "pk"),
+}
+COMPANY_SORT_CHOICES = [
+    ("name", _("Name (A–Z)")),
+    ("-name", _("Name (Z–A)")),
+    ("city", _("City")),
+    ("-certified", _("Most certified mentors")),
+    ("-placements", _("Most active placements")),
+]
+
+
+class CompanyRegisterFilter(django_filters.FilterSet):
+    q = TextFilter(widget=QuickTextInput(), label=_("Name"), field_name="name")
+    sector = django_filters.ChoiceFilter(widget=QuickSelect(), label=_("Sector"), choices=[])
+    country = django_filters.ChoiceFilter(widget=QuickSelect(cache_as="country"), label=_("Country"), choices=COUNTRIES)
+    accreditation = django_filters.ChoiceFilter(
+        widget=QuickSelect(cache_as="accreditation"),
+        label=_("Accreditation"),
+        field_name="accreditation_status",
+        choices=ACCREDITATION_CHOICES,
+    )
+    flagged = django_filters.BooleanFilter(
+        label=_("Flagged only"),
+        method="filter_flagged",
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+    sort = django_filters.ChoiceFilter(
+        widget=QuickSelect(cache_as="company_sort"),
+        label=_("Sort by"),
+        choices=COMPANY_SORT_CHOICES,
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Company
+        fields: list[str] = []
+
+    def __init__(self, data=None, *, queryset, sectors: list[str], **kwargs):
+        super().__init__(data, queryset=queryset, **kwargs)
+        self.filters["sector"].extra["choices"] = [(sector, sector) for sector in sectors]
+        self.sort_key = "name"
+
+    def filter_flagged(self, queryset, name, value):
+        return queryset.filter(Q(flag_uncertified=True) | Q(flag_expiring=True)) if value else queryset
+
+    def filter_sort(self, queryset, name, value):
+        self.sort_key = value
+        return queryset
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_sorted_qs"):
+            self._sorted_qs = super().qs.order_by(*COMPANY_SORTS.get(self.sort_key, COMPANY_SORTS["name"]))
+        return self._sorted_qs

@@ -1,0 +1,105 @@
+"""Widgets of the register's search forms, and the forms for uploading a CSV import and confirming it."""
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .services import MAX_IMPORT_BYTES
+
+# The register is searched all day, and rendering a dozen widgets through their templates (and crispy's)
+# cost more than the search itself. These widgets write the same Bootstrap HTML directly.
+
+
+class QuickTextInput(forms.TextInput):
+    def __init__(self, attrs=None):
+        super().__init__({"class": "form-control", **(attrs or {})})
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {"type": self.input_type, "name": name, **self.build_attrs(self.attrs, attrs)}
+        formatted = self.format_value(value)
+        if formatted not in (None, ""):
+            attrs["value"] = formatted
+        return format_html("<input{}>", flatatt(attrs))
+
+
+class QuickDateInput(QuickTextInput):
+    input_type = "date"
+    format_key = "DATE_INPUT_FORMATS"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.format = "%Y-%m-%d"
+
+    def format_value(self, value):
+        return value.strftime(self.format) if hasattr(value, "strftime") else value
+
+
+class QuickSelect(forms.Select):
+    """A select; with `cache_as`, its choices are fixed, so the options are rendered once per language."""
+
+    _rendered: dict = {}
+    MAX_CACHED = 500
+
+    def __init__(self, attrs=None, choices=(), cache_as: str | None = None):
+        super().__init__({"class": "form-select", **(attrs or {})}, choices)
+        self.cache_as = cache_as
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {"name": name, **self.build_attrs(self.attrs, attrs)}
+        selected = tuple(self.format_value(value))
+        key = (self.cache_as, get_language(), selected) if self.cache_as else None
+        options = self._rendered.get(key) if key else None
+        if options is None:
+            options = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (choice, mark_safe(" selected") if str(choice) in selected else "", label)
+                    for choice, label in self.choices
+                ),
+            )
+            if key and len(self._rendered) < self.MAX_CACHED:
+                self._rendered[key] = options
+        return format_html("<select{}>{}</select>", flatatt(attrs), options)
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: number (optional), holder_name, holder_email, company_name, company_city, "
+            "company_country (two letters, such as NL), issued_on, valid_until (optional). "
+            "Separated by ; or , and saved as UTF-8 or Windows (Excel)."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv,text/plain"}),
+    )
+    school = forms.ModelChoiceField(label=_("School"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools
+        self.only_school = schools.first() if schools.count() == 1 else None
+        if self.only_school:  # nothing to choose
+            self.fields["school"].widget = forms.HiddenInput()
+            self.fields["school"].required = False
+
+    def clean_school(self):
+        return self.cleaned_data.get("school") or self.only_school
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)d MB; split it into smaller files.")
+                % {"size": MAX_IMPORT_BYTES // (1024 * 1024)}
+            )
+        return upload
+
+
+class ImportConfirmForm(forms.Form):
+    """Confirms the previewed upload, which waits in the session under this token."""
+
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
