@@ -211,7 +211,7 @@ class QueryCounter:
 def timed_scan(now):
     from django.db import connection
 
-    from meetings.reminders import scan
+    from meetings.reminders.scan import scan
 
     counter = QueryCounter()
     with connection.execute_wrapper(counter):
@@ -312,8 +312,8 @@ def measure_delivery(now, sink: Sink, count: int, *, batched: bool) -> float:
     """Messages per second from queueing `count` due reminders until the sink has them all."""
     from django.db import connection
 
-    from meetings import tasks_reminders
     from meetings.models import ReminderLog
+    from meetings.reminders import tasks as reminder_tasks
 
     ids = list(ReminderLog.objects.order_by("pk").values_list("pk", flat=True)[:count])
     with connection.cursor() as cursor:
@@ -327,7 +327,7 @@ def measure_delivery(now, sink: Sink, count: int, *, batched: bool) -> float:
         assert queued == count, queued
     else:
         for log_id in ids:
-            tasks_reminders.deliver_reminder.delay(log_id)
+            reminder_tasks.deliver_reminder.delay(log_id)
     deadline = time.monotonic() + 600
     while sink.received - before < count and time.monotonic() < deadline:
         time.sleep(0.02)

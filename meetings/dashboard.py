@@ -2,8 +2,8 @@
 
 from accounts.models import User
 
-from .selectors_meetings import invitations_waiting_for, upcoming_meetings_for
-from .selectors_minutes import minutes_waiting_for, minutes_waiting_on_others
+from .minutes.selectors import minutes_waiting_for, minutes_waiting_on_others
+from .planning.selectors import invitations_waiting_for, upcoming_meetings_for
 
 LIMIT = 10
 

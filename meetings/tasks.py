@@ -1,21 +1,17 @@
-"""Celery tasks of the meetings app: thin, they take ids and hand over to the reminder scan or delivery.
+"""The beat task of the meetings app: `scan_reminders` runs every five minutes (CELERY_BEAT_SCHEDULE).
 
-Beat runs `scan_reminders` every five minutes; the scan queues `deliver_reminders` batches and `deliver_alert`.
-Exactly-once lives in meetings/delivery.py (row lock + sent_at), so a duplicate or retried task is harmless.
+The scan (meetings/reminders/scan.py) records what is due and queues `deliver_reminders` batches and
+`deliver_alert` (meetings/reminders/tasks.py). Exactly-once lives in meetings/reminders/delivery.py
+(row lock + sent_at), so a duplicate or retried task is harmless. The sub-packages' task modules are
+registered from MeetingsConfig.ready, since Celery's autodiscovery imports only `meetings.tasks`.
 """
 
 from celery import shared_task
 
-from . import reminders
+from .reminders import scan
 
 
 @shared_task
 def scan_reminders() -> dict[str, int]:
     """Every five minutes (beat): record the reminders and alerts that are due and queue their delivery."""
-    return reminders.scan()
-
-
-# Celery's autodiscovery imports only `meetings.tasks`; the other features keep their tasks in their own modules.
-from .tasks_meetings import send_invitation  # noqa: E402, F401
-from .tasks_minutes import send_minutes_confirmation_request  # noqa: E402, F401
-from .tasks_reminders import deliver_alert, deliver_reminder, deliver_reminders  # noqa: E402, F401
+    return scan.scan()

@@ -1,3 +1,4 @@
-from . import urls_meetings, urls_minutes
+from .minutes import urls as minutes_urls
+from .planning import urls as planning_urls
 
-urlpatterns = [*urls_meetings.urlpatterns, *urls_minutes.urlpatterns]
+urlpatterns = [*planning_urls.urlpatterns, *minutes_urls.urlpatterns]

@@ -18,8 +18,8 @@ from assessments.models import Evidence
 from assessments.signatures.selectors import SIGN_LINK
 from assessments.signatures.services import record_submit
 from meetings.models import Meeting
+from meetings.planning.selectors import agenda_from_coaching_plan
 from meetings.selectors import MINUTES_LINK, RESPOND_LINK
-from meetings.selectors_meetings import agenda_from_coaching_plan
 from mentoring.models import (
     CoachingSession,
     DevelopmentActivity,

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LOGGERS = ["django.server", "django.request", "django.utils.autoreload", "django", "meetings.delivery", "registry"]
+LOGGERS = [
+    "django.server",
+    "django.request",
+    "django.utils.autoreload",
+    "django",
+    "meetings.reminders.delivery",
+    "registry",
+]
 SECRET = "k9#Fq2!vX8m@Lp4zR7wT1yB6nC3hJ5sD0gE-production-like-secret"
 OURS = {"DEBUG", "SECRET_KEY", "LOG_LEVEL", "DJANGO_SETTINGS_MODULE"}
 

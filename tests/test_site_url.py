@@ -12,8 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from config.env import site_url
-from meetings.emails_meetings import invitation_email_send
-from meetings.ics import REQUEST
+from meetings.planning.emails import invitation_email_send
+from meetings.planning.ics import REQUEST
 from registry.certificates.documents import certificate_html, qr_data_uri, verify_url
 from registry.certificates.services import certificate_issue
 from tests.meetings.factories_meetings import make_meeting, row

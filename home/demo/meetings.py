@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from meetings.models import Meeting, MeetingChange, Participant
-from meetings.selectors_meetings import agenda_from_coaching_plan
+from meetings.planning.selectors import agenda_from_coaching_plan
 from placements.models import Placement
 
 from .text import Text

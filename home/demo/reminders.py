@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from meetings.models import Meeting, MeetingSettings, PlacementAlert
-from meetings.reminder_rules import LOCAL, NO_MEETING, alert_due, local_midnight, rules_from
+from meetings.reminders.rules import LOCAL, NO_MEETING, alert_due, local_midnight, rules_from
 from notifications.models import Notification
 from placements.models import Placement
 

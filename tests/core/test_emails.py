@@ -13,9 +13,9 @@ from assessments.documents.tasks import send_record_pdf
 from assessments.signatures.tasks import send_signature_reminder, send_signature_request
 from core.emails import build_message, recipient_language, render_message, site_link, site_url
 from core.tasks import MAIL_RETRY
-from meetings.tasks_meetings import send_invitation
-from meetings.tasks_minutes import send_minutes_confirmation_request
-from meetings.tasks_reminders import deliver_alert, deliver_reminder, deliver_reminders
+from meetings.minutes.tasks import send_minutes_confirmation_request
+from meetings.planning.tasks import send_invitation
+from meetings.reminders.tasks import deliver_alert, deliver_reminder, deliver_reminders
 from mentoring.obstacles.tasks import send_incident_escalation
 from placements.selection.tasks import send_selection_decision
 from registry.certificates.tasks import send_certificate_email, send_expiry_reminder, send_revocation_notice

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from meetings.services_minutes import Agreement, minutes_save
+from meetings.minutes.services import Agreement, minutes_save
 
 
 def write_minutes(world, meeting, *, by=None, send=False, goals=(), agreements=None, **kwargs):

@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from icalendar import Calendar, Timezone
 
-from meetings.ics import CANCEL, REQUEST, meeting_calendar
 from meetings.models import Meeting, Participant
+from meetings.planning.ics import CANCEL, REQUEST, meeting_calendar
 
 from .factories_meetings import GUEST_EMAIL, add_guest, local, make_meeting, row
 

@@ -5,9 +5,9 @@ from django.core import mail
 from django.urls import reverse
 from icalendar import Calendar
 
-from meetings.emails_meetings import invitation_email_send
-from meetings.ics import CANCEL, REQUEST, meeting_calendar
 from meetings.models import Meeting
+from meetings.planning.emails import invitation_email_send
+from meetings.planning.ics import CANCEL, REQUEST, meeting_calendar
 from tests.cast import COACHING_VIEWERS, EVERYONE
 
 from .factories_meetings import add_guest, local, make_meeting, row

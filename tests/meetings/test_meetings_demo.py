@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from home.demo.meetings import seed
 from meetings.models import Meeting, MeetingChange, Participant
-from meetings.selectors_meetings import invitations_waiting_for, upcoming_meetings_for
+from meetings.planning.selectors import invitations_waiting_for, upcoming_meetings_for
 from notifications.models import Notification
 from placements.models import Placement
 

@@ -9,7 +9,7 @@ from django.utils import formats, timezone, translation
 from icalendar import Calendar
 
 from meetings.models import Meeting, Participant
-from meetings.tasks_meetings import send_invitation
+from meetings.planning.tasks import send_invitation
 from tests.helpers import wait_for_mail
 
 from .factories_meetings import in_days, make_meeting, plan_data, when_data

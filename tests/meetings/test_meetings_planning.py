@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import Meeting, MeetingChange, Participant
-from meetings.services_meetings import meeting_plan
+from meetings.planning.services import meeting_plan
 from mentoring.models import LearningGoal
 from notifications.models import Notification
 from tests.factories import make_placement

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import Meeting, Participant
-from meetings.selectors_meetings import invitations_waiting_for, upcoming_meetings_for
+from meetings.planning.selectors import invitations_waiting_for, upcoming_meetings_for
 from tests.factories import make_placement
 
 from .factories_meetings import add_guest, in_days, make_meeting, row

@@ -10,9 +10,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.minutes.services import MinutesLocked, minutes_confirm, minutes_save, minutes_withdraw
 from meetings.models import Minutes, MinutesConfirmation, Participant
 from meetings.selectors import MINUTES_LINK, RESPOND_LINK
-from meetings.services_minutes import MinutesLocked, minutes_confirm, minutes_save, minutes_withdraw
 
 from .factories_meetings import add_guest, held_meeting
 from .factories_minutes import write_minutes

@@ -10,8 +10,8 @@ from django.utils import timezone
 from accounts.models import User
 from home.demo import meetings as demo_meetings
 from home.demo.minutes import seed
+from meetings.minutes.selectors import minutes_waiting_for, minutes_waiting_on_others
 from meetings.models import GoalProgress, Meeting, Minutes, MinutesConfirmation
-from meetings.selectors_minutes import minutes_waiting_for, minutes_waiting_on_others
 from mentoring.models import ActionItem
 from mentoring.selectors import open_action_items
 from placements.models import Placement

@@ -5,8 +5,8 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.models import User
+from meetings.minutes.tasks import send_minutes_confirmation_request
 from meetings.models import Minutes
-from meetings.tasks_minutes import send_minutes_confirmation_request
 from tests.helpers import wait_for_mail
 
 from .factories_meetings import GUEST_EMAIL, held_meeting

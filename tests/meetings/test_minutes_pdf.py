@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from meetings.documents import minutes_html, minutes_pdf, minutes_pdf_filename
-from meetings.services_minutes import Agreement, minutes_confirm
+from meetings.minutes.documents import minutes_html, minutes_pdf, minutes_pdf_filename
+from meetings.minutes.services import Agreement, minutes_confirm
 from tests.helpers import pdf_text
 
 from .factories_meetings import add_guest, held_meeting, make_goals

@@ -5,9 +5,9 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.minutes.selectors import minutes_waiting_for, minutes_waiting_on_others
+from meetings.minutes.services import minutes_confirm
 from meetings.models import Participant
-from meetings.selectors_minutes import minutes_waiting_for, minutes_waiting_on_others
-from meetings.services_minutes import minutes_confirm
 from tests.factories import make_placement
 
 from .factories_meetings import add_guest, held_meeting

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.minutes.services import Agreement, MinutesLocked, minutes_save
 from meetings.models import GoalProgress, Meeting, Minutes, MinutesConfirmation
-from meetings.services_minutes import Agreement, MinutesLocked, minutes_save
 from mentoring.models import ActionItem, LearningGoal
 from mentoring.selectors import open_action_items
 from notifications.models import Notification

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from meetings.models import MeetingSettings
-from meetings.reminder_rules import (
+from meetings.reminders.rules import (
     RuleBook,
     alert_due,
     before_due,

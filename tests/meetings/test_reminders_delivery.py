@@ -15,9 +15,10 @@ from django.core.management import call_command
 from django.db import connection
 from kombu.exceptions import OperationalError
 
-from meetings import delivery, tasks_reminders
 from meetings.models import Meeting, PlacementAlert, ReminderLog
-from meetings.reminders import scan
+from meetings.reminders import delivery
+from meetings.reminders import tasks as reminder_tasks
+from meetings.reminders.scan import scan
 from notifications.models import Notification
 from tests.helpers import wait_for_mail
 
@@ -108,7 +109,7 @@ def test_the_single_reminder_task_retries_an_smtp_failure_and_sends_once(world, 
         scan()
     log = ReminderLog.objects.get(participant__user=world.mentor)
     failing_once(monkeypatch)
-    tasks_reminders.deliver_reminder.delay(log.pk)
+    reminder_tasks.deliver_reminder.delay(log.pk)
     outbox = wait_until_sent(1)
     assert recipients(outbox) == ["mentor@example.org"]
     log.refresh_from_db()

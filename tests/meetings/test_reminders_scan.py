@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
 from meetings.models import Meeting, Minutes, Participant, PlacementAlert, ReminderLog
-from meetings.reminders import MAX_ATTEMPTS, scan
-from meetings.selectors_reminders import quiet_placements_for
+from meetings.reminders.scan import MAX_ATTEMPTS, scan
+from meetings.reminders.selectors import quiet_placements_for
 from tests.factories import make_placement
 
 from .factories_meetings import add_guest, meeting_at, row

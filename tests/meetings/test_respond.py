@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import Meeting, Participant
-from meetings.selectors_meetings import invitations_waiting_for
+from meetings.planning.selectors import invitations_waiting_for
 from notifications.models import Notification
 
 from .factories_meetings import add_guest, in_days, make_meeting, row, when_data

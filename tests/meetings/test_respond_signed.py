@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from core.signing import TokenExpired, TokenInvalid, TokenOutdated
 from meetings.models import Meeting, Participant
+from meetings.planning.services import meeting_cancel, meeting_reschedule
 from meetings.selectors import MINUTES_LINK, RESPOND_LINK
-from meetings.services_meetings import meeting_cancel, meeting_reschedule
 
 from .factories_meetings import add_guest, in_days, make_meeting, row, when_data
 

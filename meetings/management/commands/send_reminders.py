@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from meetings.reminders import scan
+from meetings.reminders.scan import scan
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.widgets import DateInput, TimeInput
 
-from .models import Participant
+from ..models import Participant
 
 ANSWERS = [
     (Participant.Response.ACCEPTED, _("I will come")),

@@ -4,8 +4,8 @@ from core.emails import build_message, has_login, recipient_language, site_link
 from notifications.models import Notification
 from notifications.services import level_allows
 
-from .models import Minutes, Participant
-from .selectors import MINUTES_LINK
+from ..models import Minutes, Participant
+from ..selectors import MINUTES_LINK
 
 
 def confirmation_link(participant: Participant) -> str:

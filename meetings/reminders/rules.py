@@ -1,7 +1,7 @@
 """The reminder rules: what kinds of reminders there are, a school's settings cleaned, and when each is due.
 
-Pure decisions, no queries: the scan (meetings/reminders.py) asks them what is due, delivery
-(meetings/delivery.py) and the e-mails (meetings/emails_reminders.py) read the kinds.
+Pure decisions, no queries: the scan (meetings/reminders/scan.py) asks them what is due, delivery
+(meetings/reminders/delivery.py) and the e-mails (meetings/reminders/emails.py) read the kinds.
 
 Due times follow the wall clock in Europe/Amsterdam: "7 days before a 10:00 meeting" is 10:00 local seven
 days earlier, also across a daylight-saving change.
@@ -15,7 +15,7 @@ from django.conf import settings
 
 from core.choice_keys import whole_number
 
-from .models import MeetingSettings
+from ..models import MeetingSettings
 
 LOCAL = ZoneInfo(settings.TIME_ZONE)
 MINUTES_MISSING = "minutes_missing"

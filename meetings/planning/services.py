@@ -29,10 +29,10 @@ from notifications.models import Notification
 from notifications.services import level_allows, notify
 from placements.models import Placement
 
+from ..models import Meeting, MeetingChange, Participant
 from .ics import CANCEL, REQUEST
-from .models import Meeting, MeetingChange, Participant
-from .selectors_meetings import REQUIRED_ROLES
-from .tasks_meetings import send_invitation
+from .selectors import REQUIRED_ROLES
+from .tasks import send_invitation
 
 PLAN_FIELDS = ("starts_at", "duration_minutes", "location", "online_link", "agenda")
 

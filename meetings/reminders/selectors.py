@@ -14,7 +14,7 @@ from django.utils import timezone
 from accounts.models import User
 from placements.models import Placement
 
-from .models import (
+from ..models import (
     Meeting,
     MeetingSettings,
     Minutes,

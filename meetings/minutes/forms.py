@@ -6,8 +6,8 @@ from core.widgets import DateInput, DateTimeLocalInput
 from mentoring.models import ActionItem, LearningGoal
 from placements.forms import PersonChoiceField
 
-from .models import Meeting, Minutes
-from .services_minutes import Agreement
+from ..models import Meeting, Minutes
+from .services import Agreement
 
 
 class MinutesForm(forms.Form):

@@ -3,7 +3,7 @@
 The scan is the source of truth (docs/decisions/0008-reminders-exactly-once.md): no far-future ETA tasks. It
 runs every five minutes (beat) or from cron (`manage.py send_reminders`) and costs the same number of queries
 however many meetings there are: candidates are loaded in a few set-based queries, due times are computed in
-Python (the pure functions of meetings/reminder_rules.py), and the decisions are written with one bulk insert
+Python (the pure functions of meetings/reminders/rules.py), and the decisions are written with one bulk insert
 that ignores rows another scan wrote first. A ReminderLog row is the decision; its `sent_at` is set in the
 transaction that sends.
 """
@@ -17,10 +17,10 @@ from django.utils import timezone
 
 from core.queue import enqueue_on_commit
 
+from ..models import PlacementAlert, ReminderLog
 from . import delivery
-from . import selectors_reminders as candidates
-from .models import PlacementAlert, ReminderLog
-from .reminder_rules import (
+from . import selectors as candidates
+from .rules import (
     MINUTES_MISSING,
     NO_MEETING,
     STALE_AFTER,
@@ -31,7 +31,7 @@ from .reminder_rules import (
     local_midnight,
     minutes_due,
 )
-from .tasks_reminders import deliver_alert, deliver_reminders
+from .tasks import deliver_alert, deliver_reminders
 
 logger = logging.getLogger(__name__)
 

@@ -22,8 +22,7 @@ from notifications.models import Notification
 from notifications.services import level_allows, notify
 from placements.models import Placement
 
-from .emails_reminders import Prepared, alert_prepare, reminder_prepare
-from .models import (
+from ..models import (
     Meeting,
     MeetingSettings,
     Minutes,
@@ -32,7 +31,8 @@ from .models import (
     PlacementAlert,
     ReminderLog,
 )
-from .reminder_rules import BEFORE_PREFIX, CONFIRM_PREFIX, MINUTES_MISSING, NO_MEETING, rules_from
+from .emails import Prepared, alert_prepare, reminder_prepare
+from .rules import BEFORE_PREFIX, CONFIRM_PREFIX, MINUTES_MISSING, NO_MEETING, rules_from
 
 logger = logging.getLogger(__name__)
 

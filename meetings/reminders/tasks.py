@@ -1,7 +1,7 @@
 """Thin Celery tasks that deliver what the reminder scan recorded: they take ids and hand over to delivery.
 
-The scan (meetings/reminders.py) queues them; they keep the names they had in meetings.tasks.
-Exactly-once lives in meetings/delivery.py (row lock + sent_at), so a duplicate or retried task is harmless.
+The scan (meetings/reminders/scan.py) queues them; they keep the names they had in meetings.tasks.
+Exactly-once lives in meetings/reminders/delivery.py (row lock + sent_at), so a duplicate or retried task is harmless.
 """
 
 import logging

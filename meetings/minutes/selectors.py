@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from mentoring.models import ActionItem, LearningGoal
 
-from .models import GoalProgress, Meeting, Minutes, MinutesConfirmation, Participant
-from .selectors import can_plan_meetings, participant_of
+from ..models import GoalProgress, Meeting, Minutes, MinutesConfirmation, Participant
+from ..selectors import can_plan_meetings, participant_of
 
 
 def can_write_minutes(user: User, meeting: Meeting) -> bool:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vText
 
-from .models import Meeting, Participant
+from ..models import Meeting, Participant
 
 REQUEST = "REQUEST"
 CANCEL = "CANCEL"

@@ -14,11 +14,11 @@ from core.http import pdf_response, signed_link_no_store
 from core.signing import TokenError, render_waiting
 from core.views import add_service_errors, require
 
-from .. import documents, services_minutes
-from ..forms_minutes import MinutesForm, agreements_formset
 from ..models import Minutes
 from ..selectors import MINUTES_LINK, meeting_for_user, participant_of
-from ..selectors_minutes import (
+from . import documents, services
+from .forms import MinutesForm, agreements_formset
+from .selectors import (
     agreement_owners,
     agreements_of,
     can_write_minutes,
@@ -84,7 +84,7 @@ def minutes_edit(request, pk):
     if data is not None and form.is_valid() and agreements.is_valid():
         send = request.POST.get("action") == "send"
         try:
-            services_minutes.minutes_save(
+            services.minutes_save(
                 meeting=meeting,
                 by=request.user,
                 summary=form.cleaned_data["summary"],
@@ -93,7 +93,7 @@ def minutes_edit(request, pk):
                 agreements=[row for row in (f.agreement() for f in agreements.forms) if row is not None],
                 send=send,
             )
-        except services_minutes.MinutesLocked as exc:  # sent or cancelled by someone else while this form was open
+        except services.MinutesLocked as exc:  # sent or cancelled by someone else while this form was open
             raise PermissionDenied(" ".join(exc.messages)) from None
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -121,7 +121,7 @@ def minutes_confirm(request, pk):
     participant = participant_of(request.user, meeting)
     require(participant is not None, _("Only the meeting's participants confirm its minutes."))
     try:
-        services_minutes.minutes_confirm(minutes=minutes, participant=participant)
+        services.minutes_confirm(minutes=minutes, participant=participant)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return _detail(request, meeting, minutes_for_meeting(meeting), status=400)
@@ -138,7 +138,7 @@ def minutes_withdraw(request, pk):
     require(can_write_minutes(request.user, meeting), NOT_A_WRITER)
     minutes = _minutes_or_404(meeting)
     try:
-        services_minutes.minutes_withdraw(minutes=minutes, by=request.user)
+        services.minutes_withdraw(minutes=minutes, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return _detail(request, meeting, minutes_for_meeting(meeting), status=400)
@@ -190,7 +190,7 @@ def minutes_confirm_signed(request, token):
             status = 400
         else:
             try:
-                services_minutes.minutes_confirm(minutes=minutes, participant=participant)
+                services.minutes_confirm(minutes=minutes, participant=participant)
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
                 status = 400

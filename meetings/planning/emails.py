@@ -4,9 +4,9 @@ from email.message import MIMEPart
 
 from core.emails import build_message, recipient_language, recipient_locale, site_link
 
+from ..models import Meeting, MeetingChange, Participant
+from ..selectors import RESPOND_LINK
 from .ics import CANCEL, ics_filename, meeting_calendar
-from .models import Meeting, MeetingChange, Participant
-from .selectors import RESPOND_LINK
 
 
 def _calendar_part(ics: bytes, method: str) -> MIMEPart:

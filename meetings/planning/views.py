@@ -1,4 +1,9 @@
-"""Planning tripartite meetings of a placement: the list, planning, the detail page and its actions."""
+"""Planning tripartite meetings of a placement: the list, planning, the detail page and its actions.
+
+At the end: answering an invitation through the signed link in the e-mail, without logging in. The token
+decides everything: which participant answers, and that the meeting has not changed since the e-mail was
+sent. A bad link gets a page that says what to do (400 or 410), never an error.
+"""
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,24 +19,25 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.choice_keys import whole_number
+from core.signing import TokenError, TokenOutdated
 from core.views import add_service_errors, require
 from mentoring.selectors import coaching_placement_for_user
 
-from ..forms_meetings import CancelForm, MeetingForm, RescheduleForm, RespondForm
-from ..ics import download_filename, download_method, meeting_calendar
 from ..models import Meeting
-from ..selectors import can_plan_meetings, can_view_meetings_of, meeting_for_user, participant_of
-from ..selectors_meetings import (
+from ..selectors import RESPOND_LINK, can_plan_meetings, can_view_meetings_of, meeting_for_user, participant_of
+from .forms import CancelForm, MeetingForm, RescheduleForm, RespondForm
+from .ics import download_filename, download_method, meeting_calendar
+from .selectors import (
     agenda_from_coaching_plan,
     meeting_history,
     meeting_participants,
     meetings_of_placement,
     split_upcoming_and_past,
 )
-from ..services_meetings import meeting_answerable_validate, meeting_plan, meeting_unchanged_validate
-from ..services_meetings import meeting_cancel as meeting_cancel_service
-from ..services_meetings import meeting_reschedule as meeting_reschedule_service
-from ..services_meetings import meeting_respond as meeting_respond_service
+from .services import meeting_answerable_validate, meeting_plan, meeting_unchanged_validate
+from .services import meeting_cancel as meeting_cancel_service
+from .services import meeting_reschedule as meeting_reschedule_service
+from .services import meeting_respond as meeting_respond_service
 
 
 def _planner_required(user, placement):
@@ -253,4 +259,52 @@ def meeting_cancel(request, pk):
         intro=_("A cancelled meeting cannot be changed again. Everyone gets a cancellation for their calendar."),
         button=_("Cancel the meeting"),
         danger=True,
+    )
+
+
+def _refused(request, *, message, status, meeting=None):
+    return render(
+        request, "meetings/meetings/respond_refused.html", {"message": message, "meeting": meeting}, status=status
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def meeting_respond_signed(request, token):
+    try:
+        participant = RESPOND_LINK.read(token)
+    except TokenOutdated as exc:
+        meeting = exc.obj.meeting if exc.obj else None
+        if meeting is not None and meeting.status == Meeting.Status.CANCELLED:
+            return _refused(request, message=_("This meeting has been cancelled."), status=410, meeting=meeting)
+        return _refused(request, message=exc.message, status=exc.status)
+    except TokenError as exc:
+        return _refused(request, message=exc.message, status=exc.status)
+
+    meeting = participant.meeting
+    try:
+        meeting_answerable_validate(meeting)
+    except ValidationError as exc:
+        return _refused(request, message=" ".join(exc.messages), status=410, meeting=meeting)
+
+    form = RespondForm(
+        request.POST or None, initial={"response": participant.response, "reason": participant.decline_reason}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_respond_service(
+                participant=participant,
+                response=form.cleaned_data["response"],
+                reason=form.cleaned_data["reason"],
+                proposed_starts_at=form.cleaned_data["proposed_starts_at"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Thank you, your answer has been saved."))
+            return redirect("meeting_respond_signed", token=token)
+    return render(
+        request,
+        "meetings/meetings/respond_signed.html",
+        {"meeting": meeting, "placement": meeting.placement, "participant": participant, "form": form},
     )

@@ -12,7 +12,7 @@ from mentoring.models import LearningGoal
 from mentoring.selectors import open_action_items
 from placements.models import Placement
 
-from .models import Meeting, MeetingChange, Participant
+from ..models import Meeting, MeetingChange, Participant
 
 REQUIRED_ROLES = (Participant.Role.LEARNER, Participant.Role.MENTOR, Participant.Role.SUPERVISOR)
 DASHBOARD_DAYS = 30

@@ -25,9 +25,9 @@ from mentoring.models import ActionItem, LearningGoal
 from notifications.models import Notification
 from notifications.services import notify
 
-from .models import GoalProgress, Meeting, Minutes, MinutesConfirmation, Participant
-from .selectors_minutes import confirmers, minutes_refusal
-from .tasks_minutes import send_minutes_confirmation_request
+from ..models import GoalProgress, Meeting, Minutes, MinutesConfirmation, Participant
+from .selectors import confirmers, minutes_refusal
+from .tasks import send_minutes_confirmation_request
 
 
 class MinutesLocked(ValidationError):

@@ -1,6 +1,6 @@
 """The words of a reminder or alert: its e-mail and its in-app text, in the recipient's language and Dutch time.
 
-Building a message sends nothing; meetings/delivery.py sends it in the transaction that records the send.
+Building a message sends nothing; meetings/reminders/delivery.py sends it in the transaction that records the send.
 """
 
 from dataclasses import dataclass
@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from core.emails import build_message, recipient_language, recipient_locale, site_link, site_url
 
-from .emails_minutes import confirmation_link
-from .models import PlacementAlert, ReminderLog
-from .reminder_rules import BEFORE_PREFIX, CONFIRM_PREFIX, MINUTES_MISSING
-from .selectors import RESPOND_LINK
+from ..minutes.emails import confirmation_link
+from ..models import PlacementAlert, ReminderLog
+from ..selectors import RESPOND_LINK
+from .rules import BEFORE_PREFIX, CONFIRM_PREFIX, MINUTES_MISSING
 
 
 @dataclass(frozen=True)

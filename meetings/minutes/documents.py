@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from core.documents import DocumentKind, document_language
 
-from .models import Minutes
-from .selectors_minutes import agreements_of, confirmation_rows
+from ..models import Minutes
+from .selectors import agreements_of, confirmation_rows
 
 MINUTES = DocumentKind("document.css", "minutes.css")
 
