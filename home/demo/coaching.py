@@ -9,7 +9,8 @@ from mentoring.models import ActionItem, CoachingPlan, CoachingSession, Learning
 from mentoring.plans.services import plan_decide, plan_for_placement, plan_submit
 from placements.models import Placement
 
-from .coaching_texts import FREQUENCY, LEARNING_STYLE, MILESTONE, trade_of
+from .coaching_texts import FREQUENCY, LEARNING_STYLE, MILESTONE
+from .trades import trade_of
 
 
 def _seed_plan(placement: Placement, today, approve: bool) -> CoachingPlan:
