@@ -2,9 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.widgets import DateInput, DateTimeLocalInput
+from core.widgets import DateTimeLocalInput
 from mentoring.models import ActionItem, LearningGoal
-from placements.forms import PersonChoiceField
+from mentoring.sessions.forms import ActionItemForm
 
 from ..models import Meeting, Minutes
 from .services import Agreement
@@ -59,36 +59,20 @@ class MinutesForm(forms.Form):
         return {goal: self.cleaned_data.get(self.goal_field(goal), "") for goal in self.goals}
 
 
-class AgreementForm(forms.ModelForm):
-    """An agreement with an owner and a due date; a row left empty is not used."""
-
-    class Meta:
-        model = ActionItem
-        fields = ["description", "owner", "due_date"]
-        field_classes = {"owner": PersonChoiceField}
-        widgets = {"due_date": DateInput()}
-
-    def __init__(self, *args, people, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people
-        for name in ("description", "owner", "due_date"):
-            self.fields[name].required = False
+class AgreementForm(ActionItemForm):
+    """An agreement of the minutes: as in a coaching session, and an existing one can be changed or removed."""
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("id") is not None and not self.instance.pk:
             # Django would quietly treat an id from outside the formset's queryset as a new row.
             raise ValidationError(_("That agreement belongs to another meeting."))
-        if cleaned.get("DELETE"):
-            return cleaned
-        if not cleaned.get("description"):
-            if self.instance.pk:
-                self.add_error("description", _("Describe the agreement, or tick “Remove”."))
-            return cleaned
-        for field in ("owner", "due_date"):
-            if not cleaned.get(field):
-                self.add_error(field, _("An agreement needs an owner and a due date."))
+        if self.instance.pk and not cleaned.get("DELETE") and not cleaned.get("description"):
+            self.add_error("description", _("Describe the agreement, or tick “Remove”."))
         return cleaned
+
+    def in_use(self, cleaned) -> bool:
+        return not cleaned.get("DELETE") and super().in_use(cleaned)
 
     def agreement(self) -> Agreement | None:
         """What the service should do with this row, or None for an empty new row."""

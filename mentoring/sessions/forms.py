@@ -113,6 +113,8 @@ class SessionForm(forms.ModelForm):
 
 
 class ActionItemForm(forms.ModelForm):
+    """An agreement with an owner and a due date; a row left empty is not used (sessions and minutes alike)."""
+
     class Meta:
         model = ActionItem
         fields = ["description", "owner", "due_date"]
@@ -122,18 +124,19 @@ class ActionItemForm(forms.ModelForm):
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = people
-        self.fields["description"].required = False
-        self.fields["owner"].required = False
-        self.fields["due_date"].required = False
+        for name in ("description", "owner", "due_date"):
+            self.fields[name].required = False
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("description"):
-            return cleaned  # an empty row is simply not used
-        for field in ("owner", "due_date"):
-            if not cleaned.get(field):
-                self.add_error(field, _("An agreement needs an owner and a due date."))
+        if self.in_use(cleaned):
+            for field in ("owner", "due_date"):
+                if not cleaned.get(field):
+                    self.add_error(field, _("An agreement needs an owner and a due date."))
         return cleaned
+
+    def in_use(self, cleaned) -> bool:
+        return bool(cleaned.get("description"))
 
     @property
     def item_data(self):
