@@ -8,25 +8,13 @@ from playwright.sync_api import expect
 
 from assessments.models import AssessmentMoment, AssessmentRecord, Signature
 from placements.models import Placement
+from tests.browser.pages import log_in, log_out
 from tests.helpers import pdf_text
 
 MENTOR = "mentor@demo.werkmentor.nl"
 LEARNER = "emma.dejong@student.rijnland.example"
 REASON = "Product advice went well twice in the last week; unsatisfactory is too harsh."
 RESPONSE = "I will ask Marieke to observe me at the counter again next month."
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill("demo")
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
-
-
-def log_out(page):
-    page.get_by_role("button", name="Log out").click()
-    expect(page.get_by_role("button", name="Log out")).to_have_count(0)
 
 
 def test_mentor_rates_both_sign_and_the_pdf_downloads(page, live_server, axe, tmp_path):

@@ -6,18 +6,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from registry.models import Certificate, Course
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill("demo")
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
-
-
-def log_out(page):
-    page.get_by_role("button", name="Log out").click()
+from tests.browser.pages import log_in, log_out
 
 
 def test_teacher_issues_and_coordinator_finds_and_verifies(page, live_server, axe):

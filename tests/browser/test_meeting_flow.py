@@ -9,14 +9,7 @@ from playwright.sync_api import expect
 
 from meetings.models import Meeting, Participant
 from placements.models import Placement
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill("demo")
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+from tests.browser.pages import log_in
 
 
 def test_supervisor_plans_and_mentor_accepts(page, live_server, axe):

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from placements.models import Candidate, InductionTemplate, Opening, Placement, ScoreSheet
+from tests.browser.pages import log_in, log_out
 
 ADMIN = "company@demo.werkmentor.nl"
 MARIEKE = "mentor@demo.werkmentor.nl"
@@ -29,19 +30,6 @@ HENK_NOTES = [
     "Explained how she tempers chocolate step by step.",
     "Stayed calm in the role play and apologised first.",
 ]
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill("demo")
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
-
-
-def log_out(page):
-    page.get_by_role("button", name="Log out").click()
-    expect(page.get_by_role("button", name="Log out")).to_have_count(0)
 
 
 def open_candidate_from_dashboard(page, live_server, candidate):
