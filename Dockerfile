@@ -41,4 +41,6 @@ RUN useradd --system --uid 10001 --create-home werkmentor \
 USER werkmentor
 
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# PostgreSQL ends a stuck statement (DB_STATEMENT_TIMEOUT, 20 s) or lock wait (DB_LOCK_TIMEOUT, 10 s) before gunicorn
+# would kill the worker (--timeout 30): the user gets a "busy, try again" page instead of a 500.
+CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30", "--access-logfile", "-"]

@@ -34,6 +34,30 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
 
 
+def env_duration_ms(name: str, default_ms: int) -> int:
+    """A duration in milliseconds: "500ms", "20s", "2min", or a bare whole number of milliseconds
+    (as PostgreSQL reads it). "0" switches the limit off. Empty means the default."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default_ms
+    value = raw.strip().lower().replace(" ", "")
+    for suffix, factor in (("ms", 1), ("min", 60_000), ("s", 1000)):
+        if value.endswith(suffix):
+            number, scale = value.removesuffix(suffix), factor
+            break
+    else:
+        number, scale = value, 1
+    try:
+        amount = int(number)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a duration such as 500ms, 20s or 2min (a bare number means milliseconds), not {raw!r}."
+        ) from None
+    if amount < 0:
+        raise ImproperlyConfigured(f"{name} must not be negative, not {raw!r}.")
+    return amount * scale
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str, site_url
+from .env import env_bool, env_duration_ms, env_int, env_list, env_str, site_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
+    # A statement or lock timeout (config: DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT) becomes a "busy, try again" 503.
+    "core.middleware.DatabaseBusyMiddleware",
     # Last, so that lock-outs are recorded after authentication has run.
     "axes.middleware.AxesMiddleware",
 ]
@@ -92,6 +94,24 @@ try:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
+# A stuck query or a row lock held elsewhere ends in a "busy, try again" 503 (core.middleware.DatabaseBusyMiddleware)
+# instead of gunicorn killing the worker: both limits stay below gunicorn's --timeout (30 s, Dockerfile and compose).
+# Celery workers get their own, longer limits (config/celery.py); 0 switches a limit off.
+DB_STATEMENT_TIMEOUT = env_duration_ms("DB_STATEMENT_TIMEOUT", 20_000)
+DB_LOCK_TIMEOUT = env_duration_ms("DB_LOCK_TIMEOUT", 10_000)
+DB_WORKER_STATEMENT_TIMEOUT = env_duration_ms("DB_WORKER_STATEMENT_TIMEOUT", 300_000)
+DB_WORKER_LOCK_TIMEOUT = env_duration_ms("DB_WORKER_LOCK_TIMEOUT", 60_000)
+
+
+def postgres_timeout_options(statement_ms: int, lock_ms: int) -> str:
+    """libpq "options" that set both limits on every new connection (read when the connection opens)."""
+    return f"-c statement_timeout={statement_ms} -c lock_timeout={lock_ms}"
+
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = postgres_timeout_options(
+        DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis, cache and Celery ------------------------------------------------------------------------
@@ -114,7 +134,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3, "socket_timeout": 5}
+# visibility_timeout: with acks_late, a task taken by a worker that dies unseen goes back to the queue after this many
+# seconds (Redis broker). It must exceed the longest task and the furthest ETA/countdown, or a task runs twice.
+REDIS_VISIBILITY_TIMEOUT = env_int("REDIS_VISIBILITY_TIMEOUT", 3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 3,
+    "socket_timeout": 5,
+    "visibility_timeout": REDIS_VISIBILITY_TIMEOUT,
+}
 # The periodic scans are the source of truth for reminders; cron can run the same management commands.
 CELERY_BEAT_SCHEDULE = {
     "scan-meeting-reminders": {
