@@ -192,6 +192,14 @@ AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
 if AXES_IPWARE_PROXY_COUNT:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
+# Public endpoints, per client address: (requests, seconds). core/ratelimit.py; the same proxy count as axes.
+RATE_LIMITS = {
+    "verify": (env_int("RATE_LIMIT_VERIFY", 30), 60),
+    "signed_link": (env_int("RATE_LIMIT_SIGNED_LINK", 30), 60),
+    "password_reset": (env_int("RATE_LIMIT_PASSWORD_RESET", 5), 15 * 60),
+}
+RATE_LIMIT_TRUSTED_PROXIES = env_int("TRUSTED_PROXY_COUNT", 0)
+
 # --- Internationalisation --------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("nl", _("Dutch"))]

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.http import signed_link_no_store
+from core.ratelimit import rate_limited
 from core.signing import TokenError, render_waiting
 from core.views import add_service_errors, require
 
@@ -158,6 +159,7 @@ def _link_page(request, signature, form, *, notice=None, status=200):
 # Anyone holding the link may sign as its signer, so no login; the form is ours, so CSRF protection stays on.
 @login_not_required
 @never_cache
+@rate_limited("signed_link")
 @require_http_methods(["GET", "POST"])
 def assessment_sign_link(request, token):
     try:

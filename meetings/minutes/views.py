@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.http import pdf_response, signed_link_no_store
+from core.ratelimit import rate_limited
 from core.signing import TokenError, render_waiting
 from core.views import add_service_errors, require
 
@@ -175,6 +176,7 @@ def _link_refused(request, error: TokenError):
     return render(request, "meetings/minutes/minutes_link_refused.html", context, status=error.status)
 
 
+@rate_limited("signed_link")
 @require_http_methods(["GET", "POST"])
 def minutes_confirm_signed(request, token):
     try:

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.choice_keys import whole_number
+from core.ratelimit import rate_limited
 from core.signing import TokenError, TokenOutdated
 from core.views import add_service_errors, require
 from mentoring.selectors import coaching_placement_for_user
@@ -269,6 +270,7 @@ def _refused(request, *, message, status, meeting=None):
 
 
 @never_cache
+@rate_limited("signed_link")
 @require_http_methods(["GET", "POST"])
 def meeting_respond_signed(request, token):
     try:
