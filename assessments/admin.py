@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.protection import ProtectedAdmin, ProtectedInline
+
 from .models import (
     Area,
     AssessmentMoment,
@@ -81,32 +83,47 @@ class EvidenceAdmin(admin.ModelAdmin):
     search_fields = ["title"]
 
 
-class RatingInline(admin.TabularInline):
+class RatingInline(ProtectedInline, admin.TabularInline):
     model = Rating
     extra = 0
     raw_id_fields = ["indicator"]
 
 
-class JudgementInline(admin.TabularInline):
+class JudgementInline(ProtectedInline, admin.TabularInline):
     model = CompetencyJudgement
     extra = 0
     raw_id_fields = ["competency"]
 
 
-class SignatureInline(admin.TabularInline):
+class SignatureInline(ProtectedInline, admin.TabularInline):
     model = Signature
     extra = 0
     raw_id_fields = ["user"]
 
 
+class AmendmentInline(ProtectedInline, admin.TabularInline):
+    """The record that corrects this one (read here; amendments are made in the app)."""
+
+    model = AssessmentRecord
+    fk_name = "amends"
+    extra = 0
+    fields = ["title", "version", "status", "assessed_on", "amendment_reason"]
+    readonly_fields = fields
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(AssessmentRecord)
-class AssessmentRecordAdmin(admin.ModelAdmin):
+class AssessmentRecordAdmin(ProtectedAdmin):
     list_display = ["title", "subject", "assessed_on", "status", "version"]
     list_filter = ["status"]
     search_fields = ["title", "subject__last_name", "subject__email"]
     raw_id_fields = ["subject", "placement", "enrolment", "amends", "created_by", "moment"]
-    inlines = [RatingInline, JudgementInline, SignatureInline]
-
-    def has_change_permission(self, request, obj=None):
-        # A signed record changes only by amendment, in the app, where the history is kept.
-        return super().has_change_permission(request, obj) and (obj is None or not obj.is_locked)
+    inlines = [RatingInline, JudgementInline, SignatureInline, AmendmentInline]
+    # A signed record is read-only and cannot be deleted: it changes only by amendment, in the app, where the
+    # history is kept (core/protection.py).

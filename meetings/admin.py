@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.protection import ProtectedAdmin, ProtectedInline
+
 from .models import (
     GoalProgress,
     Meeting,
@@ -28,7 +30,7 @@ class MeetingChangeInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ProtectedAdmin):
     list_display = ["placement", "starts_at", "status", "sequence", "organiser"]
     list_filter = ["status", "placement__school"]
     search_fields = PLACEMENT_SEARCH
@@ -46,14 +48,14 @@ class ParticipantAdmin(admin.ModelAdmin):
     raw_id_fields = ["meeting", "user"]
 
 
-class GoalProgressInline(admin.TabularInline):
+class GoalProgressInline(ProtectedInline, admin.TabularInline):
     model = GoalProgress
     extra = 0
     raw_id_fields = ["goal"]
 
 
 @admin.register(Minutes)
-class MinutesAdmin(admin.ModelAdmin):
+class MinutesAdmin(ProtectedAdmin):
     list_display = ["meeting", "status", "written_by", "written_at"]
     list_filter = ["status"]
     search_fields = ["meeting__placement__learner__last_name", "summary"]

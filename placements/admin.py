@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.protection import ProtectedAdmin
+
 from .models import Placement, Programme
 
 
@@ -11,7 +13,9 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Placement)
-class PlacementAdmin(admin.ModelAdmin):
+class PlacementAdmin(ProtectedAdmin):
+    """A placement that holds a signed record, a certificate or confirmed minutes is archived, never deleted."""
+
     list_display = ["learner", "company", "mentor", "supervisor", "start_date", "end_date", "status"]
     list_filter = ["status", "school", "programme", "company__country"]
     search_fields = [

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.protection import ProtectedAdmin
+
 from .models import (
     Assignment,
     Attendance,
@@ -67,7 +69,7 @@ class AssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(admin.ModelAdmin):
+class EnrolmentAdmin(ProtectedAdmin):
     list_display = ["participant", "course", "company", "status", "confirmed_at"]
     list_filter = ["status", "course__school"]
     search_fields = ["participant__last_name", "participant__email", "company__name", "course__title"]
@@ -98,7 +100,10 @@ class EvaluationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(ProtectedAdmin):
+    """An issued certificate is read-only here: it is revoked with a reason, and personal data is erased, in the
+    register (registry/certificates/revoke.py); it is never deleted."""
+
     list_display = ["number", "holder_name", "company_name", "school", "issued_on", "valid_until", "revoked_at"]
     list_filter = ["school", "company_country", ("revoked_at", admin.EmptyFieldListFilter), "imported"]
     search_fields = ["number", "holder_name", "holder_email", "company_name", "company_city"]

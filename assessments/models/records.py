@@ -9,13 +9,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.protection import ProtectedQuerySet, RefuseDeletion, cascade_unless_protected, protect
 from placements.models import Placement
 
 from .frameworks import Competency, FrameworkVersion, Indicator, RatingLevel
 from .plans import AssessmentMoment
 
 
-class AssessmentRecord(models.Model):
+class AssessmentRecord(RefuseDeletion, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         AWAITING = "awaiting", _("waiting for signatures")
@@ -28,13 +29,13 @@ class AssessmentRecord(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("assessed")
     )
     placement = models.ForeignKey(
-        Placement, on_delete=models.CASCADE, null=True, blank=True, related_name="assessments"
+        Placement, on_delete=cascade_unless_protected, null=True, blank=True, related_name="assessments"
     )
     moment = models.ForeignKey(
         AssessmentMoment, on_delete=models.SET_NULL, null=True, blank=True, related_name="records"
     )
     enrolment = models.ForeignKey(
-        "registry.Enrolment", on_delete=models.CASCADE, null=True, blank=True, related_name="assessments"
+        "registry.Enrolment", on_delete=cascade_unless_protected, null=True, blank=True, related_name="assessments"
     )
     framework_version = models.ForeignKey(
         FrameworkVersion, on_delete=models.PROTECT, related_name="records", verbose_name=_("framework version")
@@ -60,6 +61,8 @@ class AssessmentRecord(models.Model):
     submitted_at = models.DateTimeField(_("sent for signatures"), null=True, blank=True)
     locked_at = models.DateTimeField(_("locked"), null=True, blank=True)
     pdf_sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ProtectedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("assessment record")
@@ -175,3 +178,13 @@ class Signature(models.Model):
     @property
     def is_signed(self) -> bool:
         return self.signed_at is not None
+
+
+# A signed record stays: it is corrected by an amendment, never deleted (core/protection.py guards every path).
+protect(
+    AssessmentRecord,
+    lambda record: record.is_locked,
+    _("it is signed. A signed record is corrected by an amendment and stays as it was."),
+)
+for _part in (Rating, CompetencyJudgement, Signature):
+    protect(_part, lambda part: part.record.is_locked, _("it belongs to a signed assessment record."))

@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.countries import COUNTRIES
 from accounts.models import Company, School
+from core.protection import ProtectedQuerySet, RefuseDeletion, protect
 
 from .courses import Course, Enrolment
 
 
-class CertificateQuerySet(models.QuerySet):
+class CertificateQuerySet(ProtectedQuerySet):
     def currently_valid(self, today=None):
         today = today or timezone.localdate()
         return self.filter(revoked_at__isnull=True, valid_until__gte=today)
@@ -26,7 +27,7 @@ class CertificateQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=False)
 
 
-class Certificate(models.Model):
+class Certificate(RefuseDeletion, models.Model):
     """A work-mentor certificate. It belongs to the person, not the account: the register outlives jobs.
 
     Holder and company are copied at issue time, so the register still reads right after people move on.
@@ -123,6 +124,18 @@ class Certificate(models.Model):
 
     def get_state_display(self) -> str:
         return self.State(self.state()).label
+
+
+# An issued certificate stays in the register: it is revoked with a reason, and a holder's personal data is
+# removed by the erasure (registry/certificates/revoke.py), never by deleting the row (core/protection.py).
+protect(
+    Certificate,
+    lambda certificate: True,
+    _(
+        "an issued certificate stays in the register. Revoke it with a reason instead; a holder's personal data "
+        "is removed with the erasure."
+    ),
+)
 
 
 class CertificateNumberSequence(models.Model):
