@@ -64,7 +64,7 @@ class MinutesAdmin(ProtectedAdmin):
 
 
 @admin.register(MinutesConfirmation)
-class MinutesConfirmationAdmin(admin.ModelAdmin):
+class MinutesConfirmationAdmin(ProtectedAdmin):
     list_display = ["minutes", "participant", "confirmed_at"]
     raw_id_fields = ["minutes", "participant"]
 

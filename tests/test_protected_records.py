@@ -10,7 +10,7 @@ from django.db.models import ProtectedError
 from django.urls import reverse
 
 from assessments.models import AssessmentRecord, Rating, Signature
-from meetings.models import Meeting, Minutes
+from meetings.models import Meeting, Minutes, MinutesConfirmation
 from placements.models import Placement
 from registry.certificates.revoke import certificate_erase
 from registry.certificates.selectors import ERASED
@@ -134,6 +134,11 @@ def test_confirmed_minutes_cannot_be_deleted_or_edited_in_the_admin(world, admin
     assert response.status_code == 403
     minutes.refresh_from_db()
     assert minutes.summary.startswith("Daan works carefully") and minutes.status == Minutes.Status.CONFIRMED
+    # Nor can the confirmations be taken away one by one.
+    confirmation = MinutesConfirmation.objects.create(minutes=minutes, participant=minutes.meeting.participants.first())
+    refused_in_admin(admin_client, confirmation)
+    with pytest.raises(ProtectedError, match="minutes everyone confirmed"), transaction.atomic():
+        confirmation.delete()
 
 
 def test_unconfirmed_minutes_can_still_be_deleted(world, admin_client):

@@ -70,3 +70,9 @@ protect(
     lambda minutes: minutes.status == Minutes.Status.CONFIRMED,
     _("everyone confirmed these minutes. Confirmed minutes stay as they were."),
 )
+for _part in (GoalProgress, MinutesConfirmation):
+    protect(
+        _part,
+        lambda part: part.minutes.status == Minutes.Status.CONFIRMED,
+        _("it belongs to minutes everyone confirmed."),
+    )
