@@ -8,18 +8,24 @@ from django.contrib.messages import get_messages
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
+from django.utils import timezone
 
-from assessments.models import AssessmentRecord, Rating, Signature
+from assessments.models import AssessmentRecord, Framework, Rating, Signature
 from meetings.models import Meeting, Minutes, MinutesConfirmation
 from placements.models import Placement
 from registry.certificates.revoke import certificate_erase
 from registry.certificates.selectors import ERASED
-from registry.models import Certificate, PersonalDataErasure
-from tests.assessments.factories_assessments import lock, make_record
+from registry.models import Certificate, Enrolment, PersonalDataErasure
+from tests.assessments.factories_assessments import lock, make_framework_version, make_record
 from tests.factories import UserFactory, make_placement
 from tests.meetings.factories_meetings import held_meeting
 from tests.meetings.factories_reminders import minutes_of
-from tests.registry.factories_certificates import imported_certificate, participant
+from tests.registry.factories_certificates import (
+    certificate_course,
+    enrol_completed,
+    imported_certificate,
+    participant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +94,24 @@ def test_a_draft_record_can_still_be_deleted_in_the_admin(world, admin_client):
     assert response.status_code == 302
     assert not AssessmentRecord.objects.filter(pk=draft.pk).exists()
     assert not Rating.objects.filter(record_id=draft.pk).exists()
+
+
+def test_enrolment_with_a_signed_mentor_assessment_cannot_be_deleted(world):
+    enrolment = enrol_completed(certificate_course(world), world.mentor, world.company)
+    record = AssessmentRecord.objects.create(
+        subject=world.mentor,
+        enrolment=enrolment,
+        framework_version=make_framework_version(code="mentors", purpose=Framework.Purpose.MENTORS),
+        title="Practical assessment",
+        assessed_on=date(2026, 3, 1),
+        created_by=world.supervisor,
+        status=AssessmentRecord.Status.SIGNED,
+        locked_at=timezone.now(),
+    )
+    with pytest.raises(ProtectedError) as refused:
+        enrolment.delete()
+    assert refused.value.protected_objects == {record}
+    assert Enrolment.objects.filter(pk=enrolment.pk).exists()
 
 
 # --- Placements that hold them --------------------------------------------------------------------------
