@@ -40,6 +40,12 @@ class PlacementQuerySet(models.QuerySet):
     def ongoing(self):
         return self.filter(status__in=Placement.OPEN_STATUSES)
 
+    def not_archived(self):
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self):
+        return self.filter(archived_at__isnull=False)
+
 
 class Placement(models.Model):
     """A learner at a host company for a period: the hub of the learner's journey."""
@@ -85,6 +91,16 @@ class Placement(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     end_reason = models.TextField(_("reason for ending early"), blank=True)
+    # Ending a placement's life without deleting it: its signed records, minutes and certificates must stay.
+    archived_at = models.DateTimeField(_("archived on"), null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("archived by"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -125,6 +141,10 @@ class Placement(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
     def total_weeks(self) -> int:
         return max(1, round((self.end_date - self.start_date).days / 7))
