@@ -1,6 +1,7 @@
 """The dashboard: what each role needs to see today, gathered from every app's panel module.
 
-Every panel costs a fixed number of queries, however big the school.
+Every panel costs a fixed number of queries, however big the school. Archived placements are out of sight here:
+their lists and counts leave them out (the placement list shows them on request).
 """
 
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ def _soon(placements, date_field: str, today) -> list[Placement]:
 
 
 def _learner_panel(user: User, today) -> Panel:
-    mine = Placement.objects.filter(learner=user).with_people().order_by("-start_date")
+    mine = Placement.objects.not_archived().filter(learner=user).with_people().order_by("-start_date")
     placements = list(mine[:LIST_LIMIT])
     current = next((p for p in placements if p.status == Placement.Status.ACTIVE), None) or next(
         (p for p in placements if p.status == Placement.Status.PLANNED), None
@@ -56,7 +57,7 @@ def _learner_panel(user: User, today) -> Panel:
 
 
 def _mentor_panel(user: User, today) -> Panel:
-    mentored = Placement.objects.filter(mentor=user)
+    mentored = Placement.objects.not_archived().filter(mentor=user)
     return Panel(
         role=Role.MENTOR,
         counts=_status_counts(mentored),
@@ -68,7 +69,7 @@ def _mentor_panel(user: User, today) -> Panel:
 
 
 def _teacher_panel(user: User, today) -> Panel:
-    supervised = Placement.objects.filter(supervisor=user)
+    supervised = Placement.objects.not_archived().filter(supervisor=user)
     return Panel(
         role=Role.TEACHER,
         counts=_status_counts(supervised),
@@ -81,7 +82,7 @@ def _teacher_panel(user: User, today) -> Panel:
 
 def _coordinator_panel(user: User, today) -> Panel:
     school_ids = roles_of(user).schools_as(Role.COORDINATOR)
-    placements = Placement.objects.filter(school_id__in=school_ids)
+    placements = Placement.objects.not_archived().filter(school_id__in=school_ids)
     counts = _status_counts(placements)
     counts["companies"] = placements.ongoing().values("company").distinct().count()
     counts["learners_without_placement"] = (
@@ -100,7 +101,7 @@ def _coordinator_panel(user: User, today) -> Panel:
 
 def _company_admin_panel(user: User, today) -> Panel:
     company_ids = roles_of(user).companies_as(Role.COMPANY_ADMIN)
-    placements = Placement.objects.filter(company_id__in=company_ids)
+    placements = Placement.objects.not_archived().filter(company_id__in=company_ids)
     counts = _status_counts(placements)
     counts["mentors"] = (
         Membership.objects.filter(role=Role.MENTOR, company_id__in=company_ids).values("user").distinct().count()
@@ -113,7 +114,7 @@ def _company_admin_panel(user: User, today) -> Panel:
 
 
 def _staff_panel(user: User, today) -> Panel:
-    return Panel(role="staff", counts=_status_counts(placements_visible_to(user)))
+    return Panel(role="staff", counts=_status_counts(placements_visible_to(user).not_archived()))
 
 
 _PANELS = {

@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.protection import ProtectedAdmin
 
+from .archiving.services import archive_placement, restore_placement
 from .models import Placement, Programme
 
 
@@ -16,8 +20,8 @@ class ProgrammeAdmin(admin.ModelAdmin):
 class PlacementAdmin(ProtectedAdmin):
     """A placement that holds a signed record, a certificate or confirmed minutes is archived, never deleted."""
 
-    list_display = ["learner", "company", "mentor", "supervisor", "start_date", "end_date", "status"]
-    list_filter = ["status", "school", "programme", "company__country"]
+    list_display = ["learner", "company", "mentor", "supervisor", "start_date", "end_date", "status", "archived_at"]
+    list_filter = ["status", "archived_at", "school", "programme", "company__country"]
     search_fields = [
         "learner__first_name",
         "learner__last_name",
@@ -29,6 +33,28 @@ class PlacementAdmin(ProtectedAdmin):
     date_hierarchy = "start_date"
     autocomplete_fields = ["learner", "mentor", "supervisor", "company", "programme", "school"]
     list_select_related = ["learner", "company", "mentor", "supervisor"]
+    readonly_fields = ["archived_at", "archived_by"]  # changed only through the archive and restore actions
+    actions = ["archive_selected", "restore_selected"]
+
+    @admin.action(description=gettext_lazy("Archive selected placements"), permissions=["change"])
+    def archive_selected(self, request, queryset):
+        self._apply(request, queryset, archive_placement, _("Placements archived: %(count)d."))
+
+    @admin.action(description=gettext_lazy("Restore selected archived placements"), permissions=["change"])
+    def restore_selected(self, request, queryset):
+        self._apply(request, queryset, restore_placement, _("Placements restored: %(count)d."))
+
+    def _apply(self, request, queryset, service, done):
+        """Run `service` on each placement; the refused ones (still open, or already so) are named with the reason."""
+        count = 0
+        for placement in queryset:
+            try:
+                service(placement, request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{placement}: {' '.join(error.messages)}", messages.WARNING)
+            else:
+                count += 1
+        self.message_user(request, done % {"count": count}, messages.SUCCESS if count else messages.WARNING)
 
 
 # --- Recruitment and induction --------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,8 @@ class PlacementFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Placement.Status.choices)
     company = django_filters.ModelChoiceFilter(label=_("Host company"), queryset=Company.objects.none())
     programme = django_filters.ModelChoiceFilter(label=_("Programme"), queryset=Programme.objects.none())
+    # Archived placements are left out unless asked for (see filter_queryset); this filter only carries the toggle.
+    archived = django_filters.BooleanFilter(label=_("Show archived"), method="keep", widget=forms.CheckboxInput)
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
         empty_label=_("Default order"),
@@ -41,13 +44,22 @@ class PlacementFilter(django_filters.FilterSet):
 
     class Meta:
         model = Placement
-        fields = ["q", "status", "company", "programme"]
+        fields = ["q", "status", "company", "programme", "archived"]
 
     def __init__(self, *args, visible, **kwargs):
         super().__init__(*args, queryset=visible, **kwargs)
         # Offer only companies and programmes that occur in what this person can see.
         self.filters["company"].queryset = Company.objects.filter(placements__in=visible).distinct()
         self.filters["programme"].queryset = Programme.objects.filter(placements__in=visible).distinct()
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        # Decided here rather than in the filter's method, so that archived placements stay hidden even when
+        # another field of the form is invalid.
+        queryset = super().filter_queryset(queryset)
+        return queryset if self.form.cleaned_data.get("archived") else queryset.not_archived()
 
     def search(self, queryset, name, value):
         for word in value.split()[:5]:

@@ -63,6 +63,12 @@ def can_manage_placement(user: User, placement: Placement) -> bool:
     )
 
 
+def can_archive_placement(user: User, placement: Placement) -> bool:
+    """Archiving ends a placement's life on the school's side: whoever may change the placement (the school's
+    coordinators, its own supervisor, staff) may archive and restore it; the company's people and the learner not."""
+    return can_manage_placement(user, placement)
+
+
 def programmes_for_schools(school_ids) -> QuerySet[Programme]:
     programmes = Programme.objects.filter(is_active=True).select_related("school")
     return programmes if school_ids is None else programmes.filter(school_id__in=school_ids)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .archiving import urls as archiving_urls
 from .induction import urls as induction_urls
 from .recruitment import urls as recruitment_urls
 from .selection import urls as selection_urls
@@ -12,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/", views.placement_detail, name="placement_detail"),
     path("<int:pk>/edit/", views.placement_edit, name="placement_edit"),
     path("<int:pk>/status/", views.placement_status, name="placement_status"),
+    *archiving_urls.urlpatterns,
     *recruitment_urls.urlpatterns,
     *selection_urls.urlpatterns,
     *induction_urls.urlpatterns,

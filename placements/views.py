@@ -13,6 +13,7 @@ from core.choice_keys import whole_number
 from .filters import PlacementFilter
 from .forms import PlacementForm, PlacementStatusForm
 from .selectors import (
+    can_archive_placement,
     can_create_placements,
     can_manage_placement,
     is_mentor_of,
@@ -28,7 +29,7 @@ PAGE_SIZE = 25
 def placement_list(request):
     visible = placements_visible_to(request.user).with_people()
     placement_filter = PlacementFilter(request.GET or None, visible=visible)
-    placements = placement_filter.qs if placement_filter.is_bound else visible
+    placements = placement_filter.qs if placement_filter.is_bound else visible.not_archived()
     page = Paginator(placements, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -59,6 +60,7 @@ def placement_detail(request, pk):
         {
             "placement": placement,
             "can_manage": can_manage,
+            "can_archive": can_archive_placement(request.user, placement),
             "can_log_session": is_mentor_of(request.user, placement),  # only the mentor logs sessions
             "status_form": _status_form(placement) if can_manage else None,
         },
@@ -130,6 +132,7 @@ def placement_status(request, pk):
         {
             "placement": placement,
             "can_manage": True,
+            "can_archive": can_archive_placement(request.user, placement),
             "can_log_session": is_mentor_of(request.user, placement),  # only the mentor logs sessions
             "status_form": form,
         },

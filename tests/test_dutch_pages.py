@@ -54,6 +54,8 @@ PAGES = {
     "placement_detail": {"pk": "placement"},
     "placement_edit": {"pk": "placement"},
     "placement_status": {"pk": "placement"},
+    "placement_archive": {"pk": "placement"},
+    "placement_restore": {"pk": "placement"},
     "opening_list": {},
     "opening_new": {},
     "opening_detail": {"pk": "opening"},

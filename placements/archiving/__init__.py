@@ -1,0 +1,1 @@
+"""Ending a placement's life without deleting it: an ended placement is archived (and can be restored)."""
