@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .countries import COUNTRIES
 
@@ -139,6 +140,10 @@ class Company(Organisation):
         _("accreditation status"), max_length=20, choices=Accreditation.choices, default=Accreditation.PENDING
     )
     accredited_on = models.DateField(_("accreditation date"), null=True, blank=True)
+    # Audit history: who changed the accreditation (or any other detail), when, from what to what.
+    history = HistoricalRecords(
+        verbose_name=_("historical company"), verbose_name_plural=_("historical companies")
+    )
 
     class Meta(Organisation.Meta):
         verbose_name = _("company")
@@ -186,6 +191,8 @@ class Membership(models.Model):
         verbose_name=_("company"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Audit history: who gave or took away a role, and when.
+    history = HistoricalRecords(verbose_name=_("historical role"), verbose_name_plural=_("historical roles"))
 
     class Meta:
         verbose_name = _("role")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.protection import ProtectedQuerySet, RefuseDeletion, cascade_unless_protected, protect
 from placements.models import Placement
@@ -29,13 +30,28 @@ class AssessmentRecord(RefuseDeletion, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("assessed")
     )
     placement = models.ForeignKey(
-        Placement, on_delete=cascade_unless_protected, null=True, blank=True, related_name="assessments"
+        Placement,
+        on_delete=cascade_unless_protected,
+        null=True,
+        blank=True,
+        related_name="assessments",
+        verbose_name=_("work placement"),
     )
     moment = models.ForeignKey(
-        AssessmentMoment, on_delete=models.SET_NULL, null=True, blank=True, related_name="records"
+        AssessmentMoment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="records",
+        verbose_name=_("assessment moment"),
     )
     enrolment = models.ForeignKey(
-        "registry.Enrolment", on_delete=cascade_unless_protected, null=True, blank=True, related_name="assessments"
+        "registry.Enrolment",
+        on_delete=cascade_unless_protected,
+        null=True,
+        blank=True,
+        related_name="assessments",
+        verbose_name=_("enrolment"),
     )
     framework_version = models.ForeignKey(
         FrameworkVersion, on_delete=models.PROTECT, related_name="records", verbose_name=_("framework version")
@@ -55,12 +71,21 @@ class AssessmentRecord(RefuseDeletion, models.Model):
     strengths = models.TextField(_("strengths"), blank=True)
     development_points = models.TextField(_("points for development"), blank=True)
     learner_response = models.TextField(_("response of the person assessed"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("sent for signatures"), null=True, blank=True)
     locked_at = models.DateTimeField(_("locked"), null=True, blank=True)
     pdf_sent_at = models.DateTimeField(null=True, blank=True)
+    # Audit history of the record and of its amendments (home/history/). updated_at changes on every save and
+    # pdf_sent_at is set by a queryset update after signing: neither says anything a history row does not.
+    history = HistoricalRecords(
+        verbose_name=_("historical assessment record"),
+        verbose_name_plural=_("historical assessment records"),
+        excluded_fields=["updated_at", "pdf_sent_at"],
+    )
 
     objects = ProtectedQuerySet.as_manager()
 

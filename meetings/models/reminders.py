@@ -1,6 +1,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.models import School
 from placements.models import Placement
@@ -15,7 +16,9 @@ def default_offsets():
 class MeetingSettings(models.Model):
     """A school's reminder rules for tripartite meetings."""
 
-    school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="meeting_settings")
+    school = models.OneToOneField(
+        School, on_delete=models.CASCADE, related_name="meeting_settings", verbose_name=_("school")
+    )
     reminder_offsets_days = models.JSONField(
         _("remind this many days before"), default=default_offsets, help_text=_("For example 7 and 1.")
     )
@@ -27,6 +30,10 @@ class MeetingSettings(models.Model):
         _("alert the supervisor after this many weeks without a meeting"),
         default=10,
         validators=[MinValueValidator(1), MaxValueValidator(52)],
+    )
+    # Audit history: who changed the school's reminder rules, and when (home/history/, kind school-settings).
+    history = HistoricalRecords(
+        verbose_name=_("historical meeting settings"), verbose_name_plural=_("historical meeting settings")
     )
 
     class Meta:

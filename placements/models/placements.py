@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.models import Company, School
 
@@ -103,6 +104,13 @@ class Placement(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Audit history: who changed dates, people, status or archiving, and when (home/history/). updated_at changes
+    # on every save and says nothing a history row's date does not.
+    history = HistoricalRecords(
+        verbose_name=_("historical work placement"),
+        verbose_name_plural=_("historical work placements"),
+        excluded_fields=["updated_at"],
+    )
 
     objects = PlacementQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.countries import COUNTRIES
 from accounts.models import Company, School
@@ -66,7 +67,12 @@ class Certificate(RefuseDeletion, models.Model):
         Course, on_delete=models.SET_NULL, null=True, blank=True, related_name="certificates", verbose_name=_("course")
     )
     enrolment = models.OneToOneField(
-        Enrolment, on_delete=models.SET_NULL, null=True, blank=True, related_name="certificate"
+        Enrolment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="certificate",
+        verbose_name=_("enrolment"),
     )
     renews = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="renewals", verbose_name=_("renews")
@@ -74,17 +80,31 @@ class Certificate(RefuseDeletion, models.Model):
     issued_on = models.DateField(_("issued on"))
     valid_until = models.DateField(_("valid until"))
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
     )
-    language = models.CharField(max_length=8, default="nl")
+    language = models.CharField(_("language"), max_length=8, default="nl")
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
     )
     revocation_reason = models.TextField(_("reason for revoking"), blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed to the holder"), null=True, blank=True)
     imported = models.BooleanField(_("imported"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Audit history: every issue, revocation, renewal link and erasure, by whom and when (home/history/).
+    history = HistoricalRecords(
+        verbose_name=_("historical certificate"), verbose_name_plural=_("historical certificates")
+    )
 
     objects = CertificateQuerySet.as_manager()
 

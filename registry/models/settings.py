@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.models import School
 
@@ -11,7 +12,9 @@ hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Give a colour as #RRGGBB.")
 class RegistrySettings(models.Model):
     """A school's rules for certifying work mentors, and the look of its certificate."""
 
-    school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="registry_settings")
+    school = models.OneToOneField(
+        School, on_delete=models.CASCADE, related_name="registry_settings", verbose_name=_("school")
+    )
     validity_years = models.PositiveSmallIntegerField(
         _("certificate valid for (years)"), default=3, validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
@@ -37,6 +40,10 @@ class RegistrySettings(models.Model):
     signature = models.FileField(_("signature image"), upload_to="registry/branding/", blank=True)
     signatory_name = models.CharField(_("signed by"), max_length=200, blank=True)
     signatory_title = models.CharField(_("signatory's title"), max_length=200, blank=True)
+    # Audit history: who changed the school's certification rules or the certificate's look, and when.
+    history = HistoricalRecords(
+        verbose_name=_("historical registry settings"), verbose_name_plural=_("historical registry settings")
+    )
 
     class Meta:
         verbose_name = _("registry settings")
