@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from core.history import HistoryAdmin
+
 from .models import Company, Membership, School, User
 
 
@@ -37,7 +39,7 @@ class SchoolAdmin(admin.ModelAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(HistoryAdmin):
     list_display = ["name", "sector", "city", "country", "accreditation_status", "accredited_on"]
     list_filter = ["accreditation_status", "country", "sector"]
     search_fields = ["name", "registration_number", "city", "sector"]
@@ -45,7 +47,7 @@ class CompanyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(HistoryAdmin):
     list_display = ["user", "role", "school", "company", "created_at"]
     list_filter = ["role", "school", "company__country"]
     search_fields = ["user__email", "user__first_name", "user__last_name", "school__name", "company__name"]

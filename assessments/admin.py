@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from core.history import HistoryAdmin
 from core.protection import ProtectedAdmin, ProtectedInline
 
 from .models import (
@@ -119,7 +120,7 @@ class AmendmentInline(ProtectedInline, admin.TabularInline):
 
 
 @admin.register(AssessmentRecord)
-class AssessmentRecordAdmin(ProtectedAdmin):
+class AssessmentRecordAdmin(ProtectedAdmin, HistoryAdmin):
     list_display = ["title", "subject", "assessed_on", "status", "version"]
     list_filter = ["status"]
     search_fields = ["title", "subject__last_name", "subject__email"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from core.history import HistoryAdmin
 from core.protection import ProtectedAdmin, ProtectedInline
 
 from .models import (
@@ -70,7 +71,7 @@ class MinutesConfirmationAdmin(ProtectedAdmin):
 
 
 @admin.register(MeetingSettings)
-class MeetingSettingsAdmin(admin.ModelAdmin):
+class MeetingSettingsAdmin(HistoryAdmin):
     list_display = ["school", "reminder_offsets_days", "minutes_reminder_days", "no_meeting_alert_weeks"]
     search_fields = ["school__name"]
 

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.history import HistoryAdmin
 from core.protection import ProtectedAdmin
 
 from .archiving.services import archive_placement, restore_placement
@@ -17,7 +18,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Placement)
-class PlacementAdmin(ProtectedAdmin):
+class PlacementAdmin(ProtectedAdmin, HistoryAdmin):
     """A placement that holds a signed record, a certificate or confirmed minutes is archived, never deleted."""
 
     list_display = ["learner", "company", "mentor", "supervisor", "start_date", "end_date", "status", "archived_at"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from core.history import HistoryAdmin
 from core.protection import ProtectedAdmin
 
 from .models import (
@@ -20,7 +21,7 @@ from .models import (
 
 
 @admin.register(RegistrySettings)
-class RegistrySettingsAdmin(admin.ModelAdmin):
+class RegistrySettingsAdmin(HistoryAdmin):
     list_display = [
         "school",
         "validity_years",
@@ -100,7 +101,7 @@ class EvaluationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(ProtectedAdmin):
+class CertificateAdmin(ProtectedAdmin, HistoryAdmin):
     """An issued certificate is read-only here: it is revoked with a reason, and personal data is erased, in the
     register (registry/certificates/revoke.py); it is never deleted."""
 

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from accounts.countries import COUNTRIES
 from accounts.models import Company, School
@@ -274,7 +275,8 @@ def certificates_import(*, text: str, school: School, today: date | None = None)
                 )
                 for row in preview.rows
             ]
-            Certificate.objects.bulk_create(certificates, batch_size=500)
+            # With their history rows (the importing coordinator as the author), like any issued certificate.
+            bulk_create_with_history(certificates, Certificate, batch_size=500)
     except IntegrityError:
         raise ValidationError(
             _("Someone else added one of these certificate numbers meanwhile; nothing was imported. Try again."),
