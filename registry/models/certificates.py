@@ -102,8 +102,12 @@ class Certificate(RefuseDeletion, models.Model):
     imported = models.BooleanField(_("imported"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     # Audit history: every issue, revocation, renewal link and erasure, by whom and when (home/history/).
+    # emailed_at is set by a queryset update when the mail goes out: a history row would credit it to whoever
+    # saves the certificate next.
     history = HistoricalRecords(
-        verbose_name=_("historical certificate"), verbose_name_plural=_("historical certificates")
+        verbose_name=_("historical certificate"),
+        verbose_name_plural=_("historical certificates"),
+        excluded_fields=["emailed_at"],
     )
 
     objects = CertificateQuerySet.as_manager()
