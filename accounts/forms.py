@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue
 
 from .models import User
 from .tasks import send_password_reset_email
@@ -36,4 +36,4 @@ class QueuedPasswordResetForm(PasswordResetForm):
         domain = domain_override or request.get_host()
         protocol = "https" if use_https else "http"
         for user in self.get_users(self.cleaned_data["email"]):
-            enqueue_on_commit(send_password_reset_email, user.pk, domain, protocol)
+            enqueue(send_password_reset_email, user.pk, domain, protocol)

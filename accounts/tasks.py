@@ -1,12 +1,10 @@
 from celery import shared_task
 
-from core.tasks import MAIL_RETRY
-
 from .emails import password_reset_email_send
 from .models import User
 
 
-@shared_task(**MAIL_RETRY)
+@shared_task
 def send_password_reset_email(user_id: int, domain: str, protocol: str) -> None:
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is not None:

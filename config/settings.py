@@ -145,8 +145,27 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 5,
     "visibility_timeout": REDIS_VISIBILITY_TIMEOUT,
 }
+# The outbox (core/outbox): e-mails and jobs are rows first. A failed one is tried again after each of these
+# delays in seconds (minutes, then hours: about a day in all), then parked as failed for staff to send again.
+OUTBOX_RETRY_DELAYS = [
+    int(seconds)
+    for seconds in env_list(
+        "OUTBOX_RETRY_DELAYS", ["60", "300", "900", "1800", "3600", "7200", "14400", "28800", "43200"]
+    )
+]
+# An entry being run is held this long; a runner that died lets go when it ends, and the scan takes it up again.
+OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 600)
+OUTBOX_RELAY_BATCH = env_int("OUTBOX_RELAY_BATCH", 500)
+OUTBOX_RELAY_SECONDS = env_int("OUTBOX_RELAY_SECONDS", 50)
+
 # The periodic scans are the source of truth for reminders; cron can run the same management commands.
 CELERY_BEAT_SCHEDULE = {
+    # What the broker never got (it was down) or a worker did not finish: the outbox relay runs it again.
+    "relay-outbox": {
+        "task": "core.outbox.relay_due",
+        "schedule": timedelta(minutes=1),
+        "options": {"expires": 50},
+    },
     "scan-meeting-reminders": {
         "task": "meetings.tasks.scan_reminders",
         "schedule": timedelta(minutes=5),

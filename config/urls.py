@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("notifications.urls")),
     path("", include("assessments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("outbox/", include("core.outbox.urls")),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),

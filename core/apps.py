@@ -8,5 +8,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Every model choice field of the project answers a key beyond the database's range with a form error.
         from .choice_keys import install
+        from .outbox import tasks  # noqa: F401 - registers the outbox's Celery tasks
 
         install()

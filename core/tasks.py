@@ -1,15 +1,10 @@
-"""Options shared by the apps' Celery tasks (this module defines no tasks)."""
+"""What the apps' Celery tasks share (this module defines no tasks).
+
+Mail tasks have no retry policy of their own: they run from the outbox (core/outbox), which retries a failure
+after OUTBOX_RETRY_DELAYS and sends each recipient once.
+"""
 
 from smtplib import SMTPException
 
 # What a failing mail server raises: an SMTP error, or a refused or dropped connection.
 MAIL_ERRORS = (SMTPException, OSError)
-
-# Every task that sends e-mail: `@shared_task(**MAIL_RETRY)`. A mail error is retried six times with
-# exponential backoff (with jitter, at most ten minutes apart).
-MAIL_RETRY = {
-    "autoretry_for": MAIL_ERRORS,
-    "retry_backoff": True,
-    "retry_backoff_max": 600,
-    "max_retries": 6,
-}

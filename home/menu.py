@@ -41,6 +41,7 @@ REGISTER = (
     lambda roles: roles.is_staff or bool(roles.school_staff_school_ids),
 )
 ADMINISTRATION = ("admin:index", _("Administration"), "admin", lambda roles: roles.is_staff)
+OUTBOX = ("outbox", _("Outbox"), "outbox", lambda roles: roles.is_staff)
 
 # The top menu: a link, or a group (label, links) shown as a dropdown. A group with one visible link is
 # shown as that link, so nobody opens a dropdown for a single choice. Grouping keeps the bar to at most
@@ -64,7 +65,7 @@ PERSONAL_MENU = [
 ]
 
 # Tools for the application's own staff, at the end of the user menu below a divider.
-STAFF_MENU = [ADMINISTRATION]
+STAFF_MENU = [ADMINISTRATION, OUTBOX]
 
 
 def menu_items(entries, roleset, current):

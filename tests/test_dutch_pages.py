@@ -48,6 +48,7 @@ PAGES = {
     "my_account": {},
     "password_change": {},
     "notification_list": {},
+    "outbox": {},
     "placement_list": {},
     "placement_new": {},
     "placement_mentor_options": {},
@@ -193,7 +194,7 @@ NOT_PAGES = {
     "notification_badge", "framework_clone", "framework_publish", "framework_retire", "framework_version_delete",
     "framework_item_delete", "framework_item_move", "assessment_moment_delete", "evidence_file",
     "evidence_delete", "assessment_amend", "assessment_delete", "assessment_submit", "assessment_withdraw",
-    "assessment_sign", "assessment_sign_link", "assessment_pdf",
+    "assessment_sign", "assessment_sign_link", "assessment_pdf", "outbox_send_again",
 }  # fmt: skip
 
 

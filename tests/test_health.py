@@ -2,7 +2,12 @@ def test_healthz_reports_database_and_broker(client, db, settings):
     settings.REDIS_URL = ""
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "broker": "in-process"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "broker": "in-process",
+        "outbox": {"waiting": 0, "failed": 0},
+    }
 
 
 def test_healthz_answers_503_when_the_broker_is_unreachable(client, db, settings):

@@ -3,6 +3,7 @@
 from django.urls import NoReverseMatch
 
 from core.emails import build_message, has_login, recipient_language, site_link
+from core.outbox import send_once
 
 from ..models import AssessmentRecord, Signature
 from .pdf import record_pdf_filename, render_record_pdf
@@ -29,7 +30,9 @@ def record_pdf_send(*, record: AssessmentRecord) -> int:
             pdfs[language] = render_record_pdf(record, language=language)
         context = {"record": record, "signature": signature, "link": _record_link(record, signature)}
         pdf = (record_pdf_filename(record, language=language), pdfs[language], "application/pdf")
-        build_message(
-            "emails/assessment_record_signed", context, language=language, to=signature.email, attachments=[pdf]
-        ).send()
+        send_once(
+            build_message(
+                "emails/assessment_record_signed", context, language=language, to=signature.email, attachments=[pdf]
+            )
+        )
     return len(signatures)

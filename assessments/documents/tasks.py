@@ -4,14 +4,12 @@ from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
 
-from core.tasks import MAIL_RETRY
-
 from ..models import AssessmentRecord
 from ..selectors import records_for_pages
 from .emails import record_pdf_send
 
 
-@shared_task(**MAIL_RETRY, name="assessments.tasks_documents.send_record_pdf")
+@shared_task(name="assessments.tasks_documents.send_record_pdf")
 def send_record_pdf(record_id: int) -> None:
     """E-mail a signed record's PDF to its signers, once.
 

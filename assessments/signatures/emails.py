@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.emails import build_message, has_login, recipient_language, site_link
+from core.outbox import send_once
 from notifications.models import Notification
 from notifications.services import level_allows, notify
 
@@ -62,7 +63,7 @@ def _send(template: str, signature: Signature, level: str) -> bool:
         "is_subject": signature.role == Signature.Role.SUBJECT,
     }
     language = recipient_language(signature.user)
-    build_message(f"emails/{template}", context, language=language, to=signature.email).send()
+    send_once(build_message(f"emails/{template}", context, language=language, to=signature.email))
     return True
 
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue_many
 
 from ..models import AssessmentRecord, Signature
 from .tasks import send_signature_reminder
@@ -48,8 +48,7 @@ def _claim_due_reminders(now: datetime, days: int) -> list[int]:
 def signature_reminders_queue(*, now: datetime | None = None) -> int:
     """Queue one reminder e-mail per pending signature that is due; returns how many were queued."""
     claimed = _claim_due_reminders(now or timezone.now(), reminder_days())
-    for signature_id in claimed:
-        enqueue_on_commit(send_signature_reminder, signature_id)
+    enqueue_many(send_signature_reminder, [(signature_id,) for signature_id in claimed])
     return len(claimed)
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue
 
 from ..documents.tasks import send_record_pdf
 from ..models import AssessmentRecord, Signature
@@ -59,7 +59,7 @@ def record_submit(*, record: AssessmentRecord, by: User) -> list[Signature]:
     signatures = [_signer(locked, Signature.Role.ASSESSOR, user) for user in assessors]
     signatures.append(_signer(locked, Signature.Role.SUBJECT, locked.subject))
     for signature in signatures:
-        enqueue_on_commit(send_signature_request, signature.pk)
+        enqueue(send_signature_request, signature.pk)
     return signatures
 
 
@@ -118,4 +118,4 @@ def _lock(record: AssessmentRecord) -> None:
     record.status = AssessmentRecord.Status.SIGNED
     record.locked_at = timezone.now()
     record.save(update_fields=["status", "locked_at", "updated_at"])
-    enqueue_on_commit(send_record_pdf, record.pk)
+    enqueue(send_record_pdf, record.pk)

@@ -5,8 +5,6 @@ The periodic reminder scan and its beat task are in reminders.py.
 
 from celery import shared_task
 
-from core.tasks import MAIL_RETRY
-
 from ..models import AssessmentRecord, Signature
 from .emails import signature_reminder_send, signature_request_send
 
@@ -22,14 +20,13 @@ def _pending(signature_id: int) -> Signature | None:
     )
 
 
-@shared_task(**MAIL_RETRY, name="assessments.tasks_signatures.send_signature_request")
+@shared_task(name="assessments.tasks_signatures.send_signature_request")
 def send_signature_request(signature_id: int) -> bool:
     signature = _pending(signature_id)
     return signature is not None and signature_request_send(signature=signature)
 
 
-@shared_task(**MAIL_RETRY, name="assessments.tasks_signatures.send_signature_reminder")
+@shared_task(name="assessments.tasks_signatures.send_signature_reminder")
 def send_signature_reminder(signature_id: int) -> bool:
     signature = _pending(signature_id)
     return signature is not None and signature_reminder_send(signature=signature)
-

@@ -1,6 +1,7 @@
 """E-mails about minutes, each rendered in the recipient's own language and the Dutch time zone."""
 
 from core.emails import build_message, has_login, recipient_language, site_link
+from core.outbox import send_once
 from notifications.models import Notification
 from notifications.services import level_allows
 
@@ -35,5 +36,5 @@ def minutes_confirmation_request_send(*, minutes: Minutes, participant: Particip
         "valid_days": MINUTES_LINK.max_age.days,
     }
     language = recipient_language(participant.user)
-    build_message("emails/minutes_confirmation_request", context, language=language, to=participant.email).send()
+    send_once(build_message("emails/minutes_confirmation_request", context, language=language, to=participant.email))
     return True

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.emails import recipient_language
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue
 from mentoring.models import ActionItem, LearningGoal
 from notifications.models import Notification
 from notifications.services import notify
@@ -134,7 +134,7 @@ def _send_for_confirmation(minutes: Minutes, *, by: User) -> None:
             with translation.override(recipient_language(participant.user)):
                 text = _("Please confirm the minutes of the meeting about %(learner)s.") % {"learner": learner}
             notify(participant.user, text, url, level=Notification.Level.ESSENTIAL)
-        enqueue_on_commit(send_minutes_confirmation_request, minutes.pk, participant.pk)
+        enqueue(send_minutes_confirmation_request, minutes.pk, participant.pk)
 
 
 def _still_to_confirm(minutes: Minutes) -> list[Participant]:

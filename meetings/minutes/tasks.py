@@ -2,13 +2,11 @@
 
 from celery import shared_task
 
-from core.tasks import MAIL_RETRY
-
 from ..models import Minutes, MinutesConfirmation, Participant
 from .emails import minutes_confirmation_request_send
 
 
-@shared_task(name="meetings.tasks_minutes.send_minutes_confirmation_request", **MAIL_RETRY)
+@shared_task(name="meetings.tasks_minutes.send_minutes_confirmation_request")
 def send_minutes_confirmation_request(minutes_id: int, participant_id: int) -> None:
     minutes = (
         Minutes.objects.filter(pk=minutes_id, status=Minutes.Status.AWAITING)

@@ -3,6 +3,7 @@
 from email.message import MIMEPart
 
 from core.emails import build_message, recipient_language, recipient_locale, site_link
+from core.outbox import send_once
 
 from ..models import Meeting, MeetingChange, Participant
 from ..selectors import RESPOND_LINK
@@ -49,5 +50,7 @@ def invitation_email_send(*, meeting: Meeting, participant: Participant, method:
     with recipient_locale(language):
         ics = meeting_calendar(meeting, method=method, link=detail_link or answer_link)
     calendar = _calendar_part(ics, method)
-    build_message(f"emails/{template}", context, language=language, to=participant.email, attachments=[calendar]).send()
+    send_once(
+        build_message(f"emails/{template}", context, language=language, to=participant.email, attachments=[calendar])
+    )
     return True

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from core.emails import recipient_language
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue
 from notifications.models import Notification
 from notifications.services import level_allows, notify
 from placements.models import Placement
@@ -85,7 +85,7 @@ def _core_participants(placement: Placement) -> list[tuple[User, str]]:
 
 def _send_to_everyone(meeting: Meeting, method: str) -> None:
     for participant_id in meeting.participants.values_list("pk", flat=True):
-        enqueue_on_commit(send_invitation, meeting.pk, participant_id, method)
+        enqueue(send_invitation, meeting.pk, participant_id, method)
 
 
 @transaction.atomic

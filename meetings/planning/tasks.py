@@ -2,14 +2,12 @@
 
 from celery import shared_task
 
-from core.tasks import MAIL_RETRY
-
 from ..models import Meeting, Participant
 from .emails import invitation_email_send
 from .ics import METHODS, REQUEST
 
 
-@shared_task(name="meetings.tasks_meetings.send_invitation", **MAIL_RETRY)
+@shared_task(name="meetings.tasks_meetings.send_invitation")
 def send_invitation(meeting_id: int, participant_id: int, method: str) -> bool:
     """E-mail one participant the meeting as it is now, with the .ics (REQUEST or CANCEL) attached."""
     if method not in METHODS:

@@ -15,7 +15,7 @@ from itertools import batched
 from django.db import connection
 from django.utils import timezone
 
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue_many
 
 from ..models import PlacementAlert, ReminderLog
 from . import delivery
@@ -156,10 +156,8 @@ def _dispatch(log_ids: list[int], alert_ids: list[int], *, in_process: bool) -> 
     if in_process:
         delivery.deliver_in_process(log_ids, alert_ids)
         return
-    for chunk in batched(log_ids, DELIVERY_BATCH):
-        enqueue_on_commit(deliver_reminders, list(chunk))
-    for alert_id in alert_ids:
-        enqueue_on_commit(deliver_alert, alert_id)
+    enqueue_many(deliver_reminders, [(list(chunk),) for chunk in batched(log_ids, DELIVERY_BATCH)])
+    enqueue_many(deliver_alert, [(alert_id,) for alert_id in alert_ids])
 
 
 def scan(now: datetime | None = None, *, in_process: bool = False) -> dict[str, int]:

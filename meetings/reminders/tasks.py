@@ -7,37 +7,30 @@ Exactly-once lives in meetings/reminders/delivery.py (row lock + sent_at), so a 
 import logging
 
 from celery import shared_task
-from celery.utils.time import get_exponential_backoff_interval
-
-from core.tasks import MAIL_RETRY
 
 from . import delivery
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(name="meetings.tasks.deliver_reminder", **MAIL_RETRY)
+@shared_task(name="meetings.tasks.deliver_reminder")
 def deliver_reminder(log_id: int) -> bool:
     return delivery.deliver_reminder(log_id)
 
 
-@shared_task(name="meetings.tasks.deliver_reminders", bind=True, max_retries=MAIL_RETRY["max_retries"])
-def deliver_reminders(self, log_ids: list[int]) -> int:
-    """Deliver a batch over one SMTP connection; after a mail error retry only the rest, with backoff."""
+@shared_task(name="meetings.tasks.deliver_reminders")
+def deliver_reminders(log_ids: list[int]) -> int:
+    """Deliver a batch over one SMTP connection. After a mail error the outbox runs the batch again later;
+    the reminders delivered before the error are skipped then (their sent_at)."""
     try:
         return delivery.deliver_many(log_ids)
     except delivery.DeliveryInterrupted as exc:
-        if self.request.is_eager:  # no worker to retry later: the next scan queues them again after 15 minutes
-            logger.warning(
-                "%s reminders not delivered (%s); a later scan tries again.", len(exc.remaining), exc.__cause__
-            )
-            return 0
-        countdown = get_exponential_backoff_interval(
-            factor=1, retries=self.request.retries, maximum=MAIL_RETRY["retry_backoff_max"], full_jitter=True
+        logger.warning(
+            "%s reminders not delivered yet (%s); the outbox tries again.", len(exc.remaining), exc.__cause__
         )
-        raise self.retry(args=[exc.remaining], exc=exc.__cause__ or exc, countdown=countdown) from exc
+        raise exc.__cause__ or exc from None
 
 
-@shared_task(name="meetings.tasks.deliver_alert", **MAIL_RETRY)
+@shared_task(name="meetings.tasks.deliver_alert")
 def deliver_alert(alert_id: int) -> bool:
     return delivery.deliver_alert(alert_id)

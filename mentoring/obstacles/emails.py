@@ -1,6 +1,7 @@
 """E-mails of the coaching app, each rendered in the recipient's own language."""
 
 from core.emails import build_message, recipient_language, site_link
+from core.outbox import send_once
 
 from ..models import Incident
 
@@ -12,6 +13,8 @@ def incident_escalation_email_send(*, incident: Incident) -> None:
         return
     link = site_link("mentoring_incident_detail", incident.placement_id, incident.pk)
     context = {"incident": incident, "placement": incident.placement, "recipient": supervisor, "link": link}
-    build_message(
-        "emails/incident_escalated", context, language=recipient_language(supervisor), to=supervisor.email
-    ).send()
+    send_once(
+        build_message(
+            "emails/incident_escalated", context, language=recipient_language(supervisor), to=supervisor.email
+        )
+    )

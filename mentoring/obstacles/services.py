@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue
 from placements.models import Placement
 
 from ..models import Incident, Obstacle
@@ -79,7 +79,7 @@ def incident_escalate(*, incident: Incident, user: User) -> Incident:
     incident.escalated_at, incident.escalated_by = now, user
     # A supervisor who escalates it themselves needs no e-mail about it.
     if user.pk != incident.placement.supervisor_id:
-        enqueue_on_commit(send_incident_escalation, incident.pk)
+        enqueue(send_incident_escalation, incident.pk)
     return incident
 
 

@@ -2,13 +2,11 @@
 
 from celery import shared_task
 
-from core.tasks import MAIL_RETRY
-
 from ..models import Incident
 from .emails import incident_escalation_email_send
 
 
-@shared_task(name="mentoring.tasks.send_incident_escalation", **MAIL_RETRY)
+@shared_task(name="mentoring.tasks.send_incident_escalation")
 def send_incident_escalation(incident_id: int) -> None:
     incident = (
         Incident.objects.filter(pk=incident_id, escalated_at__isnull=False)

@@ -4,6 +4,7 @@ from django.core.mail import EmailMessage
 from django.utils import timezone
 
 from core.emails import build_message, recipient_language, site_link
+from core.outbox import send_once
 from notifications.models import Notification
 from notifications.services import level_allows
 
@@ -50,7 +51,7 @@ def selection_decision_send(*, candidate: Candidate) -> bool:
     if not claimed:
         return False
     try:
-        message.send()
+        send_once(message)
     except Exception:
         Candidate.objects.filter(pk=candidate.pk, decision_sent_at=claimed_at).update(decision_sent_at=None)
         raise

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import School, User
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue
 
 from ..induction.services import checklist_from_template
 from ..models import (
@@ -313,5 +313,5 @@ def candidate_decide(
     )
     if placement is not None:
         checklist_from_template(placement)
-    enqueue_on_commit(send_selection_decision, candidate.pk)
+    enqueue(send_selection_decision, candidate.pk)
     return candidate

@@ -2,13 +2,11 @@
 
 from celery import shared_task
 
-from core.tasks import MAIL_RETRY
-
 from ..models import Candidate
 from .emails import selection_decision_send
 
 
-@shared_task(name="placements.tasks_selection.send_selection_decision", **MAIL_RETRY)
+@shared_task(name="placements.tasks_selection.send_selection_decision")
 def send_selection_decision(candidate_id: int) -> None:
     candidate = (
         Candidate.objects.filter(pk=candidate_id, status__in=Candidate.DECIDED_STATUSES, decision_sent_at__isnull=True)

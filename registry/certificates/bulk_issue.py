@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue
 
 from ..models import BulkIssueJob, Course
 from .job_tasks import run_bulk_issue
@@ -20,7 +20,7 @@ RETRYABLE = (Status.DONE, Status.FAILED)
 
 
 def _queue(job: BulkIssueJob) -> None:
-    enqueue_on_commit(run_bulk_issue, job.pk)
+    enqueue(run_bulk_issue, job.pk)
 
 
 @transaction.atomic

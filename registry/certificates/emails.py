@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role
 from accounts.selectors import people_with_role
 from core.emails import build_message, recipient_language, site_link
+from core.outbox import send_once
 
 from ..models import Certificate, ExpiryReminder
 from .documents import certificate_language, certificate_pdf, pdf_filename, verify_url
@@ -58,33 +58,30 @@ def certificate_email_send(*, certificate: Certificate) -> int:
         return 0
     pdf = (pdf_filename(certificate), certificate_pdf(certificate), "application/pdf")
     for person in people:
-        _message(template="certificate_issued", to=person, context=_context(certificate), attachments=[pdf]).send()
+        send_once(_message(template="certificate_issued", to=person, context=_context(certificate), attachments=[pdf]))
     return len(people)
 
 
 def certificate_email_once(*, certificate_id: int) -> bool:
-    """Send a certificate's e-mail unless it went out before; the row lock makes a second delivery wait and skip.
+    """Send a certificate's e-mail unless it went out before (emailed_at); False when there was nothing to send.
 
-    emailed_at is set in the transaction that sends: an SMTP error rolls it back, so the task's retry sends again.
+    Each recipient's message goes out once per outbox entry (`send_once`): when the mail server refuses one of
+    them, the retry writes only to those who did not get it yet.
     """
-    with transaction.atomic():
-        certificate = (
-            Certificate.objects.select_for_update()
-            .filter(pk=certificate_id, emailed_at__isnull=True, revoked_at__isnull=True)
-            .first()
-        )
-        if certificate is None:
-            return False
-        certificate_email_send(certificate=certificate)
-        certificate.emailed_at = timezone.now()
-        certificate.save(update_fields=["emailed_at"])
+    certificate = Certificate.objects.filter(
+        pk=certificate_id, emailed_at__isnull=True, revoked_at__isnull=True
+    ).first()
+    if certificate is None:
+        return False
+    certificate_email_send(certificate=certificate)
+    Certificate.objects.filter(pk=certificate.pk, emailed_at__isnull=True).update(emailed_at=timezone.now())
     return True
 
 
 def revocation_notice_send(*, certificate: Certificate) -> int:
     people = recipients(certificate, employer=False)
     for person in people:
-        _message(template="certificate_revoked", to=person, context=_context(certificate)).send()
+        send_once(_message(template="certificate_revoked", to=person, context=_context(certificate)))
     return len(people)
 
 
@@ -93,5 +90,5 @@ def expiry_reminder_send(*, reminder: ExpiryReminder) -> int:
     people = recipients(certificate, employer=True)
     context = {**_context(certificate), "rules": registry_settings_for(certificate.school_id)}
     for person in people:
-        _message(template="certificate_expiring", to=person, context=context).send()
+        send_once(_message(template="certificate_expiring", to=person, context=context))
     return len(people)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue
 
 from ..models import Certificate, ExpiryReminder, RegistrySettings
 from .selectors import not_renewed
@@ -48,7 +48,7 @@ def expiry_reminders_send(*, today: date | None = None) -> int:
         try:
             with transaction.atomic():
                 reminder = ExpiryReminder.objects.create(certificate=certificate, kind=EXPIRY_REMINDER_KIND)
-                enqueue_on_commit(send_expiry_reminder, reminder.pk)
+                enqueue(send_expiry_reminder, reminder.pk)
         except IntegrityError:
             continue  # another scan decided first; it sends
         decided += 1

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue
 
 from ..models import Certificate, PersonalDataErasure
 from .selectors import ERASED
@@ -31,7 +31,7 @@ def certificate_revoke(*, certificate: Certificate, revoked_by: User, reason: st
     locked.revocation_reason = reason
     locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
     if notify_holder and locked.holder_email:
-        enqueue_on_commit(send_revocation_notice, locked.pk)
+        enqueue(send_revocation_notice, locked.pk, key=f"certificate-revoked:{locked.pk}")
     return locked
 
 

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import School, User
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue
 
 from ..models import Certificate, Enrolment, RegistrySettings
 from .eligibility import eligibility, registry_settings_for
@@ -67,7 +67,7 @@ def sample_certificate(school: School, rules: RegistrySettings) -> Certificate:
 
 
 def queue_certificate_email(certificate: Certificate) -> None:
-    enqueue_on_commit(send_certificate_email, certificate.pk)
+    enqueue(send_certificate_email, certificate.pk, key=f"certificate-email:{certificate.pk}")
 
 
 def certificate_issue(

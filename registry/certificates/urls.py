@@ -9,9 +9,7 @@ urlpatterns: list = [
         issue.certificate_issue_view,
         name="certificate_issue",
     ),
-    path(
-        "courses/<int:pk>/certificates/bulk/", issue.certificate_bulk_issue, name="certificate_bulk_issue"
-    ),
+    path("courses/<int:pk>/certificates/bulk/", issue.certificate_bulk_issue, name="certificate_bulk_issue"),
     path("certificates/", certificates.my_certificates, name="my_certificates"),
     path("certificates/eligibility/", settings.my_eligibility, name="my_eligibility"),
     path("certificates/jobs/<uuid:public_id>/", issue.certificate_bulk_job, name="certificate_bulk_job"),
@@ -31,9 +29,7 @@ urlpatterns: list = [
     path("certificates/<int:pk>/renew/", certificates.certificate_renew, name="certificate_renew"),
     path("certificates/<int:pk>/erase/", certificates.certificate_erase, name="certificate_erase"),
     path("registry/settings/", settings.registry_settings, name="registry_settings"),
-    path(
-        "registry/settings/preview/", settings.registry_settings_preview, name="registry_settings_preview"
-    ),
+    path("registry/settings/preview/", settings.registry_settings_preview, name="registry_settings_preview"),
     path("verify/", verify.certificate_lookup, name="certificate_lookup"),
     path("verify/<str:code>/", verify.certificate_verify, name="certificate_verify"),
 ]

@@ -1,6 +1,7 @@
 """E-mails of the mentor courses, each rendered in the recipient's own language."""
 
 from core.emails import build_message, recipient_language, site_link
+from core.outbox import send_once
 
 from ..models import Enrolment
 from .selectors import sessions_with_assignments
@@ -20,6 +21,8 @@ def course_information_email_send(*, enrolment: Enrolment) -> None:
         "link": site_link("course_detail", course.pk),
     }
     # Times in the e-mail are Dutch times, also when a worker runs with another default time zone.
-    build_message(
-        "emails/course_information", context, language=recipient_language(participant), to=participant.email
-    ).send()
+    send_once(
+        build_message(
+            "emails/course_information", context, language=recipient_language(participant), to=participant.email
+        )
+    )

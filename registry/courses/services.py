@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Company, Membership, Role, User
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue
 
 from ..models import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
 from .selectors import TAKING_PART, TAKING_PLACES, completion_by_enrolment, course_has_ended, course_teachers
@@ -127,7 +127,7 @@ def _information_send_once(enrolment: Enrolment) -> None:
     now = timezone.now()
     if Enrolment.objects.filter(pk=enrolment.pk, information_sent_at__isnull=True).update(information_sent_at=now):
         enrolment.information_sent_at = now
-        enqueue_on_commit(send_course_information, enrolment.pk)
+        enqueue(send_course_information, enrolment.pk)
 
 
 def _enrol(*, course: Course, people: list[tuple[User, int]], by: User, confirmed: bool) -> list[Enrolment]:

@@ -2,13 +2,11 @@
 
 from celery import shared_task
 
-from core.tasks import MAIL_RETRY
-
 from ..models import Enrolment
 from .emails import course_information_email_send
 
 
-@shared_task(name="registry.tasks_courses.send_course_information", **MAIL_RETRY)
+@shared_task(name="registry.tasks_courses.send_course_information")
 def send_course_information(enrolment_id: int) -> None:
     enrolment = (
         Enrolment.objects.filter(pk=enrolment_id, status__in=[Enrolment.Status.CONFIRMED, Enrolment.Status.COMPLETED])

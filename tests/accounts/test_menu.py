@@ -38,7 +38,7 @@ DESTINATIONS = {
     "coordinator": SCHOOL_STAFF,
     "company_admin": ALWAYS | PLACEMENT_ROLES | {"course_list", "induction_templates"},
     "staff": ALWAYS
-    | {"opening_list", "course_list", "framework_list", "induction_templates", "register", "admin:index"},
+    | {"opening_list", "course_list", "framework_list", "induction_templates", "register", "admin:index", "outbox"},
     "nobody": ALWAYS,
 }
 

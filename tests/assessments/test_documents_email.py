@@ -8,7 +8,7 @@ from django.db import transaction
 
 from assessments.documents.tasks import send_record_pdf
 from assessments.models import AssessmentRecord, Signature
-from core.queue import enqueue_on_commit
+from core.outbox import enqueue
 from tests.helpers import pdf_text, wait_for_mail
 
 from .factories_assessments import lock, make_record
@@ -111,7 +111,7 @@ def test_a_mail_server_error_leaves_the_record_unsent_for_the_retry(world, mailo
 def test_queued_on_commit_it_runs_after_the_signing_transaction(world, task_worker):
     record = lock(make_record(world.placement))
     with transaction.atomic():
-        enqueue_on_commit(send_record_pdf, record.pk)
-        enqueue_on_commit(send_record_pdf, record.pk)  # a second signer's request racing the first
+        enqueue(send_record_pdf, record.pk)
+        enqueue(send_record_pdf, record.pk)  # a second signer's request racing the first
     assert len(wait_for_mail(2)) == 2
     assert len(wait_for_mail(3, timeout=1.5)) == 2

@@ -2,7 +2,6 @@
 
 from datetime import UTC, datetime
 from email.message import MIMEPart
-from smtplib import SMTPException
 from types import SimpleNamespace
 
 import pytest
@@ -12,10 +11,9 @@ from accounts.tasks import send_password_reset_email
 from assessments.documents.tasks import send_record_pdf
 from assessments.signatures.tasks import send_signature_reminder, send_signature_request
 from core.emails import build_message, recipient_language, render_message, site_link, site_url
-from core.tasks import MAIL_RETRY
 from meetings.minutes.tasks import send_minutes_confirmation_request
 from meetings.planning.tasks import send_invitation
-from meetings.reminders.tasks import deliver_alert, deliver_reminder, deliver_reminders
+from meetings.reminders.tasks import deliver_alert, deliver_reminder
 from mentoring.obstacles.tasks import send_incident_escalation
 from placements.selection.tasks import send_selection_decision
 from registry.certificates.tasks import send_certificate_email, send_expiry_reminder, send_revocation_notice
@@ -112,11 +110,7 @@ MAIL_TASKS = {
 
 
 @pytest.mark.parametrize("task", list(MAIL_TASKS), ids=list(MAIL_TASKS.values()))
-def test_every_mail_task_retries_a_mail_server_error_the_same_way_and_keeps_its_name(task):
-    assert task.name == MAIL_TASKS[task]  # queued messages carry the name
-    assert set(task.autoretry_for) == {SMTPException, OSError}
-    assert (task.retry_backoff, task.retry_backoff_max, task.max_retries) == (True, 600, 6)
-
-
-def test_the_batch_delivery_retries_by_hand_within_the_same_limits():
-    assert deliver_reminders.max_retries == MAIL_RETRY["max_retries"] == 6
+def test_every_mail_task_keeps_its_name_and_leaves_retrying_to_the_outbox(task):
+    assert task.name == MAIL_TASKS[task]  # outbox rows and queued messages carry the name
+    # One retry policy for all: the outbox's hours-long backoff (OUTBOX_RETRY_DELAYS), not Celery's seconds.
+    assert not getattr(task, "autoretry_for", ())

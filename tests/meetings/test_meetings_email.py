@@ -1,7 +1,5 @@
 """Invitations go out through the Celery worker: one e-mail per participant, each with its .ics attached."""
 
-from smtplib import SMTPException
-
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
@@ -133,9 +131,3 @@ def test_a_queued_invitation_for_a_meeting_cancelled_since_is_not_sent(world):
     assert send_invitation.run(meeting.pk, participant.pk, "REQUEST") is False
     assert send_invitation.run(meeting.pk, participant.pk, "CANCEL") is True
     assert len(mail.outbox) == 1
-
-
-def test_the_task_retries_mail_failures_with_backoff():
-    assert set(send_invitation.autoretry_for) == {SMTPException, OSError}
-    assert send_invitation.retry_backoff
-    assert send_invitation.max_retries >= 3

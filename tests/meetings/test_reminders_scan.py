@@ -193,7 +193,8 @@ def _queries_of_a_scan(moment) -> int:
 @pytest.mark.parametrize("count", [10, 100])
 def test_the_scan_takes_the_same_few_queries_for_10_or_100_meetings(world, count, django_assert_max_num_queries):
     many_meetings(world, count, wall_clock(2027, 3, 29, 10), created_at=LONG_AGO)
-    with django_assert_max_num_queries(12), time_machine.travel(wall_clock(2027, 3, 22, 10), tick=False):
+    # 13: one of them writes the outbox rows of all the batches at once.
+    with django_assert_max_num_queries(13), time_machine.travel(wall_clock(2027, 3, 22, 10), tick=False):
         counts = scan()
     assert counts["before"] == counts["queued"] == 3 * count
 

@@ -164,7 +164,7 @@ def test_two_scans_at_the_same_moment_decide_one_reminder(world):
             connection.close()
 
     threads = [threading.Thread(target=scan) for _ in range(4)]
-    with mock.patch("registry.certificates.reminders.enqueue_on_commit"):  # deciding is the point, not sending
+    with mock.patch("registry.certificates.reminders.enqueue"):  # deciding is the point, not sending
         for thread in threads:
             thread.start()
         for thread in threads:

@@ -1,0 +1,3 @@
+from .outbox.models import OutboxDelivery, OutboxEntry
+
+__all__ = ["OutboxDelivery", "OutboxEntry"]
