@@ -146,6 +146,7 @@ def build_scene(world) -> dict:
         "indicator": competency.indicators.first().pk,
         "level": draft.levels.first().pk,
         "item_kind": "area",
+        "history_kind": "placement",
         "moment": plan.moments.first().pk,
         "evidence": evidence.pk,
         "record": make_record(w.placement, plan=plan).pk,

@@ -53,6 +53,7 @@ PAGES = {
     "placement_new": {},
     "placement_mentor_options": {},
     "placement_detail": {"pk": "placement"},
+    "history": {"kind": "history_kind", "pk": "placement"},
     "placement_edit": {"pk": "placement"},
     "placement_status": {"pk": "placement"},
     "placement_archive": {"pk": "placement"},

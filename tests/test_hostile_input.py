@@ -102,6 +102,8 @@ PARAMETERS = {
     "assessments:pk": "record",
     "password-reset:uidb64": "uidb64",
     "password-reset:token": "reset_token",
+    "history:kind": "history_kind",
+    "history:pk": "placement",
 }
 
 

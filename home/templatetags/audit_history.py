@@ -32,15 +32,28 @@ def _hosting_company_ids(user) -> frozenset[int]:
     return cached
 
 
+def _may_read_company_history(user, company, in_register: bool) -> bool:
+    roles = roles_of(user)
+    coordinated = roles.schools_as(Role.COORDINATOR)
+    if not coordinated:
+        return False
+    # The company register lists the companies hosting learners of the schools the viewer works at; when they
+    # coordinate all of those schools, every company listed is theirs to audit, and no query is needed.
+    if in_register and roles.school_staff_school_ids <= coordinated:
+        return True
+    return company.pk in _hosting_company_ids(user)
+
+
 @register.simple_tag(takes_context=True)
-def history_url(context, kind_key, obj) -> str:
+def history_url(context, kind_key, obj, in_register=False) -> str:
+    """`in_register=True`: the company is listed in the viewer's company register."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or obj is None:
         return ""
     kind = kind_named(kind_key)
     if kind.key == "company" and not roles_of(user).is_staff:
-        allowed = obj.pk in _hosting_company_ids(user)
+        allowed = _may_read_company_history(user, obj, in_register)
     else:
         allowed = may_read_history(user, kind, obj)
     return reverse("history", args=[kind.key, obj.pk]) if allowed else ""

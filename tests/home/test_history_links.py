@@ -3,7 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from accounts.models import Role
 from tests.assessments.factories_assessments import make_record
+from tests.factories import ProgrammeFactory, grant, make_placement
 from tests.registry.factories_register import make_certificate
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +52,22 @@ def test_the_company_register(client, world):
     url, href = reverse("company_register"), link("company", world.company)
     assert shown_to(client, world.coordinator, url, href)
     assert not shown_to(client, world.supervisor, url, href)
+
+
+def test_the_company_register_of_someone_who_teaches_at_a_school_they_do_not_coordinate(client, world):
+    grant(world.coordinator, Role.TEACHER, world.other_school)
+    make_placement(
+        school=world.other_school,
+        company=world.other_company,
+        mentor=world.other_mentor,
+        supervisor=world.other_teacher,
+        programme=ProgrammeFactory(school=world.other_school),
+    )
+    client.force_login(world.coordinator)
+    page = client.get(reverse("company_register")).text
+    assert world.other_company.name in page  # listed: it hosts a learner of the school they teach at
+    assert link("company", world.other_company) not in page  # but its history is not theirs
+    assert link("company", world.company) in page
 
 
 def test_the_school_settings_page(client, world):
