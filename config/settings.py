@@ -157,6 +157,9 @@ OUTBOX_RETRY_DELAYS = [
 OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 600)
 OUTBOX_RELAY_BATCH = env_int("OUTBOX_RELAY_BATCH", 500)
 OUTBOX_RELAY_SECONDS = env_int("OUTBOX_RELAY_SECONDS", 50)
+# A bulk certificate run with no sign of life for this long has lost its worker: its page says so and offers to
+# resume; the outbox resumes it by itself once the lease (OUTBOX_LEASE_SECONDS) of the dead runner has ended.
+BULK_JOB_STALLED_SECONDS = env_int("BULK_JOB_STALLED_SECONDS", 120)
 
 # The periodic scans are the source of truth for reminders; cron can run the same management commands.
 CELERY_BEAT_SCHEDULE = {

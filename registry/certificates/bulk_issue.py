@@ -37,15 +37,22 @@ def bulk_issue_start(*, course: Course, requested_by: User) -> BulkIssueJob:
 
 @transaction.atomic
 def bulk_issue_retry(*, job: BulkIssueJob) -> BulkIssueJob:
-    """Run a finished or failed job again; it issues only what is still missing."""
+    """Run a finished job again for what is still missing, or resume one whose worker is gone."""
     locked = BulkIssueJob.objects.select_for_update().get(pk=job.pk)
+    if locked.is_stalled():
+        # The run carries on with the participants still waiting (registry/certificates/bulk_run.py).
+        _queue(locked)
+        return locked
     if locked.status not in RETRYABLE:
         raise ValidationError(_("This job is still running; wait until it has finished."))
+    locked.items.all().delete()  # a new run looks again at everyone still without a certificate
     locked.status = Status.QUEUED
     locked.total = bulk_candidates(locked.course).count()
-    locked.issued = locked.skipped = 0
+    locked.issued = locked.skipped = locked.failed = 0
     locked.error = ""
-    locked.finished_at = None
-    locked.save(update_fields=["status", "total", "issued", "skipped", "error", "finished_at"])
+    locked.heartbeat_at = locked.finished_at = None
+    locked.save(
+        update_fields=["status", "total", "issued", "skipped", "failed", "error", "heartbeat_at", "finished_at"]
+    )
     _queue(locked)
     return locked

@@ -1,8 +1,11 @@
-"""The background run that issues a whole course's certificates, with counters people can watch.
+"""The background run that issues a whole course's certificates, one participant at a time, resumable.
 
-A run looks at the completed enrolments that have no certificate yet and issues one certificate per
-enrolment through certificate_issue, which never issues twice. That is why a retry, or a task that
-is delivered twice, adds only what is still missing. Starting a run is registry/certificates/bulk_issue.py.
+The first run of a job writes a BulkIssueItem per completed participant without a certificate. The run then
+works through the items still waiting, each in its own transaction (certificate, item outcome, counters and
+heartbeat together), so progress shows while it goes on and nothing is done twice: certificate_issue never
+issues twice either. A worker that dies leaves the job "running" with an old heartbeat; the outbox runs the task
+again once the dead runner's lease has ended (or the teacher clicks "Resume"), and the run carries on with the
+items still waiting. Starting a run is registry/certificates/bulk_issue.py.
 """
 
 import logging
@@ -11,17 +14,21 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from ..models import BulkIssueJob, Enrolment
+from core.outbox import heartbeat
+
+from ..models import BulkIssueItem, BulkIssueJob, Enrolment
 from .selectors import bulk_candidates
 from .services import NotEligible, certificate_issue
 
 logger = logging.getLogger(__name__)
 
 Status = BulkIssueJob.Status
+Outcome = BulkIssueItem.Outcome
+COUNTER = {Outcome.ISSUED: "issued", Outcome.SKIPPED: "skipped", Outcome.FAILED: "failed"}
 
 
 def _claim(job_id: int) -> BulkIssueJob | None:
-    """Move a queued job to running; None when another delivery of the task already took it."""
+    """Take a queued job, or a running one whose worker is gone; None when someone is working on it or it ended."""
     with transaction.atomic():
         job = (
             BulkIssueJob.objects.select_for_update(of=("self",))
@@ -29,38 +36,58 @@ def _claim(job_id: int) -> BulkIssueJob | None:
             .filter(pk=job_id)
             .first()
         )
-        if job is None or job.status != Status.QUEUED:
+        if job is None or not (job.status == Status.QUEUED or job.is_stalled()):
             return None
+        if not job.items.exists():
+            BulkIssueItem.objects.bulk_create(
+                BulkIssueItem(job=job, enrolment_id=pk)
+                for pk in bulk_candidates(job.course).values_list("pk", flat=True)
+            )
+            job.total = job.items.count()
         job.status = Status.RUNNING
-        job.total = bulk_candidates(job.course).count()
-        job.save(update_fields=["status", "total"])
+        job.heartbeat_at = timezone.now()
+        job.save(update_fields=["status", "total", "heartbeat_at"])
     return job
 
 
-def _count(job: BulkIssueJob, counter: str) -> None:
-    BulkIssueJob.objects.filter(pk=job.pk).update(**{counter: F(counter) + 1})
+def _record(job: BulkIssueJob, item_id: int, outcome: str, reason: str = "") -> None:
+    BulkIssueItem.objects.filter(pk=item_id, outcome=Outcome.PENDING).update(
+        outcome=outcome, reason=reason, done_at=timezone.now()
+    )
+    counter = COUNTER[outcome]
+    BulkIssueJob.objects.filter(pk=job.pk).update(**{counter: F(counter) + 1}, heartbeat_at=timezone.now())
 
 
-def _finish(job: BulkIssueJob, status: str, error: str = "") -> None:
-    BulkIssueJob.objects.filter(pk=job.pk).update(status=status, error=error, finished_at=timezone.now())
+def _issue_one(job: BulkIssueJob, item_id: int) -> None:
+    """Look at one participant; the certificate and the item's outcome commit together."""
+    try:
+        with transaction.atomic():
+            item = BulkIssueItem.objects.select_for_update().filter(pk=item_id, outcome=Outcome.PENDING).first()
+            if item is None:  # another runner of this job got there first
+                return
+            try:
+                _certificate, created = certificate_issue(
+                    enrolment=Enrolment(pk=item.enrolment_id), issued_by=job.requested_by
+                )
+            except NotEligible as missing:
+                _record(job, item_id, Outcome.SKIPPED, "; ".join(str(reason) for reason in missing.missing))
+                return
+            _record(job, item_id, Outcome.ISSUED if created else Outcome.SKIPPED)
+    except Exception as exc:  # noqa: BLE001 - one participant's failure is recorded; the others still get theirs
+        logger.exception("Bulk issue %s: enrolment of item %s failed", job.public_id, item_id)
+        _record(job, item_id, Outcome.FAILED, f"{type(exc).__name__}: {exc}"[:2000])
 
 
 def bulk_issue_run(*, job_id: int) -> None:
-    """Issue for every candidate, each in its own transaction so progress shows while the run goes on."""
+    """Issue for every participant still waiting; a second delivery of the task while it runs does nothing."""
     job = _claim(job_id)
     if job is None:
         return
-    try:
-        for enrolment_id in list(bulk_candidates(job.course).values_list("pk", flat=True)):
-            try:
-                _certificate, created = certificate_issue(
-                    enrolment=Enrolment(pk=enrolment_id), issued_by=job.requested_by
-                )
-            except NotEligible:
-                created = False
-            _count(job, "issued" if created else "skipped")
-    except Exception as exc:
-        logger.exception("Bulk issue %s failed", job.public_id)
-        _finish(job, Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000])
-        return
-    _finish(job, Status.DONE)
+    for item_id in list(job.items.filter(outcome=Outcome.PENDING).values_list("pk", flat=True)):
+        _issue_one(job, item_id)
+        heartbeat()  # the outbox entry stays ours while we make progress
+    # Failed when a participant could not be issued because of an error (their reasons are on the job's page).
+    failed = job.items.filter(outcome=Outcome.FAILED).exists()
+    BulkIssueJob.objects.filter(pk=job.pk).update(
+        status=Status.FAILED if failed else Status.DONE, finished_at=timezone.now()
+    )

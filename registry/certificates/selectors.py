@@ -14,7 +14,7 @@ from accounts.models import Role, School, User
 from accounts.selectors import roles_of
 from mentoring.models import DevelopmentActivity
 
-from ..models import BulkIssueJob, Certificate, Course, Enrolment
+from ..models import BulkIssueItem, BulkIssueJob, Certificate, Course, Enrolment
 from ..selectors import course_for_user, registry_school_ids
 from .eligibility import eligibility, registry_settings_for
 
@@ -80,6 +80,12 @@ def course_certificate_rows(course: Course) -> list[EnrolmentRow]:
 def bulk_candidates(course: Course) -> QuerySet[Enrolment]:
     """Completed enrolments without a certificate: what a bulk run still has to look at."""
     return course.enrolments.filter(status=Enrolment.Status.COMPLETED, certificate__isnull=True).order_by("pk")
+
+
+def not_issued_items(job: BulkIssueJob, limit: int = 100) -> list[BulkIssueItem]:
+    """The participants a run skipped or could not issue, with the reason, for the job's page."""
+    items = job.items.exclude(outcome__in=[BulkIssueItem.Outcome.ISSUED, BulkIssueItem.Outcome.PENDING])
+    return list(items.select_related("enrolment__participant").order_by("outcome", "pk")[:limit])
 
 
 def my_certificates(user: User) -> QuerySet[Certificate]:

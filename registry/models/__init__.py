@@ -1,10 +1,18 @@
-from .certificates import BulkIssueJob, Certificate, CertificateNumberSequence, ExpiryReminder, PersonalDataErasure
+from .certificates import (
+    BulkIssueItem,
+    BulkIssueJob,
+    Certificate,
+    CertificateNumberSequence,
+    ExpiryReminder,
+    PersonalDataErasure,
+)
 from .courses import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
 from .settings import MentorEligibility, RegistrySettings
 
 __all__ = [
     "Assignment",
     "Attendance",
+    "BulkIssueItem",
     "BulkIssueJob",
     "Certificate",
     "CertificateNumberSequence",

@@ -1,4 +1,5 @@
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -177,7 +178,12 @@ class CertificateNumberSequence(models.Model):
 
 
 class BulkIssueJob(models.Model):
-    """Issuing certificates for a whole course in the background, with progress people can watch."""
+    """Issuing certificates for a whole course in the background, with progress people can watch.
+
+    Each participant the run looks at is a BulkIssueItem, so a run that was interrupted resumes where it stopped.
+    The runner writes `heartbeat_at` after every participant: a running job without a recent heartbeat has lost
+    its worker, and the page says so instead of "running" for ever.
+    """
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")
@@ -192,8 +198,10 @@ class BulkIssueJob(models.Model):
     total = models.PositiveIntegerField(default=0)
     issued = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -203,6 +211,43 @@ class BulkIssueJob(models.Model):
 
     def __str__(self):
         return f"{self.course} · {self.get_status_display()}"
+
+    @property
+    def done_count(self) -> int:
+        return self.issued + self.skipped + self.failed
+
+    def is_stalled(self, now=None) -> bool:
+        """Queued or running, but nobody has worked on it for BULK_JOB_STALLED_SECONDS: its worker is gone."""
+        if self.status not in (self.Status.QUEUED, self.Status.RUNNING):
+            return False
+        last_sign = self.heartbeat_at or self.created_at
+        stalled_after = timedelta(seconds=settings.BULK_JOB_STALLED_SECONDS)
+        return last_sign is not None and last_sign < (now or timezone.now()) - stalled_after
+
+
+class BulkIssueItem(models.Model):
+    """One participant of a bulk run and what became of them; empty outcome: not looked at yet."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "", _("waiting")
+        ISSUED = "issued", _("issued")
+        SKIPPED = "skipped", _("skipped")
+        FAILED = "failed", _("failed")
+
+    job = models.ForeignKey(BulkIssueJob, on_delete=models.CASCADE, related_name="items")
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="+")
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True, default="")
+    reason = models.TextField(_("reason"), blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bulk issue participant")
+        verbose_name_plural = _("bulk issue participants")
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["job", "enrolment"], name="bulk_item_once_per_enrolment")]
+
+    def __str__(self):
+        return f"{self.job_id} · {self.enrolment_id} · {self.outcome or 'pending'}"
 
 
 class ExpiryReminder(models.Model):

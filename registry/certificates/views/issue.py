@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ...models import BulkIssueJob, Enrolment
 from ...selectors import can_manage_course, course_for_user
 from ..bulk_issue import RETRYABLE, bulk_issue_retry, bulk_issue_start
-from ..selectors import bulk_candidates, bulk_job_for_user, course_certificate_rows, recent_bulk_jobs
+from ..selectors import bulk_candidates, bulk_job_for_user, course_certificate_rows, not_issued_items, recent_bulk_jobs
 from ..services import NotEligible, certificate_issue
 
 
@@ -92,7 +92,14 @@ def _managed_job(user, public_id) -> BulkIssueJob:
 
 
 def _job_context(job):
-    return {"job": job, "course": job.course, "finished": job.status in RETRYABLE}
+    finished = job.status in RETRYABLE
+    return {
+        "job": job,
+        "course": job.course,
+        "finished": finished,
+        "stalled": job.is_stalled(),
+        "not_issued": not_issued_items(job) if finished else [],
+    }
 
 
 @login_required
