@@ -15,6 +15,12 @@ from django.db.models.fields.files import FieldFile
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from registry.certificates.revoke import ERASURE_REASON
+
+# Why a change was made, where the code that made it says so (history_change_reason).
+REASONS = {ERASURE_REASON: gettext_lazy("the holder's personal data was removed")}
 
 # An object edited all day would make an endless page; the newest rows are what an audit asks first.
 MAX_ROWS = 500
@@ -110,7 +116,7 @@ def _entry(row, previous, fields, names, source) -> Entry | None:
         who=(user.get_full_name() or user.email) if user else _("the system"),
         action=action,
         source=source,
-        reason=row.history_change_reason or "",
+        reason=str(REASONS.get(row.history_change_reason, row.history_change_reason or "")),
     )
     if action == "created":
         for f in fields:
@@ -128,7 +134,7 @@ def _entry(row, previous, fields, names, source) -> Entry | None:
             entry.changes.append(
                 FieldChange(capfirst(f.verbose_name), _shown(f, change.old, names), _shown(f, change.new, names))
             )
-        if not entry.changes:  # saved without changing anything a person reads
+        if not entry.changes and not entry.reason:  # saved without changing anything a person reads
             return None
     return entry
 

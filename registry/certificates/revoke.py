@@ -12,6 +12,9 @@ from ..models import Certificate, PersonalDataErasure
 from .selectors import ERASED
 from .tasks import send_revocation_notice
 
+# The change reason of the certificate's history row that records an erasure (home/history/ names it).
+ERASURE_REASON = "erasure"
+
 
 def _locked(certificate: Certificate) -> Certificate:
     return Certificate.objects.select_for_update().get(pk=certificate.pk)
@@ -47,7 +50,11 @@ def certificate_erase(*, certificate: Certificate, erased_by: User, reason: str)
     locked.holder_name = ERASED
     locked.holder_email = ""
     locked.holder = None
+    locked._change_reason = ERASURE_REASON
     locked.save(update_fields=["holder_name", "holder_email", "holder"])
+    # The audit history keeps every earlier state of the certificate: the name and the address go from there
+    # too, or the erasure would erase nothing.
+    Certificate.history.filter(id=locked.pk).update(holder_name=ERASED, holder_email="", holder=None)
     return PersonalDataErasure.objects.create(
         certificate_number=locked.number, school_id=locked.school_id, erased_by=erased_by, reason=reason
     )

@@ -13,6 +13,8 @@ from accounts.models import Membership, Role
 from assessments.models import AssessmentRecord
 from meetings.models import MeetingSettings
 from placements.models import Placement
+from registry.certificates.revoke import certificate_erase, certificate_revoke
+from registry.certificates.selectors import ERASED
 from registry.models import Certificate, RegistrySettings
 from registry.register.services import certificates_import
 from tests.assessments.factories_assessments import lock, make_record
@@ -40,6 +42,26 @@ def test_a_certificate_records_its_issue_and_its_revocation_by_the_coordinator(c
     assert changes["revocation_reason"] == ("", "Issued to the wrong person.")
     assert changes["revoked_at"][0] is None and changes["revoked_at"][1] is not None
     assert changes["revoked_by"] == (None, world.coordinator.pk)
+
+
+def test_erasing_the_holders_data_removes_it_from_the_history_too(client, world):
+    certificate = make_certificate(school=world.school, holder=world.mentor, holder_email="marieke@example.org")
+    as_request_by(world.coordinator, lambda: certificate_revoke(
+        certificate=certificate, revoked_by=world.coordinator, reason="Left the trade.", notify_holder=False
+    ))
+    as_request_by(world.coordinator, lambda: certificate_erase(
+        certificate=certificate, erased_by=world.coordinator, reason="The holder asked (GDPR)."
+    ))
+    rows = rows_of(certificate)
+    assert len(rows) == 3
+    assert {(row.holder_name, row.holder_email, row.holder_id) for row in rows} == {(ERASED, "", None)}
+    assert rows[-1].history_user == world.coordinator
+    # The page still says that (and by whom) the data was removed, without saying what it was.
+    client.force_login(world.coordinator)
+    page = client.get(reverse("history", args=["certificate", certificate.pk]))
+    erased = page.context["entries"][0]
+    assert (erased.who, erased.reason) == (world.coordinator.get_full_name(), "the holder's personal data was removed")
+    assert "Marieke" not in page.text and "marieke@example.org" not in page.text
 
 
 def test_an_assessment_record_records_its_creation_and_each_change(world):
