@@ -116,6 +116,12 @@ class School(Organisation):
     """A vocational school (MBO in the Netherlands)."""
 
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    # Schools that sign their people in through their own identity provider (accounts/sso) may switch passwords off.
+    password_login_enabled = models.BooleanField(
+        _("password log-in enabled"),
+        default=True,
+        help_text=_("Off: the school's people sign in only with the school's identity provider (staff always can)."),
+    )
 
     class Meta(Organisation.Meta):
         verbose_name = _("school")
