@@ -122,6 +122,12 @@ class School(Organisation):
         default=True,
         help_text=_("Off: the school's people sign in only with the school's identity provider (staff always can)."),
     )
+    # On: the school's coordinators must set up two-factor authentication (accounts/two_factor) before using the app.
+    require_two_factor_for_staff = models.BooleanField(
+        _("two-factor authentication required for coordinators"),
+        default=False,
+        help_text=_("On: the school's coordinators must confirm each log-in with a code from an authenticator app."),
+    )
 
     class Meta(Organisation.Meta):
         verbose_name = _("school")
