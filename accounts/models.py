@@ -203,6 +203,9 @@ class Membership(models.Model):
         verbose_name=_("company"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the person left this organisation: the role no longer gives access, but stays on record
+    # (their history, records and certificates keep pointing at it) and can be given back.
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     # Audit history: who gave or took away a role, and when.
     history = HistoricalRecords(verbose_name=_("historical role"), verbose_name_plural=_("historical roles"))
 
@@ -237,3 +240,4 @@ class Membership(models.Model):
     @property
     def organisation(self):
         return self.school or self.company
+from .invitations.models import Invitation  # noqa: E402,F401
