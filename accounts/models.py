@@ -151,7 +151,17 @@ class Company(Organisation):
     accreditation_status = models.CharField(
         _("accreditation status"), max_length=20, choices=Accreditation.choices, default=Accreditation.PENDING
     )
-    accredited_on = models.DateField(_("accreditation date"), null=True, blank=True)
+    # The accreditation's first day ("valid from"); the recognition (erkenning) runs until accreditation_valid_until.
+    accredited_on = models.DateField(_("accreditation valid from"), null=True, blank=True)
+    accreditation_valid_until = models.DateField(_("accreditation valid until"), null=True, blank=True)
+    recognition_number = models.CharField(
+        _("recognition number"),
+        max_length=20,
+        blank=True,
+        help_text=_("The SBB recognition number (erkenningsnummer)."),
+    )
+    # Why the status is what it is; the accreditation form requires it for a suspension or a refusal.
+    accreditation_reason = models.TextField(_("reason for the accreditation status"), blank=True)
     # Audit history: who changed the accreditation (or any other detail), when, from what to what.
     history = HistoricalRecords(
         verbose_name=_("historical company"), verbose_name_plural=_("historical companies")
@@ -171,7 +181,20 @@ class Company(Organisation):
                 name="company_accredited_has_date",
                 violation_error_message=_("An accredited company needs an accreditation date."),
             ),
+            models.CheckConstraint(
+                condition=Q(accredited_on__isnull=True)
+                | Q(accreditation_valid_until__isnull=True)
+                | Q(accreditation_valid_until__gte=models.F("accredited_on")),
+                name="company_accreditation_ends_after_start",
+                violation_error_code="accreditation_ends_before_start",
+                violation_error_message=_("The accreditation cannot end before it starts (valid until ≥ valid from)."),
+            ),
         ]
+
+    def accreditation_expired(self, today=None) -> bool:
+        """An accreditation whose last day has passed, whatever its recorded status."""
+        today = today or timezone.localdate()
+        return self.accreditation_valid_until is not None and self.accreditation_valid_until < today
 
 
 class Role(models.TextChoices):
