@@ -7,6 +7,7 @@ from .certificates import (
     PersonalDataErasure,
 )
 from .courses import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
+from .merges import CompanyMerge
 from .settings import MentorEligibility, RegistrySettings
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "BulkIssueJob",
     "Certificate",
     "CertificateNumberSequence",
+    "CompanyMerge",
     "Course",
     "CourseSession",
     "Enrolment",
