@@ -37,3 +37,4 @@ __all__ = [
     "Section",
     "SelectionCriterion",
 ]
+from .learners import ImportBatch, ImportKind, ImportMapping, LearnerRecord  # noqa: E402,F401
