@@ -263,4 +263,7 @@ class Membership(models.Model):
     @property
     def organisation(self):
         return self.school or self.company
+
+
 from .invitations.models import Invitation  # noqa: E402,F401
+from .sso.models import IdentityProvider, SsoIdentity  # noqa: E402,F401
