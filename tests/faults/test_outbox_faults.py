@@ -20,6 +20,7 @@ from registry.models import Certificate
 from tests.meetings.factories_meetings import plan_data
 from tests.registry.factories_certificates import certificate_course, enrol_completed, participant
 
+from .services import wait_until
 from .stack import assert_exactly_once
 
 pytestmark = pytest.mark.faults
@@ -85,4 +86,82 @@ def test_redis_stopped_while_people_work(fault_stack, world, client):
     tally = fault_stack.tally("redis stopped", expected)
     pages = f"issue {issue_seconds:.1f} s, plan {plan_seconds:.1f} s, reset {reset_seconds:.1f} s"
     fault_stack.report(tally, f"pages with Redis down: {pages}; all out {tally.seconds_since(recovery):.1f} s after")
+    assert_exactly_once(tally)
+
+
+@pytest.mark.parametrize("appendonly", [False, True], ids=["in-memory", "append-only"])
+def test_redis_killed_with_messages_waiting_on_it(fault_stack, world, appendonly):
+    """kill -9 while Redis holds certificate e-mails no worker took yet: gone (or, append-only, kept); each once."""
+    redis = fault_stack.start_redis(appendonly=appendonly)
+    certificates = issue_certificates(world, 4)  # handed to Redis after each commit; no worker is running
+    assert redis.queue_length() == len(certificates)
+
+    redis.kill()
+    redis.start()
+    survived = redis.queue_length()
+    assert survived == (len(certificates) if appendonly else 0)
+    fault_stack.new_worker().start()  # takes whatever survived in Redis ...
+    recovery = time.monotonic()
+    fault_stack.relay_until_sent()  # ... while beat's scan runs the entries that are due: both, never twice
+
+    expected = [pair for certificate in certificates for pair in certificate_expected(certificate)]
+    tally = fault_stack.tally(f"redis killed ({'append-only' if appendonly else 'in memory'})", expected)
+    fault_stack.report(tally, f"{survived} of {len(certificates)} queued tasks survived the kill")
+    assert tally.complete_at - recovery < 30
+    assert_exactly_once(tally)
+
+
+OUTAGE_SECONDS = 12
+
+
+def test_smtp_down_for_a_while(fault_stack, world, client):
+    """The mail server is away for longer than several retries; after it is back, every message goes out once."""
+    fault_stack.start_redis()
+    fault_stack.new_worker().start()
+    fault_stack.sink.down()
+    certificates = issue_certificates(world, 3)
+    assert client.post(reverse("password_reset"), {"email": world.learner.email}).status_code == 302
+
+    failed_runs = fault_stack.relay_for(OUTAGE_SECONDS)  # beat keeps trying while the mail server is away
+    attempts = sorted(OutboxEntry.objects.values_list("attempts", flat=True))
+    assert not OutboxEntry.objects.exclude(status=Status.PENDING).exists()  # none sent, none parked as failed
+    assert min(attempts) >= 3 and "ConnectionRefusedError" in OutboxEntry.objects.first().last_error
+
+    fault_stack.sink.up()
+    recovery = time.monotonic()
+    fault_stack.relay_until_sent()
+    expected = [pair for certificate in certificates for pair in certificate_expected(certificate)]
+    expected.append((world.learner.email, RESET_SUBJECT))
+    tally = fault_stack.tally(f"smtp down {OUTAGE_SECONDS} s", expected)
+    fault_stack.report(
+        tally, f"{failed_runs} failed relay runs, attempts per entry {attempts[0]}-{attempts[-1]} during the outage"
+    )
+    assert tally.complete_at - recovery < 15
+    assert_exactly_once(tally)
+
+
+def test_one_recipient_refused_for_a_while(fault_stack, world, client):
+    """The employer's admin is refused (550) for a while: the holder gets one copy, the admin one after."""
+    fault_stack.start_redis()
+    fault_stack.new_worker().start()
+    fault_stack.sink.refuse(world.company_admin.email)
+    certificate, _seconds = issue_through_the_page(client, world, certificate_course(world), world.mentor)
+    entry = OutboxEntry.objects.get()
+
+    def first_attempt_done():
+        entry.refresh_from_db()
+        return entry.status == Status.PENDING and entry.attempts >= 1
+
+    wait_until(first_attempt_done, timeout=30, what="the worker's first attempt")
+    fault_stack.relay_for(4)
+    entry.refresh_from_db()
+    assert entry.attempts >= 3 and "SMTPRecipientsRefused" in entry.last_error
+    holder_only = fault_stack.sink.count(subject_contains=certificate.number)
+    assert [recipient for recipient, _subject in holder_only] == [certificate.holder_email]
+
+    fault_stack.sink.accept_all()
+    fault_stack.relay_until_sent()
+    tally = fault_stack.tally("one recipient refused", certificate_expected(certificate))
+    fault_stack.report(tally, f"{fault_stack.sink.refusals} refusals, {entry.attempts} attempts while refused")
+    assert tally.copies(certificate.holder_email, certificate.number) == 1
     assert_exactly_once(tally)
