@@ -43,7 +43,8 @@ def roles_of(user: User) -> RoleSet:
         return cached
     schools: dict[str, set[int]] = {}
     companies: dict[str, set[int]] = {}
-    for role, school_id, company_id in Membership.objects.filter(user=user).values_list(
+    # A role that ended (the person left that organisation) gives no access any more.
+    for role, school_id, company_id in Membership.objects.filter(user=user, ended_at__isnull=True).values_list(
         "role", "school_id", "company_id"
     ):
         if school_id:
@@ -66,7 +67,7 @@ def forget_roles(user: User) -> None:
 
 
 def people_with_role(role: Role, *, schools=None, companies=None) -> QuerySet[User]:
-    memberships = Membership.objects.filter(role=role)
+    memberships = Membership.objects.filter(role=role, ended_at__isnull=True)
     if schools is not None:
         memberships = memberships.filter(school__in=schools)
     if companies is not None:

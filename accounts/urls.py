@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from core.ratelimit import rate_limited
 
@@ -34,4 +34,5 @@ urlpatterns = [
     path("password-change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password-change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("me/", views.my_account, name="my_account"),
+    path("", include("accounts.invitations.urls")),
 ]

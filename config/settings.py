@@ -39,6 +39,10 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "simple_history",
+    # Two-factor authentication (accounts/two_factor): authenticator apps (TOTP) and single-use recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "accounts",
     "notifications",
@@ -58,12 +62,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session confirmed the log-in with a second factor.
+    "django_otp.middleware.OTPMiddleware",
     # Audit history (django-simple-history) records request.user as the one who made each change.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
+    # After a password log-in: a code first (or setting up two-factor authentication, where it is required).
+    "accounts.two_factor.middleware.TwoFactorMiddleware",
     # A statement or lock timeout (config: DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT) becomes a "busy, try again" 503.
     "core.middleware.DatabaseBusyMiddleware",
     # Last, so that lock-outs are recorded after authentication has run.
@@ -203,6 +211,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# How long an invitation link works (accounts/invitations); re-sending starts the period again.
+INVITATION_DAYS = env_int("INVITATION_DAYS", 14)
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
@@ -224,6 +234,13 @@ RATE_LIMITS = {
     "password_reset": (env_int("RATE_LIMIT_PASSWORD_RESET", 5), 15 * 60),
 }
 RATE_LIMIT_TRUSTED_PROXIES = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Two-factor authentication (accounts/two_factor). Staff (is_staff) must set it up, except in development, where the
+# demo logins work without it; a school can require it of its coordinators (School.require_two_factor_for_staff).
+TWO_FACTOR_REQUIRED_FOR_STAFF = env_bool("TWO_FACTOR_REQUIRED_FOR_STAFF", default=not DEBUG)
+# Wrong codes in a row after which the session is logged out (the device also slows down each next try).
+TWO_FACTOR_MAX_FAILURES = env_int("TWO_FACTOR_MAX_FAILURES", 5)
+OTP_TOTP_ISSUER = "Werkmentor"
 
 # --- Internationalisation --------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
