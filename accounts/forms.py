@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.outbox import enqueue
 
 from .models import User
+from .sso.policy import password_login_allowed
 from .tasks import send_password_reset_email
 
 
@@ -21,6 +22,14 @@ class EmailLoginForm(AuthenticationForm):
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not password_login_allowed(user):
+            raise forms.ValidationError(
+                _("Your school signs you in with its own account. Use your school's sign-in button above."),
+                code="password_login_off",
+            )
 
 
 class AccountForm(forms.ModelForm):

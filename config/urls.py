@@ -8,6 +8,7 @@ from .health import healthz
 
 urlpatterns = [
     path("", include("home.urls")),
+    path("accounts/sso/", include("accounts.sso.urls")),
     path("accounts/", include("accounts.urls")),
     path("placements/", include("placements.urls")),
     path("", include("mentoring.urls")),

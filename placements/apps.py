@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class PlacementsConfig(AppConfig):
     name = "placements"
     verbose_name = _("Work placements")
+
+    def ready(self):
+        # Single sign-on providers that match accounts by number find learners by their student number.
+        from accounts.sso.numbers import register_number_lookup
+
+        from .sso_numbers import learners_with_student_number
+
+        register_number_lookup(learners_with_student_number)
