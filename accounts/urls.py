@@ -34,5 +34,6 @@ urlpatterns = [
     path("password-change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password-change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("me/", views.my_account, name="my_account"),
+    path("", include("accounts.two_factor.urls")),
     path("", include("accounts.invitations.urls")),
 ]

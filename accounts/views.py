@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 from .forms import AccountForm
 from .selectors import roles_of
 from .services import account_update
+from .two_factor.selectors import has_two_factor
 
 
 @login_required
@@ -30,5 +31,10 @@ def my_account(request):
     return render(
         request,
         "accounts/my_account.html",
-        {"form": form, "memberships": memberships, "roleset": roles_of(request.user)},
+        {
+            "form": form,
+            "memberships": memberships,
+            "roleset": roles_of(request.user),
+            "two_factor_on": has_two_factor(request.user),
+        },
     )

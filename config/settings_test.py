@@ -38,6 +38,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests that log staff in need no authenticator; tests/accounts/test_two_factor.py switches the requirement on.
+TWO_FACTOR_REQUIRED_FOR_STAFF = False
 # The suite posts and follows links from one address far more often than a person would; the rate limit
 # tests (tests/core/test_ratelimit.py) set their own low limits.
 RATE_LIMITS = {scope: (100_000, window) for scope, (_limit, window) in RATE_LIMITS.items()}  # noqa: F405

@@ -46,6 +46,9 @@ ENGLISH_DATE = re.compile(
 PAGES = {
     "dashboard": {},
     "my_account": {},
+    "two_factor": {},
+    "two_factor_setup": {},
+    "school_security": {},
     "password_change": {},
     "notification_list": {},
     "outbox": {},
@@ -180,6 +183,7 @@ PAGES = {
 NOT_PAGES = {
     "login", "logout", "favicon", "meeting_ics", "password_reset", "password_reset_done", "password_reset_confirm",
     "password_reset_complete", "password_change_done", "set_language", "healthz",
+    "two_factor_verify", "two_factor_codes", "two_factor_regenerate", "two_factor_disable",
     "application_withdraw", "selection_anonymised", "selection_criterion_delete", "selection_criterion_move",
     "induction_template_delete", "induction_template_default", "induction_template_item_delete",
     "induction_checklist_create", "induction_pdf", "induction_item_delete", "induction_item_toggle",

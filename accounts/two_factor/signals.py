@@ -1,0 +1,20 @@
+"""At each log-in, decide once what the session owes: a code, the set-up of an authenticator, or nothing."""
+
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+
+from . import state
+from .selectors import has_two_factor, two_factor_required
+
+
+@receiver(user_logged_in, dispatch_uid="two_factor_on_login")
+def decide_what_the_session_owes(sender, request, user, **kwargs):
+    if request is None or not hasattr(request, "session"):
+        return
+    if has_two_factor(user):
+        owed = state.VERIFY
+    elif two_factor_required(user):
+        owed = state.SETUP
+    else:
+        owed = None
+    state.set_pending(request, owed)
