@@ -13,10 +13,13 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from accounts.invitations.services import invite
+from accounts.invitations.tokens import make_token
 from accounts.models import Role
 from assessments.models import Evidence
 from assessments.signatures.selectors import SIGN_LINK
 from assessments.signatures.services import record_submit
+from core.outbox.models import OutboxEntry
 from meetings.models import Meeting
 from meetings.planning.selectors import agenda_from_coaching_plan
 from meetings.selectors import MINUTES_LINK, RESPOND_LINK
@@ -33,7 +36,7 @@ from placements.induction.services import checklist_from_template
 from placements.models import InductionTemplate, InductionTemplateItem, Section
 from registry.models import BulkIssueJob
 from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version, make_record
-from tests.factories import grant
+from tests.factories import CompanyFactory, grant, make_placement
 from tests.meetings.factories_meetings import held_meeting, make_action_item, make_goal, make_meeting
 from tests.meetings.factories_minutes import write_minutes
 from tests.placements.factories_recruitment import add_criteria, make_candidate, make_opening, make_profile
@@ -69,7 +72,11 @@ def build_scene(world) -> dict:
     )  # fmt: skip
     session.goals.add(goal)
     attachment = SessionAttachment.objects.create(
-        session=session, file="attachments/notes.txt", original_name="notes.txt", content_type="text/plain", size=5,
+        session=session,
+        file="attachments/notes.txt",
+        original_name="notes.txt",
+        content_type="text/plain",
+        size=5,
         uploaded_by=w.mentor,
     )
     opening = make_opening(w)
@@ -88,17 +95,23 @@ def build_scene(world) -> dict:
     plan = make_assessment_plan(w.placement, version=version, created_by=w.mentor)
     certificate = imported_certificate(w)
     publish_register(w.school)
+    # The same bakery entered a second time, with a learner of the school: the duplicates and merge pages show it.
+    duplicate_company = CompanyFactory(name="Bakkerij de Korenschoof B.V.", city=w.company.city)
+    make_placement(school=w.school, company=duplicate_company)
     with translation.override("en"):  # planned by someone who reads English: the agenda stays as written
         english_agenda = agenda_from_coaching_plan(w.placement)
     meeting = make_meeting(w, status=Meeting.Status.CONFIRMED, agenda=english_agenda)
     held = held_meeting(w)
     write_minutes(w, held, send=True, goals=[goal])
-    submitted = make_record(
-        w.placement, plan=plan, title="Final assessment", overall_level=version.levels.get(value=2)
-    )
+    submitted = make_record(w.placement, plan=plan, title="Final assessment", overall_level=version.levels.get(value=2))
     record_submit(record=submitted, by=w.mentor)
     evidence = Evidence.objects.create(placement=w.placement, title="Baguettes", added_by=w.learner)
     evidence.indicators.set(plan.indicators.all()[:1])
+    # A teacher invited to the school who has no account yet: the activation page and the invitations list.
+    invitation = invite(
+        email="newcomer@example.org", first_name="Noor", last_name="Visser", role=Role.TEACHER,
+        school=w.school, invited_by=w.coordinator, send=False,
+    )  # fmt: skip
     return {
         "placement": w.placement.pk,
         "learner": w.learner.pk,
@@ -121,8 +134,11 @@ def build_scene(world) -> dict:
             placement=w.placement, side=Obstacle.Side.choices[0][0], description="Early hours", created_by=w.mentor
         ).pk,
         "incident": Incident.objects.create(
-            placement=w.placement, category=Incident.Category.choices[0][0], occurred_on=today,
-            description="Slipped", reported_by=w.mentor,
+            placement=w.placement,
+            category=Incident.Category.choices[0][0],
+            occurred_on=today,
+            description="Slipped",
+            reported_by=w.mentor,
         ).pk,  # fmt: skip
         "activity": DevelopmentActivity.objects.create(
             mentor=w.mentor, kind=DevelopmentActivity.Kind.choices[0][0], title="Course", date=today, hours=2
@@ -136,6 +152,8 @@ def build_scene(world) -> dict:
         "certificate": certificate.pk,
         "certificate_number": certificate.number,
         "register_key": str(w.school.pk),
+        "company": w.company.pk,
+        "duplicate_company": duplicate_company.pk,
         "meeting": meeting.pk,
         "respond_token": RESPOND_LINK.make(meeting.participants.get(user=w.learner)),
         "minutes_token": MINUTES_LINK.make(held.participants.get(user=w.learner)),
@@ -147,10 +165,16 @@ def build_scene(world) -> dict:
         "level": draft.levels.first().pk,
         "item_kind": "area",
         "history_kind": "placement",
+        "outbox_entry": OutboxEntry.objects.create(task_name="core.outbox.deliver_entry", status="failed").pk,
         "moment": plan.moments.first().pk,
         "evidence": evidence.pk,
         "record": make_record(w.placement, plan=plan).pk,
         "sign_token": SIGN_LINK.make(submitted.signatures.get(user=w.learner)),
         "uidb64": urlsafe_base64_encode(force_bytes(w.learner.pk)),
         "reset_token": default_token_generator.make_token(w.learner),
+        "org_kind": "school",
+        "school": w.school.pk,
+        "supervisor": w.supervisor.pk,
+        "invitation": invitation.pk,
+        "invitation_token": make_token(invitation.link_version),
     }

@@ -85,6 +85,8 @@ PARAMETERS = {
     "certificates:pk": "certificate",
     "verify:code": "certificate_number",
     "register/public:key": "register_key",
+    "register/companies:pk": "company",
+    "merge:other_pk": "duplicate_company",
     "meetings/respond:token": "respond_token",
     "minutes/confirm:token": "minutes_token",
     "meetings:pk": "meeting",
@@ -102,8 +104,16 @@ PARAMETERS = {
     "assessments:pk": "record",
     "password-reset:uidb64": "uidb64",
     "password-reset:token": "reset_token",
+    "accounts/invitation:token": "invitation_token",
+    "accounts/invitations:pk": "invitation",
+    "accounts/people:kind": "org_kind",
+    "accounts/people:pk": "school",
+    "accounts/people:user_pk": "supervisor",
+    "accounts/companies:pk": "company",
+    "accounts/schools:pk": "school",
     "history:kind": "history_kind",
     "history:pk": "placement",
+    "outbox:pk": "outbox_entry",
 }
 
 
