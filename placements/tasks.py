@@ -1,3 +1,4 @@
 """Celery's autodiscovery imports `<app>.tasks`; the placements' tasks live in modules per feature."""
 
+from .imports.tasks import run_sis_import  # noqa: F401
 from .selection.tasks import send_selection_decision  # noqa: F401

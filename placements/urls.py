@@ -2,7 +2,9 @@ from django.urls import path
 
 from . import views
 from .archiving import urls as archiving_urls
+from .imports import urls as imports_urls
 from .induction import urls as induction_urls
+from .learners import urls as learners_urls
 from .recruitment import urls as recruitment_urls
 from .selection import urls as selection_urls
 
@@ -17,4 +19,6 @@ urlpatterns = [
     *recruitment_urls.urlpatterns,
     *selection_urls.urlpatterns,
     *induction_urls.urlpatterns,
+    *learners_urls.urlpatterns,
+    *imports_urls.urlpatterns,
 ]

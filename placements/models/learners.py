@@ -76,6 +76,9 @@ class ImportMapping(models.Model):
         verbose_name_plural = _("import column mappings")
         constraints = [models.UniqueConstraint(fields=["school", "kind"], name="import_mapping_per_school_kind")]
 
+    def __str__(self):
+        return f"{self.school} · {self.get_kind_display()}"
+
 
 class ImportBatch(models.Model):
     """One uploaded export, from its columns' mapping through the dry run to the import (or its refusal).

@@ -1,0 +1,1 @@
+"""A school's learners: their records (student number, programme, cohort, guardian), added, edited, marked left."""
