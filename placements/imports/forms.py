@@ -75,7 +75,7 @@ class ColumnsForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         used: dict[str, str] = {}
-        for name, value in cleaned.items():
+        for name, value in list(cleaned.items()):
             if value in (None, NOT_IN_FILE):
                 continue
             if value in used:
