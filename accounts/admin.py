@@ -53,3 +53,6 @@ class MembershipAdmin(HistoryAdmin):
     search_fields = ["user__email", "user__first_name", "user__last_name", "school__name", "company__name"]
     autocomplete_fields = ["user", "school", "company"]
     list_select_related = ["user", "school", "company"]
+
+
+from .sso import admin as _sso_admin  # noqa: E402,F401  (identity providers and SSO links)
