@@ -10,6 +10,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_duration_ms, env_int, env_list, env_str, site_url
+from .media_storage import media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -260,14 +261,18 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploaded files: the local disk, or an S3-compatible bucket when MEDIA_S3_BUCKET is set (config/media_storage.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Private files are streamed by the app after its access check; True redirects to a signed URL that expires within
+# MEDIA_S3_URL_EXPIRE seconds instead (cheaper for big files), where the storage signs its URLs (S3).
+MEDIA_SERVE_SIGNED_REDIRECT = env_bool("MEDIA_SERVE_SIGNED_REDIRECT", default=False)
 
 # --- E-mail -----------------------------------------------------------------------------------------
 # Django 6.1 configures e-mail through MAILERS; the environment keeps the familiar EMAIL_* names.

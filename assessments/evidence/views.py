@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.attachments import ALLOWED
+from core.private_files import private_file_response
 from core.views import add_service_errors, require
 from mentoring.models import CoachingSession
 
@@ -95,16 +96,9 @@ def evidence_file(request, pk, evidence_pk):
     evidence = get_object_or_404(Evidence, pk=evidence_pk, placement=placement)
     if not evidence.file:
         raise Http404("This evidence has no file.")
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("The file is no longer available.") from None
     content_type = ALLOWED.get(Path(evidence.file.name).suffix.lower(), ("application/octet-stream",))[0]
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=evidence.original_name or Path(evidence.file.name).name,
-        content_type=content_type,
+    return private_file_response(
+        evidence.file, filename=evidence.original_name or Path(evidence.file.name).name, content_type=content_type
     )
 
 

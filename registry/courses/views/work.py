@@ -6,13 +6,14 @@ from pathlib import PurePath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.private_files import private_file_response
 from core.views import add_service_errors, require
 
 from ...models import Assignment, CourseSession, Enrolment, Evaluation, Submission
@@ -104,13 +105,9 @@ def course_submission_file(request, pk, submission_pk):
     require(own or can_manage_course(request.user, course), _("Only the participant and the teacher open this file."))
     if not submission.file:
         raise Http404("No file was handed in.")
-    try:
-        handle = submission.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("The file is no longer available.") from None
     name = PurePath(submission.file.name).name
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    return private_file_response(submission.file, filename=name, content_type=content_type)
 
 
 def _submissions_page(request, course, assignment, *, status=200, failed=None):
