@@ -36,4 +36,5 @@ urlpatterns = [
     path("me/", views.my_account, name="my_account"),
     path("", include("accounts.two_factor.urls")),
     path("", include("accounts.invitations.urls")),
+    path("", include("accounts.people.urls")),
 ]

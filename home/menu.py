@@ -40,6 +40,12 @@ REGISTER = (
     ("register", "company_register", "registry_settings"),
     lambda roles: roles.is_staff or bool(roles.school_staff_school_ids),
 )
+PEOPLE = (
+    "people",
+    _("People"),
+    "people",
+    lambda roles: roles.is_staff or roles.has(Role.COORDINATOR) or roles.has(Role.COMPANY_ADMIN),
+)
 ADMINISTRATION = ("admin:index", _("Administration"), "admin", lambda roles: roles.is_staff)
 OUTBOX = ("outbox", _("Outbox"), "outbox", lambda roles: roles.is_staff)
 
@@ -49,7 +55,7 @@ OUTBOX = ("outbox", _("Outbox"), "outbox", lambda roles: roles.is_staff)
 # and log out it fits on one line at 1024 px, in Dutch too (tests/browser/test_menu_layout.py).
 MENU = [
     DASHBOARD,
-    (_("Placements"), [PLACEMENTS, OPENINGS, INDUCTION]),
+    (_("Placements"), [PLACEMENTS, OPENINGS, INDUCTION, PEOPLE]),
     (_("Training"), [COURSES, FRAMEWORKS]),
     REGISTER,
 ]

@@ -13,3 +13,10 @@ class PlacementsConfig(AppConfig):
         from .sso_numbers import learners_with_student_number
 
         register_number_lookup(learners_with_student_number)
+
+        # A coordinator edits the companies that host (or hosted) their school's learners (accounts/people).
+        from accounts.people import hosting
+
+        from .models import Placement
+
+        hosting.provide(lambda school_ids: Placement.objects.filter(school_id__in=school_ids).values("company_id"))

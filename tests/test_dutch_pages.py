@@ -46,6 +46,17 @@ ENGLISH_DATE = re.compile(
 PAGES = {
     "dashboard": {},
     "my_account": {},
+    "people": {},
+    "people_list": {"kind": "org_kind", "pk": "school"},
+    "people_add": {"kind": "org_kind", "pk": "school"},
+    "people_invitations": {"kind": "org_kind", "pk": "school"},
+    "people_person": {"kind": "org_kind", "pk": "school", "user_pk": "supervisor"},
+    "people_companies": {},
+    "people_company_edit": {"pk": "company"},
+    "people_schools": {},
+    "people_school_new": {},
+    "people_school_edit": {"pk": "school"},
+    "invitation_accept": {"token": "invitation_token"},
     "two_factor": {},
     "two_factor_setup": {},
     "school_security": {},
@@ -200,6 +211,7 @@ NOT_PAGES = {
     "framework_item_delete", "framework_item_move", "assessment_moment_delete", "evidence_file",
     "evidence_delete", "assessment_amend", "assessment_delete", "assessment_submit", "assessment_withdraw",
     "assessment_sign", "assessment_sign_link", "assessment_pdf", "outbox_send_again",
+    "people_deactivate", "people_reactivate", "people_invitation_resend", "people_invitation_revoke",
 }  # fmt: skip
 
 

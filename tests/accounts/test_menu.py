@@ -35,10 +35,11 @@ DESTINATIONS = {
     "learner": ALWAYS | PLACEMENT_ROLES | {"candidate_profile", "my_applications"},
     "mentor": ALWAYS | PLACEMENT_ROLES | {"course_list", "framework_list", "my_certificates", "development_list"},
     "supervisor": SCHOOL_STAFF,
-    "coordinator": SCHOOL_STAFF,
-    "company_admin": ALWAYS | PLACEMENT_ROLES | {"course_list", "induction_templates"},
+    "coordinator": SCHOOL_STAFF | {"people"},
+    "company_admin": ALWAYS | PLACEMENT_ROLES | {"course_list", "induction_templates", "people"},
     "staff": ALWAYS
-    | {"opening_list", "course_list", "framework_list", "induction_templates", "register", "admin:index", "outbox"},
+    | {"opening_list", "course_list", "framework_list", "induction_templates", "register", "admin:index", "outbox"}
+    | {"people"},
     "nobody": ALWAYS,
 }
 
