@@ -153,6 +153,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 3,
     "socket_timeout": 5,
     "visibility_timeout": REDIS_VISIBILITY_TIMEOUT,
+    # One connection attempt when a task is handed over, not kombu's retries (about 6 s per task): with Redis down,
+    # a request that queues several e-mails would otherwise wait for each in turn (the outbox's relay sends them
+    # later anyway). Workers and beat reconnect with their own retry settings; this does not apply to them.
+    "max_retries": 0,
 }
 # The outbox (core/outbox): e-mails and jobs are rows first. A failed one is tried again after each of these
 # delays in seconds (minutes, then hours: about a day in all), then parked as failed for staff to send again.

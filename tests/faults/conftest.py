@@ -9,7 +9,7 @@ import shutil
 import pytest
 from django.db import connection
 
-from .stack import LEASE_SECONDS, RETRY_DELAYS, FaultStack, need
+from .stack import BULK_STALLED_SECONDS, LEASE_SECONDS, RETRY_DELAYS, FaultStack, need
 
 
 @pytest.fixture
@@ -22,6 +22,7 @@ def fault_stack(transactional_db, settings, tmp_path, record_property):
     stack = FaultStack(tmp_path, record_property)
     settings.OUTBOX_RETRY_DELAYS = RETRY_DELAYS
     settings.OUTBOX_LEASE_SECONDS = LEASE_SECONDS
+    settings.BULK_JOB_STALLED_SECONDS = BULK_STALLED_SECONDS
     settings.MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",

@@ -104,8 +104,9 @@ def database_url(settings_dict: dict) -> str:
 class CeleryWorker:
     """`celery -A config worker` with production settings, on the test's Redis, database and SMTP sink."""
 
-    def __init__(self, directory: Path, env: dict[str, str], *, pool: str = "solo", concurrency: int = 1):
+    def __init__(self, directory: Path, env: dict[str, str], *, name: str, pool: str = "solo", concurrency: int = 1):
         self.directory = directory
+        self.name = name
         self.env = env
         self.pool = pool
         self.concurrency = concurrency
@@ -114,13 +115,13 @@ class CeleryWorker:
 
     @property
     def log(self) -> Path:
-        return self.directory / f"worker-{self.starts}.log"
+        return self.directory / f"{self.name}-{self.starts}.log"
 
     def start(self) -> None:
         self.starts += 1
         command = [str(CELERY), "-A", "config", "worker", "-P", self.pool, "-c", str(self.concurrency)]
         command += ["--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"]
-        command += ["-n", f"faults{self.starts}-{os.getpid()}@%h"]
+        command += ["-n", f"{self.name}-{self.starts}-{os.getpid()}@%h"]
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(  # noqa: S603
                 command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True

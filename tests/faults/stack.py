@@ -23,6 +23,9 @@ from .smtp_sink import SmtpSink
 
 RETRY_DELAYS = [1, 1, 2, 2, 3, 5, 8]  # seconds: several retries fail within an outage of a few seconds
 LEASE_SECONDS = 5
+# A bulk run without a heartbeat for this long has lost its worker (BULK_JOB_STALLED_SECONDS); below the lease, so the
+# relay resumes it as soon as the dead runner's lease has ended.
+BULK_STALLED_SECONDS = 3
 Status = OutboxEntry.Status
 
 
@@ -83,6 +86,7 @@ class FaultStack:
         self.sink = SmtpSink()
         self.redis: RedisServer | None = None
         self.worker: CeleryWorker | None = None
+        self.workers = 0
 
     # --- the processes -----------------------------------------------------------------------------------
     def start_redis(self, *, appendonly: bool = False) -> RedisServer:
@@ -108,13 +112,16 @@ class FaultStack:
             EMAIL_TIMEOUT="5",
             OUTBOX_RETRY_DELAYS=",".join(str(delay) for delay in RETRY_DELAYS),
             OUTBOX_LEASE_SECONDS=str(LEASE_SECONDS),
+            BULK_JOB_STALLED_SECONDS=str(BULK_STALLED_SECONDS),
             SITE_URL="http://testserver",
             LOG_LEVEL="INFO",
         )
         return env
 
     def new_worker(self, *, pool: str = "solo", concurrency: int = 1) -> CeleryWorker:
-        self.worker = CeleryWorker(self.tmp_path, self.worker_env(), pool=pool, concurrency=concurrency)
+        self.workers += 1
+        name = f"worker{self.workers}"
+        self.worker = CeleryWorker(self.tmp_path, self.worker_env(), name=name, pool=pool, concurrency=concurrency)
         return self.worker
 
     def _point_celery_at(self, url: str) -> None:
@@ -125,6 +132,8 @@ class FaultStack:
         app.conf.task_always_eager = False
         app._pool = None  # the connection pools are made on first use, from the broker URL of that moment
         app.amqp._producer_pool = None
+        with app.connection_for_write() as warm:  # imports the transport now, not in the first page timed
+            warm.ensure_connection(max_retries=1)
 
     def close(self, saved: dict) -> None:
         from config.celery import app
