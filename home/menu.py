@@ -46,6 +46,12 @@ PEOPLE = (
     "people",
     lambda roles: roles.is_staff or roles.has(Role.COORDINATOR) or roles.has(Role.COMPANY_ADMIN),
 )
+LEARNERS = (
+    "learner_list",
+    _("Learners"),
+    ("learner_list", "learner_new", "learner_edit", "learner_left", "sis_import"),
+    lambda roles: roles.is_staff or bool(roles.school_staff_school_ids),
+)
 ADMINISTRATION = ("admin:index", _("Administration"), "admin", lambda roles: roles.is_staff)
 OUTBOX = ("outbox", _("Outbox"), "outbox", lambda roles: roles.is_staff)
 
@@ -55,7 +61,7 @@ OUTBOX = ("outbox", _("Outbox"), "outbox", lambda roles: roles.is_staff)
 # and log out it fits on one line at 1024 px, in Dutch too (tests/browser/test_menu_layout.py).
 MENU = [
     DASHBOARD,
-    (_("Placements"), [PLACEMENTS, OPENINGS, INDUCTION, PEOPLE]),
+    (_("Placements"), [PLACEMENTS, OPENINGS, INDUCTION, PEOPLE, LEARNERS]),
     (_("Training"), [COURSES, FRAMEWORKS]),
     REGISTER,
 ]

@@ -28,7 +28,7 @@ def test_the_menu_offers_each_role_what_it_can_use(client, world, who, shown, hi
 
 ALWAYS = {"dashboard", "placement_list", "notification_list", "my_account"}
 PLACEMENT_ROLES = {"opening_list", "assessment_waiting"}
-SCHOOL_STAFF = ALWAYS | PLACEMENT_ROLES | {"course_list", "framework_list", "register"}
+SCHOOL_STAFF = ALWAYS | PLACEMENT_ROLES | {"course_list", "framework_list", "register", "learner_list"}
 
 # Every page each role reaches from the menu (the bar, its dropdowns and the user menu).
 DESTINATIONS = {
@@ -39,7 +39,7 @@ DESTINATIONS = {
     "company_admin": ALWAYS | PLACEMENT_ROLES | {"course_list", "induction_templates", "people"},
     "staff": ALWAYS
     | {"opening_list", "course_list", "framework_list", "induction_templates", "register", "admin:index", "outbox"}
-    | {"people"},
+    | {"people", "learner_list"},
     "nobody": ALWAYS,
 }
 
