@@ -11,6 +11,9 @@ from .selectors import has_two_factor, two_factor_required
 def decide_what_the_session_owes(sender, request, user, **kwargs):
     if request is None or not hasattr(request, "session"):
         return
+    # Only the session that single sign-on signs in is exempt (accounts/sso marks it right after this log-in):
+    # a mark left from before must not excuse a password log-in.
+    request.session.pop(state.LOGIN_METHOD_KEY, None)
     if has_two_factor(user):
         owed = state.VERIFY
     elif two_factor_required(user):

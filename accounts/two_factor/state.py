@@ -4,6 +4,7 @@ PENDING_KEY = "two_factor_pending"
 FAILURES_KEY = "two_factor_failures"
 SETUP_KEY_KEY = "two_factor_setup_key"
 NEW_CODES_KEY = "two_factor_new_codes"
+LOGIN_METHOD_KEY = "login_method"  # set to "oidc" by single sign-on (accounts/sso/views.py)
 
 VERIFY = "verify"  # has an authenticator: must enter a code
 SETUP = "setup"  # must set one up before using the app
@@ -23,7 +24,7 @@ def set_pending(request, state: str | None) -> None:
 
 def signed_in_with_sso(request) -> bool:
     """Single sign-on (accounts/sso) marks its sessions: the identity provider did the second factor."""
-    return request.session.get("login_method") == "oidc"
+    return request.session.get(LOGIN_METHOD_KEY) == "oidc"
 
 
 def count_failure(request) -> int:
