@@ -117,3 +117,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
             terminalreporter.line(f"  {nodeid}")
         if len(_skipped_browser_tests) > 10:
             terminalreporter.line(f"  ... and {len(_skipped_browser_tests) - 10} more")
+
+
+def pytest_configure(config):
+    # The outbox fault tests' numbers at the end of the run (tests/faults/summary.py), also under pytest-xdist.
+    from tests.faults import summary
+
+    config.pluginmanager.register(summary, "outbox-fault-numbers")

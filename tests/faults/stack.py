@@ -148,14 +148,19 @@ class FaultStack:
         app.amqp._producer_pool = None
 
     # --- the relay, as beat runs it --------------------------------------------------------------------------
-    def relay_for(self, seconds: float, *, every: float = 0.5) -> int:
-        """Run the relay's scan again and again for a while (beat every `every` seconds); how many runs failed."""
+    def relay_while_failing(self, *, seconds: float, attempts: int, timeout: float = 60, every: float = 0.5) -> int:
+        """Beat during an outage: run the relay's scan for at least `seconds` and until every entry has been tried
+        `attempts` times (a loaded machine is slower); how many of those runs failed."""
         failures = 0
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
+        started = time.monotonic()
+        while True:
             failures += relay_due().outcomes.get(Status.PENDING, 0)
+            elapsed = time.monotonic() - started
+            if elapsed >= seconds and not OutboxEntry.objects.filter(attempts__lt=attempts).exists():
+                return failures
+            if elapsed > timeout:
+                raise AssertionError(f"not every entry was tried {attempts} times within {timeout} s")
             time.sleep(every)
-        return failures
 
     def relay_until_sent(self, *, timeout: float = 60, every: float = 0.5) -> None:
         """Run the relay until no entry waits or is held any more."""
