@@ -113,6 +113,7 @@ PARAMETERS = {
     "accounts/schools:pk": "school",
     "history:kind": "history_kind",
     "history:pk": "placement",
+    "imports:public_id": "sis_import",
     "outbox:pk": "outbox_entry",
 }
 

@@ -66,3 +66,13 @@ def imported(world, name: str, data: bytes | None = None, *, kind=ImportKind.LEA
 def outcomes(batch: ImportBatch) -> list[str]:
     batch.refresh_from_db()
     return [outcome for _row, outcome, _what, _message in batch.results]
+
+
+def scene_import(world) -> str:
+    """For tests/scene.py: the world's learner on record, and a dry-run import of one new learner."""
+    from placements.models import LearnerRecord
+
+    LearnerRecord.objects.get_or_create(
+        user=world.learner, defaults={"school": world.school, "student_number": "100001", "cohort": "2025-2026"}
+    )
+    return str(checked(world, "learners.csv", learner_csv(["100500;Zoë;;Bakker;zoe.bakker@example.org;;;"])).public_id)
