@@ -15,7 +15,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from accounts.invitations.services import invite
 from accounts.invitations.tokens import make_token
-from accounts.models import Role
+from accounts.models import IdentityProvider, Role
 from assessments.models import Evidence
 from assessments.signatures.selectors import SIGN_LINK
 from assessments.signatures.services import record_submit
@@ -39,7 +39,6 @@ from tests.assessments.factories_assessments import make_assessment_plan, make_f
 from tests.factories import CompanyFactory, grant, make_placement
 from tests.meetings.factories_meetings import held_meeting, make_action_item, make_goal, make_meeting
 from tests.meetings.factories_minutes import write_minutes
-from tests.placements.factories_imports import scene_import
 from tests.placements.factories_recruitment import add_criteria, make_candidate, make_opening, make_profile
 from tests.registry.factories_certificates import imported_certificate
 from tests.registry.factories_courses import running_course, submit
@@ -178,5 +177,10 @@ def build_scene(world) -> dict:
         "supervisor": w.supervisor.pk,
         "invitation": invitation.pk,
         "invitation_token": make_token(invitation.link_version),
-        "sis_import": scene_import(w),
+        # Explicit endpoints: opening its start page needs no discovery document from the (made-up) provider.
+        "sso_provider": IdentityProvider.objects.create(
+            school=w.school, name="Rijnland ID", issuer="https://id.rijnland.example", client_id="werkmentor",
+            authorization_endpoint="https://id.rijnland.example/auth", token_endpoint="https://id.rijnland.example/token",
+            jwks_uri="https://id.rijnland.example/jwks",
+        ).pk,  # fmt: skip
     }

@@ -46,6 +46,9 @@ ENGLISH_DATE = re.compile(
 PAGES = {
     "dashboard": {},
     "my_account": {},
+    "sso_settings": {},
+    "sso_provider_add": {"school_pk": "school"},
+    "sso_provider_edit": {"pk": "sso_provider"},
     "people": {},
     "people_list": {"kind": "org_kind", "pk": "school"},
     "people_add": {"kind": "org_kind", "pk": "school"},
@@ -72,14 +75,6 @@ PAGES = {
     "placement_status": {"pk": "placement"},
     "placement_archive": {"pk": "placement"},
     "placement_restore": {"pk": "placement"},
-    "learner_list": {},
-    "learner_new": {},
-    "learner_edit": {"user_pk": "learner"},
-    "learner_left": {"user_pk": "learner"},
-    "sis_import_upload": {},
-    "sis_import_detail": {"public_id": "sis_import"},
-    "sis_import_map": {"public_id": "sis_import"},
-    "sis_import_progress": {"public_id": "sis_import"},
     "opening_list": {},
     "opening_new": {},
     "opening_detail": {"pk": "opening"},
@@ -219,7 +214,7 @@ NOT_PAGES = {
     "framework_item_delete", "framework_item_move", "assessment_moment_delete", "evidence_file",
     "evidence_delete", "assessment_amend", "assessment_delete", "assessment_submit", "assessment_withdraw",
     "assessment_sign", "assessment_sign_link", "assessment_pdf", "outbox_send_again",
-    "sis_import_apply", "sis_import_result",
+    "sso_start", "sso_callback", "sso_password_login",
     "people_deactivate", "people_reactivate", "people_invitation_resend", "people_invitation_revoke",
 }  # fmt: skip
 
