@@ -11,6 +11,7 @@ from django import forms
 from django.core.validators import EMPTY_VALUES
 from django.db.models import Q
 from django.db.models.functions import Upper
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.countries import COUNTRIES
@@ -204,7 +205,9 @@ class PublicRegisterFilter(django_filters.FilterSet):
         return self._public_qs
 
 
-ACCREDITATION_CHOICES = Company.Accreditation.choices
+# An accreditation whose "valid until" has passed is listed as expired, whatever its recorded status.
+EXPIRED = "expired"
+ACCREDITATION_CHOICES = [*Company.Accreditation.choices, (EXPIRED, _("accreditation expired"))]
 COMPANY_SORTS = {
     "name": ("name", "pk"),
     "-name": ("-name", "-pk"),
@@ -228,8 +231,8 @@ class CompanyRegisterFilter(django_filters.FilterSet):
     accreditation = django_filters.ChoiceFilter(
         widget=QuickSelect(cache_as="accreditation"),
         label=_("Accreditation"),
-        field_name="accreditation_status",
         choices=ACCREDITATION_CHOICES,
+        method="filter_accreditation",
     )
     flagged = django_filters.BooleanFilter(
         label=_("Flagged only"),
@@ -252,6 +255,12 @@ class CompanyRegisterFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset, **kwargs)
         self.filters["sector"].extra["choices"] = [(sector, sector) for sector in sectors]
         self.sort_key = "name"
+
+    def filter_accreditation(self, queryset, name, value):
+        expired = Q(accreditation_valid_until__lt=timezone.localdate())
+        if value == EXPIRED:
+            return queryset.filter(expired)
+        return queryset.filter(accreditation_status=value).exclude(expired)
 
     def filter_flagged(self, queryset, name, value):
         return queryset.filter(Q(flag_uncertified=True) | Q(flag_expiring=True)) if value else queryset

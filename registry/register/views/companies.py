@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from core.spreadsheet import EXPORT_FORMATS, export_response
 
+from ..companies.access import can_manage_companies
 from ..exports import company_export_header, company_export_rows
 from ..filters import CompanyRegisterFilter
 from ..selectors import (
@@ -45,6 +46,8 @@ def company_register(request):
             "query": query_without_page(request),
             "warning_days": EXPIRY_WARNING_DAYS,
             "can_import": can_import_certificates(request.user),
+            "can_manage": can_manage_companies(request.user),
+            "today": timezone.localdate(),
         },
     )
 

@@ -1,0 +1,61 @@
+"""Possible duplicates in the register of host companies, and merging two of them after a confirmation."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from core.views import require
+
+from ..companies.access import can_manage_companies, can_manage_company, company_in_register, managed_companies
+from ..companies.duplicates import MAX_PAIRS, duplicates_among
+from ..companies.forms import MergeForm
+from ..companies.merge import fields_to_copy, merge_companies, merge_preview
+from .company_records import NOT_YOURS
+
+
+@login_required
+@require_GET
+def company_duplicates(request):
+    require(can_manage_companies(request.user), _("The possible duplicates are for coordinators and staff."))
+    pairs, total = duplicates_among(managed_companies(request.user))
+    return render(
+        request,
+        "registry/register/company_duplicates.html",
+        {"pairs": pairs, "total": total, "limit": MAX_PAIRS},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def company_merge(request, pk, other_pk):
+    """Merge company `other_pk` into company `pk` (the one kept)."""
+    kept = company_in_register(request.user, pk)
+    removed = company_in_register(request.user, other_pk)
+    require(can_manage_company(request.user, kept) and can_manage_company(request.user, removed), NOT_YOURS)
+    context = {"kept": kept, "removed": removed}
+    if kept.pk == removed.pk:
+        context["refusal"] = _("A company cannot be merged with itself. Choose two different companies.")
+        return render(request, "registry/register/company_merge.html", context, status=400)
+    form = MergeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            merge_companies(kept_id=kept.pk, removed_id=removed.pk, by=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("%(removed)s has been merged into %(kept)s.") % {"removed": removed.name, "kept": kept.name},
+            )
+            return redirect("company_register_detail", pk=kept.pk)
+    context.update(
+        form=form,
+        moves=merge_preview(kept, removed),
+        copied=[field.verbose_name for field in fields_to_copy(kept, removed)],
+    )
+    return render(
+        request, "registry/register/company_merge.html", context, status=400 if request.method == "POST" else 200
+    )
