@@ -7,9 +7,10 @@ from ..selectors import roles_of
 from .models import IdentityProvider
 
 
-def sign_in_providers() -> list[IdentityProvider]:
-    """Every enabled provider, for the log-in page (the page does not know the school yet)."""
-    return list(IdentityProvider.objects.filter(enabled=True).select_related("school").order_by("school__name", "name"))
+def sign_in_providers(school=None) -> list[IdentityProvider]:
+    """The enabled providers: every school's for the log-in page (it does not know the school yet), or one's."""
+    providers = IdentityProvider.objects.filter(enabled=True).select_related("school").order_by("school__name", "name")
+    return list(providers if school is None else providers.filter(school=school))
 
 
 def configurable_school_ids(user: User) -> frozenset[int] | None:

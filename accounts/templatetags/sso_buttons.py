@@ -1,4 +1,4 @@
-"""`{% sso_providers as providers %}`: the schools' identity providers that offer a "Sign in with …" button;
+"""`{% sso_providers [school] as providers %}`: the identity providers that offer a "Sign in with …" button;
 `{% sso_start_url provider next invitation_token %}`: where such a button goes."""
 
 from urllib.parse import urlencode
@@ -12,8 +12,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def sso_providers():
-    return sign_in_providers()
+def sso_providers(school=None):
+    """Every school's enabled providers (the log-in page), or one school's (an invitation's activation page)."""
+    return sign_in_providers(school)
 
 
 @register.simple_tag

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user
+from django.template import Context, Template
 from django.urls import reverse
 
 from accounts.models import IdentityProvider, Role
@@ -85,3 +86,15 @@ def test_the_log_in_page_shows_the_schools_buttons(client, school_without_passwo
 
 def test_without_providers_the_log_in_page_has_no_buttons(client, db):
     assert "Sign in with" not in client.get(reverse("login")).text
+
+
+def test_an_activation_page_can_show_its_schools_buttons_carrying_the_invitation(db):
+    school, other = SchoolFactory(name="Rijnland Vakcollege"), SchoolFactory(name="Noordkust College")
+    ours = IdentityProvider.objects.create(school=school, name="Rijnland ID", issuer="https://r.example", client_id="a")
+    IdentityProvider.objects.create(school=other, name="Noordkust ID", issuer="https://n.example", client_id="b")
+    html = Template(
+        '{% load sso_buttons %}{% sso_providers school as providers %}'
+        '{% include "accounts/sso/_buttons.html" with invitation_token=token %}'
+    ).render(Context({"school": school, "token": "abc123"}))
+    assert f'href="{reverse("sso_start", args=[ours.pk])}?invitation=abc123"' in html
+    assert "Noordkust ID" not in html
