@@ -19,7 +19,7 @@ def fault_stack(transactional_db, settings, tmp_path, record_property):
     from config.celery import app
 
     saved = {"broker_url": app.conf.broker_url, "task_always_eager": app.conf.task_always_eager}
-    stack = FaultStack(tmp_path, record_property)
+    stack = FaultStack(tmp_path, settings, record_property)
     settings.OUTBOX_RETRY_DELAYS = RETRY_DELAYS
     settings.OUTBOX_LEASE_SECONDS = LEASE_SECONDS
     settings.BULK_JOB_STALLED_SECONDS = BULK_STALLED_SECONDS

@@ -80,8 +80,9 @@ class Tally:
 
 
 class FaultStack:
-    def __init__(self, tmp_path, record_property):
+    def __init__(self, tmp_path, settings, record_property):
         self.tmp_path = tmp_path
+        self.settings = settings
         self.record_property = record_property
         self.sink = SmtpSink()
         self.redis: RedisServer | None = None
@@ -95,6 +96,10 @@ class FaultStack:
         self.redis = RedisServer(folder, appendonly=appendonly)
         self.redis.start()
         self._point_celery_at(self.redis.url)
+        # As in production, the same Redis is the cache (the rate limits of the password reset and other pages).
+        self.settings.CACHES = {
+            "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": self.redis.url}
+        }
         return self.redis
 
     def worker_env(self) -> dict[str, str]:
