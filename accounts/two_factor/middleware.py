@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 
 from . import state
@@ -24,8 +24,12 @@ class TwoFactorMiddleware:
     def __call__(self, request):
         owed = state.pending(request) if hasattr(request, "session") else None
         if owed in TARGET and not self._may_pass(request, owed):
+            if request.headers.get("HX-Request"):
+                # A fragment the page loads by itself (the notification badge): nothing, rather than the whole
+                # code page swapped into the menu bar.
+                return HttpResponse(status=204)
             target = reverse(TARGET[owed])
-            if request.method == "GET" and not request.headers.get("HX-Request"):
+            if request.method == "GET":
                 target += "?" + urlencode({"next": request.get_full_path()})
             return HttpResponseRedirect(target)
         return self.get_response(request)

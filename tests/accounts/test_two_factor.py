@@ -212,3 +212,10 @@ def test_a_session_without_two_factor_costs_no_query_for_it(client, member, djan
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("dashboard")).status_code == 200
     assert not [query for query in queries.captured_queries if "otp_" in query["sql"]]
+
+
+def test_a_fragment_the_page_loads_by_itself_gets_nothing_while_a_code_is_owed(client, member):
+    turn_on(member)
+    client.force_login(member)
+    response = client.get(reverse("notification_badge"), headers={"HX-Request": "true"})
+    assert response.status_code == 204 and response.content == b""
