@@ -36,7 +36,7 @@ def test_the_link_in_the_email_activates_the_account_and_logs_in(client, invited
     link = _link(message)
     page = client.get(link)
     assert page.status_code == 200
-    assert page["Cache-Control"] == "no-store" and page["Referrer-Policy"] == "no-referrer"
+    assert page["Cache-Control"] == "no-store" and page["Referrer-Policy"] == "same-origin"
     assert page.context["form"]["first_name"].value() == "Sanne"
     response = client.post(
         link, {"first_name": "Sanne", "last_name": "Bakker", "password1": PASSWORD, "password2": PASSWORD}
