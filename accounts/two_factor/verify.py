@@ -15,7 +15,7 @@ from core.views import add_service_errors
 from . import state
 from .forms import CodeForm
 from .lockout import log_out_after_failures
-from .selectors import recovery_codes_left
+from .selectors import has_two_factor, recovery_codes_left, two_factor_required
 from .services import is_authenticator_code, verify_code
 from .views import safe_next
 
@@ -27,6 +27,9 @@ FEW_CODES = 3
 @require_http_methods(["GET", "POST"])
 def two_factor_verify(request):
     if state.pending(request) != state.VERIFY:
+        return redirect(safe_next(request))
+    if not has_two_factor(request.user):  # staff removed the authenticator since this log-in
+        state.set_pending(request, state.SETUP if two_factor_required(request.user) else None)
         return redirect(safe_next(request))
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -219,3 +219,12 @@ def test_a_fragment_the_page_loads_by_itself_gets_nothing_while_a_code_is_owed(c
     client.force_login(member)
     response = client.get(reverse("notification_badge"), headers={"HX-Request": "true"})
     assert response.status_code == 204 and response.content == b""
+
+
+def test_an_authenticator_removed_by_staff_since_the_log_in_asks_for_no_code(client, member):
+    device, _codes = turn_on(member)
+    client.force_login(member)
+    device.delete()
+    response = client.get(reverse("two_factor_verify"), {"next": reverse("my_account")})
+    assert response.status_code == 302 and response.url == reverse("my_account")
+    assert client.get(reverse("my_account")).status_code == 200
