@@ -45,6 +45,12 @@ def test_without_next_the_teacher_lands_on_the_dashboard(client, idp, teacher, s
     assert client.get(response["Location"]).status_code == 200
 
 
+def test_next_may_not_lead_to_another_site(client, idp, teacher, sso):
+    response = sso(idp, TEACHER, query="?next=https://evil.example/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboard")
+
+
 def test_later_sign_ins_go_by_the_subject_not_the_email(client, idp, teacher, sso):
     assert get_user(client).is_anonymous
     sso(idp, TEACHER)
