@@ -1,5 +1,7 @@
 """A teacher signs in through the school's identity provider (the local OpenID provider), in a real browser."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -41,4 +43,19 @@ def test_someone_without_an_account_is_told_to_ask_for_an_invitation(page, live_
     _sign_in_at_provider(page, STRANGER)
     expect(page.locator("h1")).to_have_text("No account for you here")
     expect(page.locator("main")).to_contain_text("Ask your coordinator for an invitation.")
+    axe(lang="en")
+
+
+def test_the_coordinators_sign_in_settings_pages_are_accessible(page, live_server, log_in, axe):
+    school = SchoolFactory(name="Rijnland Vakcollege")
+    log_in(person(Role.COORDINATOR, school, first_name="Cor"))
+    IdentityProvider.objects.create(
+        school=school, name="Rijnland ID", issuer="https://id.rijnland.example", client_id="wm",
+        client_secret="a-long-client-secret-9876",
+    )
+    page.goto("/accounts/sso/settings/")
+    expect(page.locator("main")).to_contain_text("…9876")
+    axe(lang="en")
+    page.get_by_role("link", name=re.compile(r"^Edit.*Rijnland ID")).click()
+    expect(page.get_by_label("Client secret")).to_have_value("")
     axe(lang="en")
