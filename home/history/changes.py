@@ -18,9 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from registry.certificates.revoke import ERASURE_REASON
+from registry.register.companies.merge import MERGE_REASON
 
 # Why a change was made, where the code that made it says so (history_change_reason).
-REASONS = {ERASURE_REASON: gettext_lazy("the holder's personal data was removed")}
+REASONS = {
+    ERASURE_REASON: gettext_lazy("the holder's personal data was removed"),
+    MERGE_REASON: gettext_lazy("two records of the company were merged"),
+}
 
 # An object edited all day would make an endless page; the newest rows are what an audit asks first.
 MAX_ROWS = 500

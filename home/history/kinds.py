@@ -24,7 +24,7 @@ from assessments.selectors import record_for_user
 from meetings.models import MeetingSettings
 from placements.models import Placement
 from placements.selectors import placements_visible_to
-from registry.models import Certificate, Enrolment, RegistrySettings
+from registry.models import Certificate, CompanyMerge, Enrolment, RegistrySettings
 from registry.selectors import certificates_visible_to
 
 from .changes import with_names
@@ -46,6 +46,14 @@ class Kind:
 def _hosts(company_id: int | None, school_ids: frozenset[int]) -> bool:
     """Does the company host (or did it host) a placement of one of these schools?"""
     return bool(company_id) and Placement.objects.filter(company_id=company_id, school_id__in=school_ids).exists()
+
+
+def _hosts_company(company: Company, school_ids: frozenset[int]) -> bool:
+    """The company hosts these schools' learners; for a record merged into another company, that one does."""
+    if _hosts(company.pk, school_ids):
+        return True
+    kept = CompanyMerge.objects.filter(merged_company_id=company.pk).values_list("kept_id", flat=True).first()
+    return _hosts(kept, school_ids)
 
 
 def record_school_id(record: AssessmentRecord) -> int | None:
@@ -143,9 +151,9 @@ KINDS = {
             model=Company,
             audited=(Company,),
             lookup="id",
-            coordinated=lambda company, schools: _hosts(company.pk, schools),
+            coordinated=_hosts_company,
             seen_by=_sees_company,
-            page=lambda company: reverse("company_register"),
+            page=lambda company: reverse("company_register_detail", args=[company.pk]),
         ),
         Kind(
             key="membership",

@@ -45,7 +45,7 @@ def company_register_detail(request, pk):
 def company_accreditation(request, pk):
     company = company_in_register(request.user, pk)
     require(can_manage_company(request.user, company), NOT_YOURS)
-    form = AccreditationForm(request.POST or None, instance=company)
+    form = AccreditationForm(request.POST if request.method == "POST" else None, instance=company)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in ACCREDITATION_FIELDS}
         try:

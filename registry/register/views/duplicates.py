@@ -39,7 +39,7 @@ def company_merge(request, pk, other_pk):
     if kept.pk == removed.pk:
         context["refusal"] = _("A company cannot be merged with itself. Choose two different companies.")
         return render(request, "registry/register/company_merge.html", context, status=400)
-    form = MergeForm(request.POST or None)
+    form = MergeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             merge_companies(kept_id=kept.pk, removed_id=removed.pk, by=request.user)
