@@ -86,7 +86,7 @@ def _coordinator_panel(user: User, today) -> Panel:
     counts = _status_counts(placements)
     counts["companies"] = placements.ongoing().values("company").distinct().count()
     counts["learners_without_placement"] = (
-        Membership.objects.filter(role=Role.LEARNER, school_id__in=school_ids)
+        Membership.objects.filter(role=Role.LEARNER, school_id__in=school_ids, ended_at__isnull=True)
         .exclude(user__placements_as_learner__status__in=Placement.OPEN_STATUSES)
         .values("user")
         .distinct()
@@ -104,7 +104,10 @@ def _company_admin_panel(user: User, today) -> Panel:
     placements = Placement.objects.not_archived().filter(company_id__in=company_ids)
     counts = _status_counts(placements)
     counts["mentors"] = (
-        Membership.objects.filter(role=Role.MENTOR, company_id__in=company_ids).values("user").distinct().count()
+        Membership.objects.filter(role=Role.MENTOR, company_id__in=company_ids, ended_at__isnull=True)
+        .values("user")
+        .distinct()
+        .count()
     )
     return Panel(
         role=Role.COMPANY_ADMIN,

@@ -198,3 +198,16 @@ def test_the_invitation_list_costs_a_fixed_number_of_queries(client, world, djan
     with django_assert_max_num_queries(12):
         response = client.get(url)
     assert response.text.count("Send again") == 15
+
+
+def test_the_dashboard_links_to_the_people_and_counts_no_leavers(client, world):
+    client.force_login(world.company_admin)
+    dashboard = client.get(reverse("dashboard"))
+    assert f'href="{reverse("people")}"' in dashboard.text
+    assert "2 work mentors at your company." in dashboard.text
+    client.post(_url("people_deactivate", world.company, world.colleague_mentor.pk))
+    assert "1 work mentor at your company." in client.get(reverse("dashboard")).text
+    client.force_login(world.coordinator)
+    assert f'href="{reverse("people")}"' in client.get(reverse("dashboard")).text
+    client.force_login(world.supervisor)
+    assert f'href="{reverse("people")}"' not in client.get(reverse("dashboard")).text
