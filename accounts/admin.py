@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoryAdmin
 
-from .models import Company, Membership, School, User
+from .models import Company, Invitation, Membership, School, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -48,7 +48,7 @@ class CompanyAdmin(HistoryAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(HistoryAdmin):
-    list_display = ["user", "role", "school", "company", "created_at"]
+    list_display = ["user", "role", "school", "company", "created_at", "ended_at"]
     list_filter = ["role", "school", "company__country"]
     search_fields = ["user__email", "user__first_name", "user__last_name", "school__name", "company__name"]
     autocomplete_fields = ["user", "school", "company"]
@@ -56,3 +56,20 @@ class MembershipAdmin(HistoryAdmin):
 
 
 from .sso import admin as _sso_admin  # noqa: E402,F401  (identity providers and SSO links)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read-only: invitations are made, re-sent and revoked on the people pages, which send the e-mails."""
+
+    list_display = ["email", "role", "school", "company", "created_at", "expires_at", "accepted_at", "revoked_at"]
+    list_filter = ["role"]
+    search_fields = ["email", "first_name", "last_name", "school__name", "company__name"]
+    list_select_related = ["school", "company"]
+    exclude = ["token_hash", "link_version"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -143,3 +143,14 @@ def test_the_activation_page_is_rate_limited(client, invited, settings):
     cache.clear()
     link = _link(mail.outbox[0])
     assert [client.get(link).status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_staff_read_invitations_in_the_admin_but_do_not_make_or_change_them(client, world, invited):
+    world.staff.is_superuser = True
+    world.staff.save()
+    client.force_login(world.staff)
+    listing = client.get(reverse("admin:accounts_invitation_changelist"))
+    assert listing.status_code == 200 and "sanne@example.org" in listing.text
+    detail = client.get(reverse("admin:accounts_invitation_change", args=[invited.pk]))
+    assert detail.status_code == 200 and invited.token_hash not in detail.text
+    assert client.get(reverse("admin:accounts_invitation_add")).status_code == 403
