@@ -15,7 +15,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from accounts.invitations.services import invite
 from accounts.invitations.tokens import make_token
-from accounts.models import IdentityProvider, Role
+from accounts.models import CompanyLocation, IdentityProvider, Role
 from assessments.models import Evidence
 from assessments.signatures.selectors import SIGN_LINK
 from assessments.signatures.services import record_submit
@@ -177,6 +177,7 @@ def build_scene(world) -> dict:
         "supervisor": w.supervisor.pk,
         "invitation": invitation.pk,
         "invitation_token": make_token(invitation.link_version),
+        "location": CompanyLocation.objects.create(company=w.company, name="Bakery", city="Leiden").pk,
         # Explicit endpoints: opening its start page needs no discovery document from the (made-up) provider.
         "sso_provider": IdentityProvider.objects.create(
             school=w.school, name="Rijnland ID", issuer="https://id.rijnland.example", client_id="werkmentor",

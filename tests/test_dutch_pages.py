@@ -60,6 +60,8 @@ PAGES = {
     "people_school_new": {},
     "people_school_edit": {"pk": "school"},
     "invitation_accept": {"token": "invitation_token"},
+    "people_location_new": {"pk": "company"},
+    "people_location_edit": {"pk": "company", "location_pk": "location"},
     "two_factor": {},
     "two_factor_setup": {},
     "school_security": {},
@@ -220,6 +222,7 @@ NOT_PAGES = {
     "assessment_sign", "assessment_sign_link", "assessment_pdf", "outbox_send_again",
     "sso_start", "sso_callback", "sso_password_login",
     "people_deactivate", "people_reactivate", "people_invitation_resend", "people_invitation_revoke",
+    "people_location_remove",
 }  # fmt: skip
 
 

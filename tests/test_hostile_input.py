@@ -110,6 +110,7 @@ PARAMETERS = {
     "accounts/people:pk": "school",
     "accounts/people:user_pk": "supervisor",
     "accounts/companies:pk": "company",
+    "accounts/companies/locations:location_pk": "location",
     "accounts/schools:pk": "school",
     "history:kind": "history_kind",
     "history:pk": "placement",

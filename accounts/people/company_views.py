@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import CompanyForm
+from .forms import CompanyForm, CompanyLocationForm
 from .selectors import COMPANY, Org, company_for_editor, editable_companies, may_manage
-from .services import company_update
+from .services import company_update, location_delete, location_save
 
 PAGE_SIZE = 50
 
@@ -40,6 +41,47 @@ def company_edit(request, pk):
         company_update(form)
         messages.success(request, _("The details of %(name)s have been saved.") % {"name": company.name})
         return redirect("people_company_edit", pk=company.pk)
-    context = {"company": company, "form": form, "org": Org(COMPANY, company)}
+    context = {"company": company, "form": form, "org": Org(COMPANY, company), "locations": company.locations.all()}
     context["people_managed"] = may_manage(request.user, COMPANY, company.pk)
     return render(request, "accounts/people/company_edit.html", context, status=400 if form.errors else 200)
+
+
+def _location_of(company, location_pk):
+    location = company.locations.filter(pk=location_pk).first()
+    if location is None:
+        raise Http404
+    return location
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def location_new(request, pk):
+    company = company_for_editor(request.user, pk)
+    return _location_form(request, company, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def location_edit(request, pk, location_pk):
+    company = company_for_editor(request.user, pk)
+    return _location_form(request, company, _location_of(company, location_pk))
+
+
+def _location_form(request, company, location):
+    form = CompanyLocationForm(request.POST or None, instance=location, company=company)
+    if request.method == "POST" and form.is_valid():
+        saved = location_save(form)
+        messages.success(request, _("The location %(name)s has been saved.") % {"name": saved.name})
+        return redirect("people_company_edit", pk=company.pk)
+    context = {"company": company, "location": location, "form": form}
+    return render(request, "accounts/people/location_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def location_remove(request, pk, location_pk):
+    company = company_for_editor(request.user, pk)
+    location = _location_of(company, location_pk)
+    location_delete(location)
+    messages.success(request, _("The location %(name)s has been removed.") % {"name": location.name})
+    return redirect("people_company_edit", pk=company.pk)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..invitations.models import LANGUAGE_CHOICES
 from ..models import Company, School
+from .models import CompanyLocation
 from .selectors import Org
 
 STATUS_CHOICES = [("", _("Everyone")), ("active", _("Active")), ("left", _("Left"))]
@@ -87,3 +88,20 @@ class SchoolForm(forms.ModelForm):
     class Meta:
         model = School
         fields = ["name", "short_name", "address", "postcode", "city", "country", "email", "phone", "website"]
+
+
+class CompanyLocationForm(forms.ModelForm):
+    class Meta:
+        model = CompanyLocation
+        fields = ["name", "address", "postcode", "city", "country", "contact_name", "email", "phone"]
+
+    def __init__(self, *args, company: Company, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.company = company
+
+    def clean_name(self):
+        # The company is not a field of the form, so the model's "one name per company" is checked here.
+        name = self.cleaned_data["name"]
+        if self.instance.company.locations.exclude(pk=self.instance.pk).filter(name=name).exists():
+            raise forms.ValidationError(_("The company has a location with this name already."))
+        return name

@@ -84,3 +84,12 @@ def company_update(form):
 
 def school_save(form):
     return form.save()
+
+
+def location_save(form):
+    return form.save()
+
+
+def location_delete(location) -> None:
+    # Nothing points at a location yet (placements name the company), so removing one loses no record.
+    location.delete()

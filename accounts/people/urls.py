@@ -37,6 +37,13 @@ urlpatterns = [
     path("invitations/<int:pk>/revoke/", invitation_views.invitation_revoke, name="people_invitation_revoke"),
     path("companies/", company_views.company_list, name="people_companies"),
     path("companies/<int:pk>/edit/", company_views.company_edit, name="people_company_edit"),
+    path("companies/<int:pk>/locations/new/", company_views.location_new, name="people_location_new"),
+    path("companies/<int:pk>/locations/<int:location_pk>/", company_views.location_edit, name="people_location_edit"),
+    path(
+        "companies/<int:pk>/locations/<int:location_pk>/remove/",
+        company_views.location_remove,
+        name="people_location_remove",
+    ),
     path("schools/", school_views.school_list, name="people_schools"),
     path("schools/new/", school_views.school_new, name="people_school_new"),
     path("schools/<int:pk>/edit/", school_views.school_edit, name="people_school_edit"),

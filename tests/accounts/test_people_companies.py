@@ -137,3 +137,41 @@ def test_a_school_name_is_unique(client, world):
     client.force_login(world.staff)
     response = client.post(reverse("people_school_new"), {"name": world.school.name, "city": "Leiden", "country": "NL"})
     assert response.status_code == 400
+
+
+def _location(**extra):
+    return {"name": "Bakery Leiden", "address": "Breestraat 1", "postcode": "2311 CH", "city": "Leiden",
+            "country": "NL", "contact_name": "Piet Bakker", "email": "", "phone": "", **extra}  # fmt: skip
+
+
+def test_a_company_admin_keeps_the_companys_locations(client, world):
+    client.force_login(world.company_admin)
+    response = client.post(reverse("people_location_new", args=[world.company.pk]), _location())
+    assert response.status_code == 302
+    location = world.company.locations.get()
+    assert (location.name, location.contact_name) == ("Bakery Leiden", "Piet Bakker")
+    assert "Bakery Leiden" in client.get(reverse("people_company_edit", args=[world.company.pk])).text
+    # One name per company, as a form error.
+    response = client.post(reverse("people_location_new", args=[world.company.pk]), _location())
+    assert response.status_code == 400 and "location with this name already" in response.text
+    edit = reverse("people_location_edit", args=[world.company.pk, location.pk])
+    assert client.post(edit, _location(city="Leiderdorp")).status_code == 302
+    location.refresh_from_db()
+    assert location.city == "Leiderdorp"
+    client.post(reverse("people_location_remove", args=[world.company.pk, location.pk]))
+    assert not world.company.locations.exists()
+
+
+def test_locations_follow_the_companys_access(client, world):
+    location = world.company.locations.create(name="Bakery", city="Leiden")
+    other = world.other_company.locations.create(name="Werkstatt", city="Münster")
+    client.force_login(world.coordinator)  # hosts the school's learner: may edit
+    assert client.get(reverse("people_location_edit", args=[world.company.pk, location.pk])).status_code == 200
+    # Another company's location through this company's address is not found.
+    assert client.get(reverse("people_location_edit", args=[world.company.pk, other.pk])).status_code == 404
+    client.force_login(world.other_company_admin)
+    assert client.get(reverse("people_location_edit", args=[world.company.pk, location.pk])).status_code == 404
+    assert client.post(reverse("people_location_remove", args=[world.company.pk, location.pk])).status_code == 404
+    client.force_login(world.mentor)
+    assert client.post(reverse("people_location_new", args=[world.company.pk]), _location()).status_code == 403
+    assert world.company.locations.count() == 1
