@@ -8,6 +8,7 @@ from .models import (
     Attendance,
     BulkIssueJob,
     Certificate,
+    CompanyMerge,
     Course,
     CourseSession,
     Enrolment,
@@ -132,6 +133,24 @@ class ExpiryReminderAdmin(admin.ModelAdmin):
 class PersonalDataErasureAdmin(admin.ModelAdmin):
     list_display = ["certificate_number", "school", "erased_by", "erased_at"]
     search_fields = ["certificate_number"]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # an audit trail is not edited
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CompanyMerge)
+class CompanyMergeAdmin(admin.ModelAdmin):
+    """Which company record went into which; made by the merge page (registry/register/companies/merge.py)."""
+
+    list_display = ["merged_name", "merged_company_id", "kept", "merged_by", "merged_at"]
+    search_fields = ["merged_name", "merged_registration_number", "kept__name"]
+    raw_id_fields = ["kept", "merged_by"]
+
+    def has_add_permission(self, request):
+        return False  # a merge moves every link; writing its record by hand would not
 
     def has_change_permission(self, request, obj=None):
         return False  # an audit trail is not edited

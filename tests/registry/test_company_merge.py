@@ -180,3 +180,17 @@ def test_a_coordinator_merges_only_companies_hosting_their_learners(client, worl
     assert client.get(merge_url(world.company, world.other_company)).status_code == 404
     client.force_login(world.staff)
     assert client.get(merge_url(world.company, world.other_company)).status_code == 200
+
+
+def test_staff_read_the_merges_in_the_admin_without_changing_them(client, world, twin):
+    company, _links = twin
+    merge = merge_companies(kept_id=world.company.pk, removed_id=company.pk, by=world.coordinator)
+    world.staff.is_superuser = True
+    world.staff.save()
+    client.force_login(world.staff)
+    listing = client.get(reverse("admin:registry_companymerge_changelist"))
+    assert listing.status_code == 200 and "Bakkerij de Korenschoof B.V." in listing.text
+    assert client.get(reverse("admin:registry_companymerge_add")).status_code == 403
+    delete = reverse("admin:registry_companymerge_delete", args=[merge.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert CompanyMerge.objects.filter(pk=merge.pk).exists()
