@@ -80,7 +80,7 @@ def two_factor_setup(request):
             request.session[state.NEW_CODES_KEY] = codes
             messages.success(request, _("Two-factor authentication is on."))
             codes_url = reverse("two_factor_codes")
-            return redirect(f"{codes_url}?{urlencode({'next': safe_next(request)})}")
+            return redirect(f"{codes_url}?{urlencode({'next': safe_next(request, default='two_factor')})}")
     uri = provisioning_uri(request.user, key)
     context = {
         "form": form,
@@ -105,7 +105,7 @@ def two_factor_codes(request):
     context = {
         "codes": shown,
         "download": "\n".join(["Werkmentor", request.user.email, "", *shown, ""]),
-        "next": safe_next(request),
+        "next": safe_next(request, default="two_factor"),
     }
     return private_no_store(render(request, "accounts/two_factor/codes.html", context))
 

@@ -17,7 +17,7 @@ def log_in_with_password(page, email):
 
 
 def settled(page):
-    """The log-in form is boosted by htmx: wait until its swap has settled before axe reads the colours."""
+    """The menu's notification badge loads through htmx: let it settle before axe reads the colours."""
     page.wait_for_function("() => !document.querySelector('.htmx-settling, .htmx-swapping, .htmx-request')")
 
 
