@@ -6,9 +6,10 @@ account gives that account a learner record (no second account). Columns that ar
 a mapped column that is empty clears the field: the student information system is the source.
 """
 
+import secrets
 from dataclasses import dataclass, field
 
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -194,7 +195,10 @@ def _plan_new(plan: LearnerPlan, row: LearnerRow, school: School, existing: _Exi
             plan.role_for_existing.append(owner)
         user, message = owner, _("Learner record for the existing account %(email)s.") % {"email": row.email}
     else:
-        user = User(email=row.email, first_name=row.first_name, last_name=row.last_name, password=make_password(None))
+        # No password yet (an invitation or the school's sign-in gives access): what make_password(None) makes,
+        # from one call to the system's random source instead of forty (a tenth of a 5,000-row dry run).
+        unusable = UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30)
+        user = User(email=row.email, first_name=row.first_name, last_name=row.last_name, password=unusable)
         plan.new_users.append(user)
         message = _("New account and learner record.")
     record = LearnerRecord(user=user, school=school, student_number=row.number)
