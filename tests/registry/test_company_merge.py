@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Company, Membership, Role
 from placements.models import InductionTemplate, Opening, Placement
@@ -194,3 +195,13 @@ def test_staff_read_the_merges_in_the_admin_without_changing_them(client, world,
     delete = reverse("admin:registry_companymerge_delete", args=[merge.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 403
     assert CompanyMerge.objects.filter(pk=merge.pk).exists()
+
+
+def test_a_role_still_running_at_the_merged_record_keeps_the_person_at_the_kept_one(world, twin):
+    """world.mentor left the bakery's first record but still works there under the second: they stay."""
+    company, _links = twin
+    Membership.objects.filter(user=world.mentor, company=world.company).update(ended_at=timezone.now())
+    merge_companies(kept_id=world.company.pk, removed_id=company.pk, by=world.coordinator)
+    role = Membership.objects.get(user=world.mentor, role=Role.MENTOR, company=world.company)
+    assert role.ended_at is None
+    assert Membership.history.filter(id=role.pk).latest("history_date").history_change_reason == MERGE_REASON

@@ -29,6 +29,8 @@ MERGE_REASON = "company-merge"
 # Copied as one: a kept company without any accreditation takes the other's, never a mix of the two.
 ACCREDITATION_GROUP = ("accreditation_status", "accredited_on", "accreditation_valid_until", "accreditation_reason")
 BATCH = 500
+# An end date on a linked row (a role's "ended"): of two duplicates, one without it means the link still runs.
+STILL_RUNNING = ("ended_at",)
 
 
 @dataclass(frozen=True)
@@ -97,15 +99,39 @@ def _flags(model, condition: Q | None) -> list[str] | None:
     return names
 
 
-def _clashes(link: Link, kept: Company, removed: Company, others: list[str], condition) -> list[int]:
-    """The merged record's rows that would break this unique rule once they point to the kept company."""
+def _clashes(link: Link, kept: Company, removed: Company, others: list[str], condition) -> dict[int, int]:
+    """{row of the merged record: the kept company's row it would duplicate} under this unique rule."""
     theirs, ours = link.rows(removed), link.rows(kept)
     if condition is not None:
         theirs, ours = theirs.filter(condition), ours.filter(condition)
     if not others:
-        return list(theirs.values_list("pk", flat=True)) if ours.exists() else []
-    taken = set(ours.values_list(*others))
-    return [pk for pk, *key in theirs.values_list("pk", *others) if None not in key and tuple(key) in taken]
+        first = ours.values_list("pk", flat=True).first()
+        return dict.fromkeys(theirs.values_list("pk", flat=True), first) if first is not None else {}
+    taken = {tuple(key): pk for pk, *key in ours.values_list("pk", *others)}
+    return {
+        pk: taken[tuple(key)]
+        for pk, *key in theirs.values_list("pk", *others)
+        if None not in key and tuple(key) in taken
+    }
+
+
+def _keep_open(link: Link, duplicates: list, twins: dict[int, int], by: User | None) -> None:
+    """A duplicate still running (no end date) keeps its twin running: a mentor who left one record of the
+    company but still works there under the other keeps their role."""
+    names = [name for name in STILL_RUNNING if _has_field(link.model, name)]
+    running = {twins[row.pk] for row in duplicates for name in names if getattr(row, name) is None}
+    reopened = [row for row in link.model._base_manager.filter(pk__in=running) if any(getattr(row, n) for n in names)]
+    for row in reopened:
+        for name in names:
+            setattr(row, name, None)
+    _write(link.model, reopened, names, by)
+
+
+def _has_field(model, name: str) -> bool:
+    try:
+        return model._meta.get_field(name).null
+    except FieldDoesNotExist:
+        return False
 
 
 def _is_audited(model) -> bool:
@@ -137,7 +163,7 @@ def _resolve(link: Link, kept: Company, removed: Company, by: User | None, *, ap
         if not clashes:
             continue
         flags = _flags(link.model, condition)
-        rows = list(link.model._base_manager.filter(pk__in=clashes))
+        rows = list(link.model._base_manager.filter(pk__in=list(clashes)))
         if flags is not None:  # keep the row, without the flag the kept company's own row already holds
             if apply:
                 for row in rows:
@@ -155,6 +181,7 @@ def _resolve(link: Link, kept: Company, removed: Company, by: User | None, *, ap
             )
         dropped += len(rows)
         if apply:
+            _keep_open(link, rows, clashes, by)
             for row in rows:
                 row._history_user = by
                 row._change_reason = MERGE_REASON
