@@ -121,6 +121,12 @@ def person_of(org: Org, user_pk: int) -> User:
     return person
 
 
+def is_learner_only(person: User) -> bool:
+    """A learner here and nothing else (read from `org_memberships`): managed on the learners' pages."""
+    roles = {m.role for m in person.org_memberships if m.ended_at is None} or {m.role for m in person.org_memberships}
+    return roles == {Role.LEARNER}
+
+
 def has_left(person: User) -> bool:
     """No current role at the organisation (read from `org_memberships`), or an account closed altogether."""
     return not person.is_active or all(m.ended_at is not None for m in person.org_memberships)

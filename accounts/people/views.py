@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.views import add_service_errors
+from core.views import add_service_errors, require
 
 from ..invitations import services as invitations
 from ..invitations.selectors import pending_invitations_of
@@ -25,6 +25,7 @@ from .selectors import (
     Org,
     editable_companies,
     has_left,
+    is_learner_only,
     managed_orgs,
     org_for_manager,
     people_of,
@@ -70,6 +71,7 @@ def people_list(request, kind, pk):
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     for person in page.object_list:
         person.has_left = has_left(person)
+        person.learner_only = org.kind == SCHOOL and is_learner_only(person)
     query = request.GET.copy()
     query.pop("page", None)
     context = _org_context(
@@ -112,6 +114,7 @@ def people_add(request, kind, pk):
 
 def _person_page(request, org, person, *, form=None, status=200):
     person.has_left = has_left(person)
+    person.learner_only = org.kind == SCHOOL and is_learner_only(person)
     managed = {str(role) for role in org.managed_roles}
     current = [m.role for m in person.org_memberships if m.ended_at is None and m.role in managed]
     form = form or RolesForm(org=org, initial={"roles": current})
@@ -126,6 +129,7 @@ def people_person(request, kind, pk, user_pk):
     person = person_of(org, user_pk)
     if request.method == "GET":
         return _person_page(request, org, person)
+    _not_a_learner(person, org)
     form = RolesForm(request.POST, org=org)
     if form.is_valid():
         try:
@@ -138,9 +142,16 @@ def people_person(request, kind, pk, user_pk):
     return _person_page(request, org, person, form=form, status=400)
 
 
+def _not_a_learner(person, org) -> None:
+    # A learner's leaving also records the day on their learner record: the learners' pages do that.
+    learner_only = org.kind == SCHOOL and is_learner_only(person)
+    require(not learner_only, _("Learners are managed on the learners' pages, under Placements."))
+
+
 def _leaving_action(request, kind, pk, user_pk, service, done_message):
     org = org_for_manager(request.user, kind, pk)
     person = person_of(org, user_pk)
+    _not_a_learner(person, org)
     try:
         service(person=person, org=org, by=request.user)
     except ValidationError as exc:

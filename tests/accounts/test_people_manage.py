@@ -93,16 +93,16 @@ def test_a_manager_cannot_take_away_their_own_right_to_manage(client, world):
     assert world.company_admin.memberships.get().ended_at is None
 
 
-def test_a_learner_is_listed_but_their_role_is_not_managed_here(client, world):
+def test_a_learner_is_listed_but_managed_on_the_learners_pages(client, world):
     client.force_login(world.coordinator)
+    listing = client.get(_url("people_list", world.school), {"role": "learner"})
+    assert f'href="{reverse("learner_list")}?q=learner%40example.org"' in listing.text
     page = client.get(_url("people_person", world.school, world.learner.pk))
-    assert page.status_code == 200
-    assert [value for value, _label in page.context["form"].fields["roles"].choices] == ["teacher", "coordinator"]
-    client.post(_url("people_person", world.school, world.learner.pk), {"roles": ["teacher"]})
-    assert set(world.learner.memberships.filter(ended_at__isnull=True).values_list("role", flat=True)) == {
-        "learner",
-        "teacher",
-    }
+    assert page.status_code == 200 and "managed on the learners' pages" in page.text
+    assert 'name="roles"' not in page.text
+    assert client.post(_url("people_person", world.school, world.learner.pk), {"roles": ["teacher"]}).status_code == 403
+    assert client.post(_url("people_deactivate", world.school, world.learner.pk)).status_code == 403
+    assert set(world.learner.memberships.filter(ended_at__isnull=True).values_list("role", flat=True)) == {"learner"}
 
 
 def _logs_in(client, email) -> bool:
