@@ -6,9 +6,9 @@ Company is merged without this module knowing it. A link that would break a uniq
 (the same person's role at both records, both records' default induction template) is resolved: a row that
 only differs by a flag (`is_default=True`) keeps its data and loses the flag; any other is a duplicate and is
 dropped (a dropped role that is still running reopens its twin), unless it is a protected record
-(core/protection.py), when the merge is refused. Audited rows are
-re-pointed with a history row each (by whom, marked as a merge); certificates keep the company name, city and
-country they were issued with (their snapshot), only their link moves.
+(core/protection.py), when the merge is refused. Audited rows are re-pointed with a history row each (by whom,
+marked as a merge); certificates keep the company name, city and country they were issued with (their
+snapshot), only their link moves.
 """
 
 from dataclasses import dataclass
