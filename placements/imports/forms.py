@@ -1,6 +1,7 @@
 """The import's forms: the upload, the column for each field, and the confirmation of the import."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ..models import ImportBatch, ImportKind
@@ -11,7 +12,7 @@ from .reading import MAX_BYTES, UnreadableFile, read_table
 class UploadForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What the file holds"),
-        choices=ImportKind.choices,
+        choices=[(kind.value, capfirst(kind.label)) for kind in ImportKind],
         initial=ImportKind.LEARNERS,
         widget=forms.RadioSelect,
     )
