@@ -6,7 +6,7 @@
 Creates the database when it is missing (and migrates it), then for each run a school of its own (so runs do
 not meet each other's learners) with two programmes and a coordinator. It writes an export as a student
 information system does (semicolons, a byte order mark, Dutch titles, diacritics, every field filled in) and
-times, in one process, each step as the pages run it (placements.imports.services):
+times, in one process, each step as the pages run it (placements.imports.steps):
 
 - upload: reading the file and guessing its columns;
 - dry run: every row's outcome (all "create"), nothing written;
@@ -117,7 +117,7 @@ def main() -> None:
     from django.test.utils import override_settings
 
     from accounts.models import Role, School
-    from placements.imports import services
+    from placements.imports import steps
     from placements.imports.job import import_run
     from placements.models import ImportBatch, LearnerRecord, Programme
     from tests.factories import UserFactory, grant
@@ -137,24 +137,24 @@ def main() -> None:
     print(f"peak RSS before the first step {rss_mb():.0f} MB")
 
     def upload():
-        return services.upload(school=school, kind="learners", filename="export.csv", data=data, by=coordinator)
+        return steps.upload(school=school, kind="learners", filename="export.csv", data=data, by=coordinator)
 
     def apply_now(batch):
         batch.send_invitations = args.invitations
-        return services.apply_now(batch)
+        return steps.apply_now(batch)
 
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
         batch = measure("upload (read, guess columns)", upload, trace=trace)
-        measure("dry run (all new)", lambda: services.check_now(batch), trace=trace)
+        measure("dry run (all new)", lambda: steps.check_now(batch), trace=trace)
         assert batch.created == args.rows, batch.results[:3]
         label = "apply (all new, one transaction)" + (" + invitations" if args.invitations else "")
         measure(label, lambda: apply_now(batch), trace=trace)
         assert LearnerRecord.objects.filter(school=school).count() == args.rows
-        again = services.upload(school=school, kind="learners", filename="export.csv", data=data, by=coordinator)
-        measure("dry run again (all unchanged)", lambda: services.check_now(again), trace=trace)
+        again = steps.upload(school=school, kind="learners", filename="export.csv", data=data, by=coordinator)
+        measure("dry run again (all unchanged)", lambda: steps.check_now(again), trace=trace)
         assert again.unchanged == args.rows
         measure("apply again (all unchanged)", lambda: apply_now(again), trace=trace)
-        job = services.upload(school=school, kind="learners", filename="export.csv", data=data, by=coordinator)
+        job = steps.upload(school=school, kind="learners", filename="export.csv", data=data, by=coordinator)
         ImportBatch.objects.filter(pk=job.pk).update(status=ImportBatch.Status.CHECKING)
         measure("background dry run (with progress)", lambda: import_run(batch_id=job.pk), trace=trace)
 

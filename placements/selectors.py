@@ -90,3 +90,24 @@ def is_mentor_of(user: User, placement: Placement) -> bool:
 
 def is_learner_of(user: User, placement: Placement) -> bool:
     return user.pk == placement.learner_id
+
+
+def schools_seeing_learners(user: User) -> frozenset[int] | None:
+    """Schools whose learner records and imports `user` may see: as supervisor or coordinator; None: every
+    school (staff). Used by placements/learners/ and placements/imports/."""
+    roles = roles_of(user)
+    return None if roles.is_staff else roles.school_staff_school_ids
+
+
+def schools_managing_learners(user: User) -> frozenset[int] | None:
+    """Schools whose learners `user` may add, change and import: as coordinator; None: every school (staff)."""
+    roles = roles_of(user)
+    return None if roles.is_staff else roles.schools_as(Role.COORDINATOR)
+
+
+def can_manage_learners(user: User, school_id: int | None = None) -> bool:
+    """At `school_id`, or (without one) at some school."""
+    managing = schools_managing_learners(user)
+    if managing is None:
+        return True
+    return bool(managing) if school_id is None else school_id in managing

@@ -1,2 +1,2 @@
 """Importing learners and placements from a student information system's export: upload, map the columns,
-dry run, then all or nothing (placements/imports/services.py); large files in the background (job.py)."""
+dry run, then all or nothing (placements/imports/steps.py); large files in the background (services.py, job.py)."""

@@ -16,7 +16,7 @@ from django.utils import timezone
 from core.outbox import heartbeat
 
 from ..models import ImportBatch
-from .services import ImportRefused, apply_now, plan_batch, record_plan, refusal_message, table_of
+from .steps import ImportRefused, apply_now, plan_batch, record_plan, refusal_message, table_of
 
 logger = logging.getLogger(__name__)
 Status = ImportBatch.Status

@@ -10,12 +10,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.spreadsheet import csv_response
 from core.views import require
 
-from ..learners.selectors import can_manage_learners, import_batch_for_user, import_batches_for, managed_schools
 from ..models import ImportBatch, ImportKind
 from .forms import ApplyForm, ColumnsForm, UploadForm
 from .outcomes import ERROR, OUTCOME_LABELS
 from .reading import UnreadableFile
-from .services import BACKGROUND_ROWS, ImportRefused, apply, columns_save, dry_run, upload
+from .selectors import can_manage_learners, import_batch_for_user, import_batches_for, importing_schools
+from .services import BACKGROUND_ROWS, apply, dry_run
+from .steps import ImportRefused, columns_save, upload
 
 SHOWN_ROWS = 1000  # a page with more rows is slow to read; the result file has them all
 Status = ImportBatch.Status
@@ -35,7 +36,7 @@ def _managed_batch(request, public_id) -> ImportBatch:
 @require_http_methods(["GET", "POST"])
 def sis_import_upload(request):
     require(can_manage_learners(request.user), _only_coordinators())
-    form = UploadForm(request.POST or None, request.FILES or None, schools=managed_schools(request.user))
+    form = UploadForm(request.POST or None, request.FILES or None, schools=importing_schools(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             batch = upload(

@@ -3,7 +3,8 @@
 from pathlib import Path
 
 from accounts.models import Company, Role
-from placements.imports.services import apply, dry_run, upload
+from placements.imports.services import apply, dry_run
+from placements.imports.steps import upload
 from placements.models import ImportBatch, ImportKind, Programme
 from tests.factories import CompanyFactory, person
 

@@ -6,7 +6,8 @@ import pytest
 
 from accounts.invitations.models import Invitation
 from accounts.models import Membership, Role, User
-from placements.imports.services import ImportRefused, apply, dry_run, upload
+from placements.imports.services import apply, dry_run
+from placements.imports.steps import ImportRefused, upload
 from placements.models import ImportBatch, LearnerRecord
 from tests.factories import person
 

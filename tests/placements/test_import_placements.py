@@ -144,7 +144,8 @@ def test_another_schools_learner_number_is_not_found(learners):
 
 
 def test_the_placement_dry_run_costs_a_fixed_number_of_queries(learners, django_assert_max_num_queries):
-    from placements.imports.services import dry_run, upload
+    from placements.imports.services import dry_run
+    from placements.imports.steps import upload
 
     batch = upload(school=learners.school, kind=PLACEMENTS, filename="p.csv", data=sample("placements_export.csv"),
                    by=learners.coordinator)  # fmt: skip
