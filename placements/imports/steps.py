@@ -102,6 +102,8 @@ def record_plan(batch: ImportBatch, plan: Plan, status: str, *, error: str = "")
     batch.processed = batch.total = len(plan.results)
     batch.status, batch.error = status, error
     batch.finished_at = timezone.now()
+    if status == Status.APPLIED:
+        batch.content = b""  # imported: the export's personal data need not be kept twice (results stay)
     batch.save()
 
 

@@ -83,7 +83,7 @@ class ImportMapping(models.Model):
 class ImportBatch(models.Model):
     """One uploaded export, from its columns' mapping through the dry run to the import (or its refusal).
 
-    The file itself is kept here (not in a temporary file) until the import is done, so a background run on
+    The file itself is kept here (not in a temporary file) until it is imported, so a background run on
     another machine reads the same bytes. Large files are checked and imported by a job (placements/imports/
     job.py) that reports progress; `results` holds every row's outcome for the page and the result file.
     """

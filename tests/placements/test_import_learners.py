@@ -46,6 +46,9 @@ def test_apply_creates_accounts_roles_and_records_with_every_field(world, progra
     assert learners.count() == 20
     # The roles' audit history says who gave them.
     assert learners.first().history.get().history_user == world.coordinator
+    # The file is not kept once it has been imported; every row's outcome is.
+    batch.refresh_from_db()
+    assert bytes(batch.content) == b"" and len(batch.results) == 20
 
 
 def test_importing_the_same_file_twice_changes_nothing_the_second_time(world, programmes):
