@@ -145,3 +145,31 @@ class InductionChecklistAdmin(admin.ModelAdmin):
     list_display = ["placement", "template", "created_at"]
     raw_id_fields = ["placement"]
     inlines = [InductionItemInline]
+
+
+from .models import ImportBatch, LearnerRecord  # noqa: E402
+
+
+@admin.register(LearnerRecord)
+class LearnerRecordAdmin(admin.ModelAdmin):
+    list_display = ["user", "student_number", "school", "programme", "cohort", "left_on"]
+    list_filter = ["school", "cohort"]
+    search_fields = ["student_number", "user__first_name", "user__last_name", "user__email"]
+    raw_id_fields = ["user"]
+    list_select_related = ["user", "school", "programme"]
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    """Read only: an import runs from its own pages (dry run, then all or nothing), never from here."""
+
+    list_display = ["filename", "kind", "school", "status", "total", "errors", "uploaded_by", "created_at"]
+    list_filter = ["kind", "status", "school"]
+    exclude = ["content", "results", "columns", "headers"]
+    list_select_related = ["school", "uploaded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

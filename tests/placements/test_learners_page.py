@@ -143,3 +143,18 @@ def test_a_leaving_date_in_the_future_is_refused(client, world, records):
     response = client.post(reverse("learner_left", args=[world.learner.pk]), {"left_on": "2999-01-01"})
     assert response.status_code == 400
     assert "Give the day the learner left: today or earlier." in response.text
+
+
+def test_staff_read_learner_records_and_imports_in_the_admin_but_cannot_change_an_import(client, world, records):
+    from tests.placements.factories_imports import checked, learner_csv
+
+    batch = checked(world, "x.csv", learner_csv(["2;A;;B;a@example.org;;;"]))
+    world.staff.is_superuser = True
+    world.staff.save()
+    client.force_login(world.staff)
+    assert "100001" in client.get(reverse("admin:placements_learnerrecord_changelist"), {"q": "100001"}).text
+    assert client.get(reverse("admin:placements_learnerrecord_change", args=[records[0].pk])).status_code == 200
+    url = reverse("admin:placements_importbatch_change", args=[batch.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"status": "applied"}).status_code == 403
+    assert client.get(reverse("admin:placements_importbatch_add")).status_code == 403
