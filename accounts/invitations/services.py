@@ -89,7 +89,10 @@ def invite(
     check_organisation(role, school, company)
     language = language if language in dict(settings.LANGUAGES) else ""
     user = User.objects.filter(email__iexact=email).first()
-    if user is not None:
+    if user is not None and awaiting_activation(user):
+        # Made by an import and never used: the role now, and the link to choose a password as for a newcomer.
+        membership_grant(user=user, role=role, school=school, company=company)
+    elif user is not None:
         return _grant_existing(
             user,
             email=email,
@@ -124,6 +127,15 @@ def invite(
         invitation.save(update_fields=["sent_at"])
     invitation.outcome = outcome
     return invitation
+
+
+def awaiting_activation(user: User) -> bool:
+    """An account that was made for someone (by an import) who never signed in and has no password yet.
+
+    Such a person activates it through an invitation like a newcomer. Someone who signs in only with the school's
+    identity provider also has no password, but has signed in: they are an existing account.
+    """
+    return not user.has_usable_password() and user.last_login is None
 
 
 def _grant_existing(user: User, *, email, first_name, last_name, role, school, company, invited_by, send):
@@ -197,14 +209,21 @@ def revoke(invitation: Invitation, by: User | None) -> Invitation:
 
 @transaction.atomic
 def accept(invitation: Invitation, *, first_name: str = "", last_name: str = "", password: str = "") -> User:
-    """Accept a usable invitation: the account (new, with `password`, or the existing one of that e-mail,
-    whose password is left alone) gets the role. Raises ValidationError when it cannot be used any more."""
+    """Accept a usable invitation: the account gets the role. A new account, or one awaiting activation, gets
+    `password` and the names; an account in use keeps its password. Raises ValidationError when the invitation
+    cannot be used any more."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     _require_pending(invitation)
     if invitation.is_expired:
         raise ValidationError(_("This invitation has expired."))
     user = User.objects.filter(email__iexact=invitation.email).first()
-    if user is None:
+    if user is not None and awaiting_activation(user):
+        user.set_password(password or None)
+        user.first_name = first_name or user.first_name
+        user.last_name = last_name or user.last_name
+        user.language = user.language or invitation.language
+        user.save(update_fields=["password", "first_name", "last_name", "language"])
+    elif user is None:
         user = User.objects.create_user(
             email=invitation.email,
             password=password or None,

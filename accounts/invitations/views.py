@@ -19,7 +19,7 @@ from core.ratelimit import rate_limited
 from ..models import User
 from .forms import ActivationForm
 from .selectors import invitation_for_token
-from .services import accept
+from .services import accept, awaiting_activation
 
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -60,6 +60,8 @@ def invitation_accept(request, token):
     if refused is not None:
         return refused
     existing = User.objects.filter(email__iexact=invitation.email).first()
+    if existing is not None and awaiting_activation(existing):
+        existing = None  # made by an import and never used: activated like a new account
     form = None
     if existing is None:
         form = ActivationForm(

@@ -151,3 +151,23 @@ def test_an_ended_role_is_given_back_and_the_account_reopened(world, django_capt
     user = User.objects.get(pk=world.colleague_mentor.pk)
     assert user.is_active
     assert user.memberships.get(role=Role.MENTOR).ended_at is None
+
+
+def test_an_account_made_by_an_import_is_activated_through_the_link(world, django_capture_on_commit_callbacks, client):
+    imported = User.objects.create_user(email="zoe@example.org", first_name="Zoë", last_name="Bakker")
+    invitation = _invite(world, django_capture_on_commit_callbacks, email="zoe@example.org")
+    assert invitation.outcome == services.INVITED and invitation.is_pending
+    assert Membership.objects.filter(user=imported, role=Role.MENTOR, company=world.company).exists()
+    page = client.get(f"/accounts/invitation/{_token(mail.outbox[0])}/")
+    assert 'name="password1"' in page.text
+    user = services.accept(invitation, first_name="Zoë", last_name="Bakker", password="deeg-kneden-2026")
+    assert user.pk == imported.pk and user.check_password("deeg-kneden-2026")
+    assert User.objects.filter(email__iexact="zoe@example.org").count() == 1
+
+
+def test_someone_who_signs_in_only_through_the_school_is_an_existing_account(world, django_capture_on_commit_callbacks):
+    sso_user = User.objects.create_user(email="sso@example.org", first_name="S", last_name="O")
+    User.objects.filter(pk=sso_user.pk).update(last_login=timezone.now())
+    invitation = _invite(world, django_capture_on_commit_callbacks, email="sso@example.org")
+    assert invitation.outcome == services.GRANTED
+    assert "/invitation/" not in mail.outbox[0].body

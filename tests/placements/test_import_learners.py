@@ -201,11 +201,6 @@ def test_apply_of_200_learners_uses_bulk_queries(world, programmes, django_asser
     assert outcomes(checked(world, "l.csv", generated_learners(200))) == ["unchanged"] * 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="accounts.invitations treats an imported account (no usable password yet) as one that exists: its link "
-    "says 'log in' instead of letting the learner choose a password. Needs invite/accept to activate such accounts.",
-)
 def test_an_invited_learner_activates_the_imported_account_from_the_link(client, world, programmes):
     from django.urls import reverse
 
