@@ -90,6 +90,6 @@ def invitation_accept(request, token):
             login(request, user, backend=_BACKEND)
         messages.success(request, _("Welcome to Werkmentor. You are now %(role)s.") % {"role": role})
         return _no_store(redirect("dashboard"))
-    context = {"invitation": invitation, "form": form, "existing": existing}
+    context = {"invitation": invitation, "form": form, "existing": existing, "token": token}
     status = 400 if request.method == "POST" else 200
     return _no_store(render(request, "accounts/invitations/accept.html", context, status=status))

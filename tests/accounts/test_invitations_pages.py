@@ -154,3 +154,24 @@ def test_staff_read_invitations_in_the_admin_but_do_not_make_or_change_them(clie
     detail = client.get(reverse("admin:accounts_invitation_change", args=[invited.pk]))
     assert detail.status_code == 200 and invited.token_hash not in detail.text
     assert client.get(reverse("admin:accounts_invitation_add")).status_code == 403
+
+
+def test_a_school_invitation_offers_the_schools_sign_in_instead_of_a_password(
+    client, world, django_capture_on_commit_callbacks
+):
+    from accounts.models import IdentityProvider
+
+    provider = IdentityProvider.objects.create(
+        school=world.school, name="Rijnland account", issuer="https://login.rijnland.example", client_id="werkmentor"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(
+            email="noor@example.org", first_name="Noor", last_name="Visser", role=Role.TEACHER, school=world.school,
+            invited_by=world.coordinator,
+        )  # fmt: skip
+    link = _link(mail.outbox[0])
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    page = client.get(link)
+    start = reverse("sso_start", args=[provider.pk])
+    assert f"{start}?next=%2F&amp;invitation={token}" in page.text
+    assert "Sign in with Rijnland account" in page.text
