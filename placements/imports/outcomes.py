@@ -120,5 +120,7 @@ def student_number(text: str) -> str:
 
 
 def kvk_number(text: str) -> str:
-    """A Dutch Chamber of Commerce number: eight digits ("12 34 56 78" and "12.345.678" are the same)."""
-    return re.sub(r"[\s.\-]", "", text)
+    """A Dutch Chamber of Commerce number: eight digits ("12 34 56 78" and "12.345.678" are the same). A number
+    cell in Excel loses a leading zero ("01234567" becomes 1234567): seven digits get it back."""
+    number = re.sub(r"[\s.\-]", "", text)
+    return "0" + number if len(number) == 7 and number.isascii() and number.isdigit() else number

@@ -148,3 +148,14 @@ def test_a_remembered_mapping_wins_over_the_guess_and_unknown_titles_are_ignored
     assert guessed["student_number"] == "Stamnr"
     assert guessed["email"] == "Mail privé"
     assert "cohort" not in guessed
+
+
+@pytest.mark.parametrize(
+    ("cell", "number"),
+    [("27312345", "27312345"), ("2731 2345", "27312345"), ("27.312.345", "27312345"), ("1234567", "01234567"),
+     ("123", "123"), ("KvK 1", "KvK1")],
+)  # fmt: skip
+def test_a_kvk_number_is_read_without_spaces_or_dots_and_gets_back_the_zero_excel_dropped(cell, number):
+    from placements.imports.outcomes import kvk_number
+
+    assert kvk_number(cell) == number
