@@ -39,6 +39,7 @@ from tests.assessments.factories_assessments import make_assessment_plan, make_f
 from tests.factories import CompanyFactory, grant, make_placement
 from tests.meetings.factories_meetings import held_meeting, make_action_item, make_goal, make_meeting
 from tests.meetings.factories_minutes import write_minutes
+from tests.placements.factories_imports import scene_import
 from tests.placements.factories_recruitment import add_criteria, make_candidate, make_opening, make_profile
 from tests.registry.factories_certificates import imported_certificate
 from tests.registry.factories_courses import running_course, submit
@@ -177,6 +178,7 @@ def build_scene(world) -> dict:
         "supervisor": w.supervisor.pk,
         "invitation": invitation.pk,
         "invitation_token": make_token(invitation.link_version),
+        "sis_import": scene_import(w),
         "location": CompanyLocation.objects.create(company=w.company, name="Bakery", city="Leiden").pk,
         # Explicit endpoints: opening its start page needs no discovery document from the (made-up) provider.
         "sso_provider": IdentityProvider.objects.create(
