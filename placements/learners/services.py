@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.invitations.services import awaiting_activation, invite
 from accounts.models import Membership, Role, School, User
 from accounts.selectors import forget_roles
 from accounts.services import membership_grant
@@ -107,3 +108,20 @@ def learner_return(*, record: LearnerRecord) -> LearnerRecord:
     membership_grant(user=record.user, role=Role.LEARNER, school=record.school)
     forget_roles(record.user)
     return record
+
+
+def learner_invite(*, record: LearnerRecord, by: User) -> None:
+    """Send a learner whose account was made by an import (or added without an invitation) the e-mail with the
+    link to choose a password; a new link replaces one sent before."""
+    user = record.user
+    if not awaiting_activation(user):
+        raise ValidationError(_("%(name)s has signed in already.") % {"name": user.get_full_name()})
+    invite(
+        email=user.email,
+        first_name=user.first_name,
+        last_name=user.last_name,
+        role=Role.LEARNER,
+        school=record.school,
+        invited_by=by,
+        language=user.language,
+    )

@@ -9,8 +9,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.invitations.services import awaiting_activation
 from core.views import add_service_errors, require
 
 from .forms import LearnerAddForm, LearnerForm, LeftForm
@@ -22,7 +23,7 @@ from .selectors import (
     managed_schools,
     search_records,
 )
-from .services import learner_add, learner_mark_left, learner_return, learner_update
+from .services import learner_add, learner_invite, learner_mark_left, learner_return, learner_update
 
 PAGE_SIZE = 50
 
@@ -40,6 +41,8 @@ def learner_list(request):
     page = Paginator(records.order_by("user__last_name", "user__first_name", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    for record in page.object_list:
+        record.awaiting_activation = awaiting_activation(record.user)
     return render(
         request,
         "placements/learners/learner_list.html",
@@ -126,3 +129,16 @@ def learner_left(request, user_pk):
             add_service_errors(form, exc)
     status = 400 if request.method == "POST" else 200
     return render(request, "placements/learners/learner_left.html", {"form": form, "record": record}, status=status)
+
+
+@login_required
+@require_POST
+def learner_invite_view(request, user_pk):
+    record = _managed_record(request, user_pk)
+    try:
+        learner_invite(record=record, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("An invitation e-mail is on its way to %(email)s.") % {"email": record.user.email})
+    return redirect("learner_list")

@@ -158,3 +158,36 @@ def test_staff_read_learner_records_and_imports_in_the_admin_but_cannot_change_a
     assert client.get(url).status_code == 200
     assert client.post(url, {"status": "applied"}).status_code == 403
     assert client.get(reverse("admin:placements_importbatch_add")).status_code == 403
+
+
+def test_a_learner_who_never_signed_in_can_be_invited_later(client, world):
+    from tests.placements.factories_imports import imported, learner_csv
+
+    imported(world, "one.csv", learner_csv(["7;Zoë;;Bakker;zoe@example.org;;;"]), invite=False)
+    zoe = User.objects.get(email="zoe@example.org")
+    client.force_login(world.coordinator)
+    page = client.get(reverse("learner_list"))
+    assert "not signed in yet" in page.text
+    assert reverse("learner_invite", args=[zoe.pk]) in page.text
+    response = client.post(reverse("learner_invite", args=[zoe.pk]), follow=True)
+    assert "An invitation e-mail is on its way to zoe@example.org." in response.text
+    first = Invitation.objects.get(email="zoe@example.org")
+    assert first.accepted_at is None and first.school == world.school
+    client.post(reverse("learner_invite", args=[zoe.pk]))  # again: a new link for the same invitation
+    assert Invitation.objects.get(email="zoe@example.org").link_version != first.link_version
+
+
+def test_a_learner_who_signs_in_already_is_not_invited(client, world, records):
+    client.force_login(world.coordinator)
+    world.learner.last_login = timezone.now()
+    world.learner.save(update_fields=["last_login"])
+    response = client.post(reverse("learner_invite", args=[world.learner.pk]), follow=True)
+    assert f"{world.learner.get_full_name()} has signed in already." in response.text
+    assert not Invitation.objects.exists()
+
+
+@pytest.mark.parametrize(("who", "status"), [("supervisor", 403), ("other_coordinator", 404), ("learner", 404)])
+def test_only_the_schools_coordinators_invite_a_learner(client, world, records, who, status):
+    client.force_login(getattr(world, who))
+    assert client.post(reverse("learner_invite", args=[world.learner.pk])).status_code == status
+    assert not Invitation.objects.exists()
