@@ -19,8 +19,9 @@ def public_no_store(response):
 
 def signed_link_no_store(response):
     """A page opened through a signed link in an e-mail: public_no_store, and since the token is in the address,
-    the browser sends no Referer with it to other sites."""
-    response["Referrer-Policy"] = "no-referrer"
+    the browser sends no Referer with it to other sites. Not "no-referrer": under it a browser sends
+    "Origin: null" with the page's own form, and Django's CSRF check refuses the POST."""
+    response["Referrer-Policy"] = "same-origin"
     return public_no_store(response)
 
 

@@ -24,15 +24,6 @@ from .services import accept, awaiting_activation
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def _no_store(response):
-    """signed_link_no_store, but with the Referer kept within the site: under "no-referrer" a browser sends
-    "Origin: null" with the page's form, and Django's CSRF check refuses the POST. "same-origin" still sends
-    no Referer (with the token in it) to any other site."""
-    response = signed_link_no_store(response)
-    response["Referrer-Policy"] = "same-origin"
-    return response
-
-
 def _refused(request, invitation):
     """Why the link cannot be used, or None when it can."""
     if invitation is None:
@@ -49,7 +40,7 @@ def _refused(request, invitation):
     else:
         return None
     page = render(request, "accounts/invitations/link_refused.html", {"message": message}, status=status)
-    return _no_store(page)
+    return signed_link_no_store(page)
 
 
 @rate_limited("signed_link")
@@ -85,11 +76,11 @@ def invitation_accept(request, token):
         if existing is not None and request.user != existing:
             # The link proves the address, not who is at the keyboard: their own password still signs them in.
             messages.success(request, _("The role %(role)s has been added to your account. Log in.") % {"role": role})
-            return _no_store(redirect(f"{reverse('login')}?next={reverse('dashboard')}"))
+            return signed_link_no_store(redirect(f"{reverse('login')}?next={reverse('dashboard')}"))
         if existing is None:
             login(request, user, backend=_BACKEND)
         messages.success(request, _("Welcome to Werkmentor. You are now %(role)s.") % {"role": role})
-        return _no_store(redirect("dashboard"))
+        return signed_link_no_store(redirect("dashboard"))
     context = {"invitation": invitation, "form": form, "existing": existing, "token": token}
     status = 400 if request.method == "POST" else 200
-    return _no_store(render(request, "accounts/invitations/accept.html", context, status=status))
+    return signed_link_no_store(render(request, "accounts/invitations/accept.html", context, status=status))

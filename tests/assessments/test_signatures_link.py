@@ -31,7 +31,7 @@ def test_the_link_shows_the_record_read_only_without_login(client, world):
     assert "You sign as Daan Jansen (person assessed)" in page.text
     assert 'value="disagree"' in page.text
     assert "no-store" in page["Cache-Control"]
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "noindex" in page["X-Robots-Tag"]
 
 

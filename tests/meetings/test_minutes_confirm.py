@@ -136,7 +136,7 @@ def test_the_signed_link_shows_the_minutes_read_only_and_confirms_on_post(client
     assert "Practise shaping baguettes every Friday" in page.text
     assert reverse("minutes_edit", args=[meeting.pk]) not in page.text
     assert page["X-Robots-Tag"] == "noindex, nofollow"
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
 
     response = client.post(url)
     assert response.status_code == 302
