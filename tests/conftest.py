@@ -37,6 +37,15 @@ def task_worker(transactional_db, settings):
 
 
 @pytest.fixture
+def tasks_in_process(monkeypatch):
+    """Run what is handed to Celery right here, also when REDIS_URL is set (CI): for tests of the outbox's own
+    steps, which need no worker."""
+    from config.celery import app
+
+    monkeypatch.setitem(app.conf, "task_always_eager", True)
+
+
+@pytest.fixture
 def world(db):
     """A school with a learner placed at a company, and people of another school and company."""
     school = SchoolFactory(name="Rijnland Vakcollege")

@@ -23,6 +23,8 @@ from tests.registry.factories_certificates import certificate_course, enrol_comp
 
 Status = OutboxEntry.Status
 
+pytestmark = pytest.mark.usefixtures("tasks_in_process")
+
 
 @pytest.fixture
 def refused():
@@ -73,10 +75,9 @@ def test_the_message_is_written_with_the_change_and_sent_after_the_commit(world,
 
 
 def test_a_change_that_is_rolled_back_leaves_no_message(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            enqueue(send_certificate_email, 12345)
-            raise RuntimeError("the change failed")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        enqueue(send_certificate_email, 12345)
+        raise RuntimeError("the change failed")
     assert not OutboxEntry.objects.exists()
 
 

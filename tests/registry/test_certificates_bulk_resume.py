@@ -1,11 +1,14 @@
 """A bulk run whose worker died: the page tells the truth, and the run resumes where it stopped, issuing each once."""
 
 from datetime import timedelta
+from unittest import mock
 
+import pytest
 import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 from core.outbox.models import OutboxEntry
 from core.outbox.relay import relay_due
@@ -13,6 +16,8 @@ from registry.certificates.bulk_run import _claim, _issue_one, bulk_issue_run
 from registry.models import BulkIssueItem, BulkIssueJob, Certificate
 
 from .test_certificates_bulk import course_with_participants
+
+pytestmark = pytest.mark.usefixtures("tasks_in_process")
 
 
 def interrupted_job(world, *, after: int) -> BulkIssueJob:
@@ -56,13 +61,9 @@ def test_the_outbox_resumes_a_job_whose_runner_died_and_each_certificate_is_issu
 ):
     course = course_with_participants(world)
     client.force_login(world.supervisor)
-    from unittest import mock
-
-    from kombu.exceptions import OperationalError
-
-    with mock.patch("celery.app.task.Task.apply_async", side_effect=OperationalError("down")):
-        with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("certificate_bulk_issue", args=[course.pk]))
+    broker_down = mock.patch("celery.app.task.Task.apply_async", side_effect=OperationalError("down"))
+    with broker_down, django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("certificate_bulk_issue", args=[course.pk]))
     job = BulkIssueJob.objects.get()
     entry = OutboxEntry.objects.get(task_name="registry.tasks_certificates.run_bulk_issue")
     # A worker takes the entry, issues for two participants, and is killed: its lease and heartbeat go stale.
