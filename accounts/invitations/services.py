@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -60,11 +61,18 @@ def _queue_invitation_email(invitation: Invitation) -> None:
     enqueue(tasks.send_invitation, invitation.pk, invitation.link_version)
 
 
+def _user_with_email(email: str):
+    """The account with this (normalised, lower-case) address. Compared as lower(email), which the unique index
+    covers; `email__iexact` compares UPPER() and scans the whole table on PostgreSQL."""
+    return User.objects.annotate(email_lower=Lower("email")).filter(email_lower=email.lower())
+
+
 def _pending_for(email: str, role: str, school, company):
     return (
         Invitation.objects.pending()
         .select_for_update()
-        .filter(email__iexact=email, role=role, school=school, company=company)
+        .annotate(email_lower=Lower("email"))
+        .filter(email_lower=email.lower(), role=role, school=school, company=company)
         .first()
     )
 
@@ -88,7 +96,7 @@ def invite(
     email = normalise_email(email)
     check_organisation(role, school, company)
     language = language if language in dict(settings.LANGUAGES) else ""
-    user = User.objects.filter(email__iexact=email).first()
+    user = _user_with_email(email).first()
     if user is not None and awaiting_activation(user):
         # Made by an import and never used: the role now, and the link to choose a password as for a newcomer.
         membership_grant(user=user, role=role, school=school, company=company)
@@ -178,7 +186,7 @@ def resend(invitation: Invitation, by: User | None) -> Invitation:
     """A new link and a new expiry, by e-mail; the link sent before stops working."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     _require_pending(invitation)
-    if User.objects.filter(email__iexact=invitation.email).exists():
+    if _user_with_email(invitation.email).exists():
         # They made an account in the meantime: give them the role instead of a link.
         return invite(
             email=invitation.email,
@@ -216,7 +224,7 @@ def accept(invitation: Invitation, *, first_name: str = "", last_name: str = "",
     _require_pending(invitation)
     if invitation.is_expired:
         raise ValidationError(_("This invitation has expired."))
-    user = User.objects.filter(email__iexact=invitation.email).first()
+    user = _user_with_email(invitation.email).first()
     if user is not None and awaiting_activation(user):
         user.set_password(password or None)
         user.first_name = first_name or user.first_name

@@ -19,7 +19,7 @@ PAGE_SIZE = 50
 @login_required
 def company_list(request):
     """Staff: every company; a company admin: theirs; a coordinator: those hosting their school's learners."""
-    query = request.GET.get("q", "").strip()[:100]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]  # PostgreSQL text holds no NUL
     companies = editable_companies(request.user).order_by("name", "pk")
     for word in query.split()[:5]:
         companies = companies.filter(
