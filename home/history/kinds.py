@@ -7,7 +7,7 @@ all, and a kind that is not on the list, is a 404 (docs/decisions/0002-access-sc
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model
@@ -97,9 +97,16 @@ def _sees_company(user: User, company: Company) -> bool:
     )
 
 
-def _record_page(record: AssessmentRecord) -> str:
-    return reverse("assessment_detail", args=[record.pk])
-
+RECORD = Kind(
+    key="record",
+    label=gettext_lazy("Assessment record"),
+    model=AssessmentRecord,
+    audited=(AssessmentRecord,),
+    lookup="id",
+    coordinated=lambda record, schools: record_school_id(record) in schools,
+    seen_by=_sees_record,
+    page=lambda record: reverse("assessment_detail", args=[record.pk]),
+)
 
 KINDS = {
     kind.key: kind
@@ -114,26 +121,10 @@ KINDS = {
             seen_by=lambda user, certificate: certificates_visible_to(user).filter(pk=certificate.pk).exists(),
             page=lambda certificate: reverse("certificate_detail", args=[certificate.pk]),
         ),
-        Kind(
-            key="record",
-            label=gettext_lazy("Assessment record"),
-            model=AssessmentRecord,
-            audited=(AssessmentRecord,),
-            lookup="id",
-            coordinated=lambda record, schools: record_school_id(record) in schools,
-            seen_by=_sees_record,
-            page=_record_page,
-        ),
-        Kind(
-            key="amendment",
-            label=gettext_lazy("Amendment"),
-            model=AssessmentRecord,
-            audited=(AssessmentRecord,),
-            lookup="id",
-            coordinated=lambda record, schools: record_school_id(record) in schools,
-            seen_by=_sees_record,
-            page=_record_page,
-            only=lambda record: record.amends_id is not None,
+        RECORD,
+        # An amendment is an assessment record that amends another: the same rules, its own name.
+        replace(
+            RECORD, key="amendment", label=gettext_lazy("Amendment"), only=lambda record: record.amends_id is not None
         ),
         Kind(
             key="placement",
