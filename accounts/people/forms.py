@@ -39,10 +39,10 @@ class InviteForm(forms.Form):
         help_text=_("The invitation and the account use this language; the person can change it later."),
     )
 
-    def __init__(self, *args, org: Org, **kwargs):
+    def __init__(self, *args, org: Org, roles=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only the organisation's own roles: a company admin cannot make anyone a coordinator.
-        self.fields["role"].choices = _role_choices(org.managed_roles)
+        # Only the organisation's own roles (a company admin cannot make anyone a coordinator), or fewer.
+        self.fields["role"].choices = _role_choices(org.managed_roles if roles is None else roles)
         self.fields["language"].initial = (get_language() or "en")[:2]
 
 
@@ -105,3 +105,30 @@ class CompanyLocationForm(forms.ModelForm):
         if self.instance.company.locations.exclude(pk=self.instance.pk).filter(name=name).exists():
             raise forms.ValidationError(_("The company has a location with this name already."))
         return name
+
+
+class CompanyNewForm(CompanyForm):
+    """A new host company, as a coordinator or staff adds it; its first admin is invited next."""
+
+    class Meta(CompanyForm.Meta):
+        fields = ["name", "registration_number", "address", "postcode", "city", "country", "sector", "email", "phone"]
+
+    def __init__(self, *args, schools=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.duplicate = None  # the company registered with the same number, for the page to link to
+        # A coordinator of several schools says which school adds the company (that school's coordinators edit it).
+        if len(schools) > 1:
+            self.fields["school"] = forms.ModelChoiceField(label=_("Added for school"), queryset=schools)
+
+    def clean(self):
+        cleaned = super().clean()
+        number, country = cleaned.get("registration_number", ""), cleaned.get("country")
+        if number and country and "registration_number" not in self.errors:
+            self.duplicate = Company.objects.filter(country=country, registration_number=number).first()
+            if self.duplicate is not None:
+                self.add_error(
+                    "registration_number",
+                    _("%(name)s (%(city)s) is registered with this KvK number already.")
+                    % {"name": self.duplicate.name, "city": self.duplicate.city},
+                )
+        return cleaned

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Company, Membership, Role, School, User
 from ..selectors import roles_of
+from .company_origin import company_ids_added_for
 from .hosting import company_ids_hosting
 
 SCHOOL, COMPANY = "school", "company"
@@ -136,12 +137,16 @@ def has_left(person: User) -> bool:
 
 
 def editable_companies(user: User) -> QuerySet[Company]:
-    """Staff: every company; a company admin: theirs; a coordinator: those hosting their school's learners."""
+    """Staff: every company; a company admin: theirs; a coordinator: those hosting their school's learners, and
+    those their school added (company_origin.py)."""
     roles = roles_of(user)
     if roles.is_staff:
         return Company.objects.all()
-    hosting = company_ids_hosting(roles.schools_as(Role.COORDINATOR))
-    return Company.objects.filter(Q(pk__in=roles.companies_as(Role.COMPANY_ADMIN)) | Q(pk__in=hosting))
+    schools = roles.schools_as(Role.COORDINATOR)
+    hosting, added = company_ids_hosting(schools), company_ids_added_for(schools)
+    return Company.objects.filter(
+        Q(pk__in=roles.companies_as(Role.COMPANY_ADMIN)) | Q(pk__in=hosting) | Q(pk__in=added)
+    )
 
 
 def company_for_editor(user: User, pk: int) -> Company:
@@ -152,3 +157,14 @@ def company_for_editor(user: User, pk: int) -> Company:
     if pk in _ids(user, COMPANY, manager=False):
         raise PermissionDenied(_("Only the company's admins and the coordinators of its learners' schools edit it."))
     raise Http404
+
+
+def org_for_inviter(user: User, kind: str, pk: int) -> tuple[Org, tuple[Role, ...]]:
+    """The organisation of the "add a person" page and the roles `user` may give there: its managers give its
+    managed roles; a coordinator who may edit a company (e.g. one they just added) invites its admins only."""
+    if kind == COMPANY and not may_manage(user, kind, pk):
+        company = editable_companies(user).filter(pk=pk).first()
+        if company is not None:
+            return Org(COMPANY, company), (Role.COMPANY_ADMIN,)
+    org = org_for_manager(user, kind, pk)
+    return org, org.managed_roles

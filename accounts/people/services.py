@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ..models import Membership, User
 from ..selectors import forget_roles, roles_of
 from ..services import membership_grant
+from .company_origin import mark_added_for
 from .selectors import MANAGER_ROLE, Org
 
 
@@ -75,6 +76,14 @@ def person_reactivate(*, person: User, org: Org, by: User) -> None:
         person.is_active = True
         person.save(update_fields=["is_active"])
     forget_roles(person)
+
+
+def company_create(form, *, school_id):
+    """Save a new company; `school_id` (a coordinator's school) is recorded in its creation history row."""
+    company = form.save(commit=False)
+    mark_added_for(company, school_id)
+    company.save()
+    return company
 
 
 def company_update(form):

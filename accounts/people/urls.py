@@ -36,6 +36,7 @@ urlpatterns = [
     path("invitations/<int:pk>/resend/", invitation_views.invitation_resend, name="people_invitation_resend"),
     path("invitations/<int:pk>/revoke/", invitation_views.invitation_revoke, name="people_invitation_revoke"),
     path("companies/", company_views.company_list, name="people_companies"),
+    path("companies/new/", company_views.company_new, name="people_company_new"),
     path("companies/<int:pk>/edit/", company_views.company_edit, name="people_company_edit"),
     path("companies/<int:pk>/locations/new/", company_views.location_new, name="people_location_new"),
     path("companies/<int:pk>/locations/<int:location_pk>/", company_views.location_edit, name="people_location_edit"),

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -27,6 +28,7 @@ from .selectors import (
     has_left,
     is_learner_only,
     managed_orgs,
+    org_for_inviter,
     org_for_manager,
     people_of,
     person_of,
@@ -89,8 +91,11 @@ def people_list(request, kind, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def people_add(request, kind, pk):
-    org = org_for_manager(request.user, kind, pk)
-    form = InviteForm(request.POST or None, org=org, initial={"role": request.GET.get("role", "")})
+    org, roles = org_for_inviter(request.user, kind, pk)
+    form = InviteForm(request.POST or None, org=org, roles=roles, initial={"role": request.GET.get("role", "")})
+    # A coordinator inviting a company's first admin does not manage its people: back to the company.
+    manages = roles == org.managed_roles
+    back = reverse("people_list", args=[org.kind, org.pk]) if manages else reverse("people_company_edit", args=[org.pk])
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -107,9 +112,9 @@ def people_add(request, kind, pk):
             add_service_errors(form, exc)
         else:
             messages.success(request, OUTCOME_MESSAGES[invitation.outcome] % {"email": invitation.email})
-            return redirect("people_list", kind=org.kind, pk=org.pk)
+            return redirect(back)
     status = 400 if form.is_bound else 200
-    return render(request, "accounts/people/add.html", _org_context(org, form=form), status=status)
+    return render(request, "accounts/people/add.html", _org_context(org, form=form, cancel_url=back), status=status)
 
 
 def _person_page(request, org, person, *, form=None, status=200):
