@@ -56,6 +56,7 @@ PAGES = {
     "people_person": {"kind": "org_kind", "pk": "school", "user_pk": "supervisor"},
     "people_companies": {},
     "people_company_edit": {"pk": "company"},
+    "people_company_new": {},
     "people_schools": {},
     "people_school_new": {},
     "people_school_edit": {"pk": "school"},
