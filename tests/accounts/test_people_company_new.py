@@ -66,7 +66,9 @@ def test_a_coordinator_invites_only_a_company_admin_and_other_schools_do_not_see
     data = {"email": "m@zeeuws.example", "first_name": "M", "last_name": "V", "role": "mentor", "language": "nl"}
     assert client.post(reverse("people_add", args=["company", company.pk]), data).status_code == 400
     assert not Invitation.objects.filter(company=company).exists()
-    # The company's people pages stay its admins'.
+    # The company's page offers the invitation; its people pages stay its admins'.
+    invite = reverse("people_add", args=["company", company.pk]) + "?role=company_admin"
+    assert invite in client.get(reverse("people_company_edit", args=[company.pk])).text
     assert client.get(reverse("people_list", args=["company", company.pk])).status_code == 404
     client.force_login(world.other_coordinator)
     assert client.get(reverse("people_company_edit", args=[company.pk])).status_code == 404
