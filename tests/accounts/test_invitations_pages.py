@@ -12,6 +12,9 @@ from accounts.invitations.models import Invitation
 from accounts.invitations.services import invite, revoke
 from accounts.models import Role, User
 
+# The invitation e-mails are checked where they are sent: in this process, also when REDIS_URL is set (CI).
+pytestmark = pytest.mark.usefixtures("tasks_in_process")
+
 PASSWORD = "bakkerij-korenschoof-2026"
 
 

@@ -14,6 +14,9 @@ from accounts.invitations.selectors import invitation_for_token
 from accounts.models import Membership, Role, User
 from accounts.selectors import roles_of
 
+# The invitation e-mails are checked where they are sent: in this process, also when REDIS_URL is set (CI).
+pytestmark = pytest.mark.usefixtures("tasks_in_process")
+
 
 def _token(message) -> str:
     return re.search(r"/accounts/invitation/([0-9a-f]+)/", message.body).group(1)

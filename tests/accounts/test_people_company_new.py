@@ -10,6 +10,9 @@ from accounts.invitations.models import Invitation
 from accounts.models import Company, Role, User
 from tests.factories import CompanyFactory, grant
 
+# The invitation e-mails are checked where they are sent: in this process, also when REDIS_URL is set (CI).
+pytestmark = pytest.mark.usefixtures("tasks_in_process")
+
 PASSWORD = "bakkerij-zeeuws-2026"
 NEW = reverse("people_company_new")
 

@@ -9,6 +9,9 @@ from accounts.models import Membership, Role, User
 from placements.models import Placement
 from tests.factories import grant
 
+# The invitation e-mails are checked where they are sent: in this process, also when REDIS_URL is set (CI).
+pytestmark = pytest.mark.usefixtures("tasks_in_process")
+
 
 def _url(name, org, *extra):
     kind = "school" if org.__class__.__name__ == "School" else "company"

@@ -3,10 +3,14 @@ on the dashboard. axe-core checks the new pages on the way."""
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from accounts.models import Role, User
 from tests.helpers import wait_for_mail
+
+# The invitation e-mails are checked where they are sent: in this process, also when REDIS_URL is set (CI).
+pytestmark = pytest.mark.usefixtures("tasks_in_process")
 
 PASSWORD = "deeg-kneden-en-bakken-2026"
 
