@@ -326,8 +326,12 @@ def measure_delivery(now, sink: Sink, count: int, *, batched: bool) -> float:
         queued = timed_scan(now)[2]["queued"]  # the real path: the scan claims them and queues batches
         assert queued == count, queued
     else:
-        for log_id in ids:
-            reminder_tasks.deliver_reminder.delay(log_id)
+        from django.db import transaction
+
+        from core.outbox import enqueue_many
+
+        with transaction.atomic():  # through the outbox, as the app queues them; handed to the workers on commit
+            enqueue_many(reminder_tasks.deliver_reminder, [(log_id,) for log_id in ids])
     deadline = time.monotonic() + 600
     while sink.received - before < count and time.monotonic() < deadline:
         time.sleep(0.02)
