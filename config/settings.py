@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "assessments",
     "registry",
     "meetings",
+    "feedback",
     "home",
 ]
 

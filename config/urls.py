@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("notifications.urls")),
     path("", include("assessments.urls")),
+    path("feedback/", include("feedback.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("outbox/", include("core.outbox.urls")),
     path("healthz", healthz, name="healthz"),

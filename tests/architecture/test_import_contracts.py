@@ -14,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ["core", "accounts", "notifications", "placements", "mentoring", "meetings", "registry", "assessments"]
 PACKAGES += ["home", "config"]
+PACKAGES += ["feedback"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
