@@ -124,6 +124,10 @@ def test_the_company_export_lists_counts_and_flags(client, world, companies):
     hotel = by_name["Hotel Bijna"]
     assert hotel[4:] == [
         "Accreditation pending",
+        "",
+        "",
+        "",
+        "",
         "1",
         "1",
         (timezone.localdate() + timedelta(days=30)).isoformat(),
