@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "registry",
     "meetings",
     "feedback",
+    "oversight",
     "home",
 ]
 
@@ -197,6 +198,13 @@ CELERY_BEAT_SCHEDULE = {
     "send-assessment-signature-reminders": {
         "task": "assessments.tasks_signatures.send_signature_reminders",
         "schedule": crontab(hour=8, minute=0),
+    },
+    # Placement health (oversight/health): what only time changes, and today's count per school for the chart.
+    # Writes refresh their own placement through the outbox; this hourly run catches everything else.
+    "refresh-placement-health": {
+        "task": "oversight.health.refresh_all",
+        "schedule": crontab(minute=17),
+        "options": {"expires": 3000},
     },
 }
 ASSESSMENT_SIGNATURE_REMINDER_DAYS = env_int("ASSESSMENT_SIGNATURE_REMINDER_DAYS", 3)

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ["core", "accounts", "notifications", "placements", "mentoring", "meetings", "registry", "assessments"]
 PACKAGES += ["home", "config"]
 PACKAGES += ["feedback"]
+PACKAGES += ["oversight"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
