@@ -119,6 +119,9 @@ PARAMETERS = {
     "accounts/sso:pk": "sso_provider",
     "sso/settings:school_pk": "school",
     "sso/settings/provider:pk": "sso_provider",
+    "schools:school_pk": "school",
+    "schools/keys:kid": "certificate_number",
+    "credentials/status:page": "school",
 }
 
 

@@ -1,3 +1,4 @@
+from .badges import SchoolSigningKey
 from .certificates import (
     BulkIssueItem,
     BulkIssueJob,
@@ -26,5 +27,6 @@ __all__ = [
     "MentorEligibility",
     "PersonalDataErasure",
     "RegistrySettings",
+    "SchoolSigningKey",
     "Submission",
 ]
