@@ -7,6 +7,12 @@ loading the CA certificates; a lock guards them, since a FontConfiguration is no
 threads at once. A DocumentKind adds only its own stylesheet, parsed once; the school colour is a tiny
 extra stylesheet, parsed once per colour; every kind shares the one-line page footer per language
 ("Page 2 of 3").
+
+Fonts are subset once, not per render: the DejaVu faces are cut to the Latin scripts once per machine. With
+HarfBuzz's subsetter (libharfbuzz-subset0) WeasyPrint then cuts each document's glyphs in a millisecond;
+without it WeasyPrint falls back to fontTools, which spends about 100 ms a face decompiling layout tables it
+drops. There a document whose every character is in the cut faces embeds them whole (`full_fonts`), with
+ligatures off so that every glyph maps back to exactly one character (pdftotext, search, copy and paste).
 """
 
 import atexit
@@ -17,6 +23,7 @@ import os
 import tempfile
 import threading
 from functools import lru_cache
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 from urllib.request import url2pathname
@@ -85,19 +92,25 @@ def image_data_uri(field_file) -> str | None:
 
 
 # --- Fonts -----------------------------------------------------------------------------------------------
-# DejaVu Sans has over 6,000 glyphs. Cut once to the Latin scripts (names from all over Europe, ligatures
-# kept), the per-document subsetting has far less to chew on, most of all when WeasyPrint falls back to
-# fontTools because HarfBuzz's subsetter is not installed. Characters outside the cut fall back to the
-# full DejaVu Sans through the font-family list.
+# DejaVu Sans has over 6,000 glyphs. Cut once to the Latin the register's names need (about 600 glyphs: ASCII,
+# Latin-1 and Latin Extended-A, the Croatian digraphs and Pinyin tones, Romanian ș and ț, ə, the combining
+# accents, general punctuation, € and ™, ligatures kept), the per-document subsetting has far less to chew on,
+# and where it is skipped (no HarfBuzz subsetter, see DocumentKind.write_pdf) the whole face is 45 kB.
+# Characters outside the cut (Vietnamese, Greek, Cyrillic …) fall back to the full DejaVu Sans through the
+# font-family list: the same design, subset per document.
 
 KEEP_RANGES = (
-    (0x20, 0x7E), (0xA0, 0x24F), (0x259, 0x259), (0x2B0, 0x36F), (0x1E00, 0x1EFF),
-    (0x2000, 0x206F), (0x20AC, 0x20AC), (0x2122, 0x2122), (0xFB00, 0xFB06),
+    (0x20, 0x7E), (0xA0, 0x17F), (0x192, 0x192), (0x1C4, 0x1DC), (0x218, 0x21B), (0x259, 0x259),
+    (0x2BB, 0x2BC), (0x2C6, 0x2C7), (0x2D8, 0x2DD), (0x300, 0x36F), (0x2000, 0x206F), (0x20AC, 0x20AC),
+    (0x2122, 0x2122), (0xFB00, 0xFB06),
 )  # fmt: skip
 
 
 # The features shaping applies by default; optional ones (small caps, stylistic sets) are never used here.
 LAYOUT_FEATURES = ["ccmp", "locl", "rlig", "liga", "clig", "kern", "mark", "mkmk"]
+# Copyright, family, style, unique and full name, version, PostScript name: a face embedded whole carries these,
+# not the 10 kB licence text (name 13, which HarfBuzz's per-document subset leaves out as well).
+NAME_IDS = [0, 1, 2, 3, 4, 5, 6]
 
 
 def _cut_font(source: Path, target: Path) -> None:
@@ -106,7 +119,7 @@ def _cut_font(source: Path, target: Path) -> None:
 
     options = subset.Options()
     options.layout_features = LAYOUT_FEATURES
-    options.name_IDs = ["*"]
+    options.name_IDs = NAME_IDS
     options.hinting = False  # WeasyPrint drops hinting anyway
     options.notdef_outline = True
     options.drop_tables += ["MATH", "FFTM"]
@@ -127,7 +140,7 @@ def prepared_fonts() -> list[tuple[Path, str]]:
         try:
             stat = source.stat()
             key = hashlib.sha256(
-                f"{source}:{stat.st_size}:{stat.st_mtime_ns}:{KEEP_RANGES}:{LAYOUT_FEATURES}".encode()
+                f"{source}:{stat.st_size}:{stat.st_mtime_ns}:{KEEP_RANGES}:{LAYOUT_FEATURES}:{NAME_IDS}".encode()
             ).hexdigest()
             target = FONT_CACHE / f"{source.stem}-{key[:16]}.ttf"
             if not target.exists():
@@ -138,6 +151,28 @@ def prepared_fonts() -> list[tuple[Path, str]]:
             logger.warning("Could not prepare the certificate font %s; using it uncut.", source, exc_info=True)
             faces.append((source, weight))
     return faces
+
+
+def cut_characters(faces: list[tuple[Path, str]]) -> frozenset[str]:
+    """The characters every one of the cut faces draws (none when a face is uncut): a document made only of
+    these needs no other font."""
+    from fontTools.ttLib import TTFont
+
+    if any(path.parent != FONT_CACHE for path, _weight in faces):
+        return frozenset()
+    covered = None
+    for path, _weight in faces:
+        with TTFont(path, lazy=True) as font:
+            characters = {chr(code) for code in font.getBestCmap()}
+        covered = characters if covered is None else covered & characters
+    return frozenset(covered or ()) | frozenset("\t\n\r\f")
+
+
+def harfbuzz_subsetter() -> bool:
+    """Whether WeasyPrint cuts each document's fonts with HarfBuzz (libharfbuzz-subset0) rather than fontTools."""
+    from weasyprint.pdf import fonts
+
+    return fonts.harfbuzz_subset is not None and bool(fonts.harfbuzz.hb_version_atleast(4, 1, 0))
 
 
 # --- The renderer, set up once per process ----------------------------------------------------------------
@@ -160,6 +195,20 @@ class _Renderer:
         )
         # Parsing the @font-face rules registers the faces in the font configuration every document uses.
         self.font_faces = self.css_class(string=faces, font_config=self.font_config, url_fetcher=self.fetcher)
+        self.cut_characters = cut_characters(fonts)
+        # A face embedded whole maps each glyph to the character of its own code point, so a ligature would
+        # read back as "ﬁ"; with ligatures off every glyph is one character.
+        self.whole_faces = self.css_class(
+            string="* { font-variant-ligatures: none; }", font_config=self.font_config, url_fetcher=self.fetcher
+        )
+
+    def embeds_whole_faces(self, *texts: str) -> bool:
+        """Whether to embed the cut faces whole instead of cutting them again per document: when WeasyPrint
+        would cut with fontTools (about 100 ms a face) and every character is in the cut faces (otherwise a
+        fallback font, thousands of glyphs, would be embedded whole as well)."""
+        if not self.cut_characters or harfbuzz_subsetter():
+            return False
+        return all(set(unescape(text)) <= self.cut_characters for text in texts)
 
     @lru_cache(maxsize=64)  # noqa: B019 - the renderer lives as long as the process anyway
     def colour(self, colour: str):
@@ -260,8 +309,12 @@ class DocumentKind:
                 stylesheets.append(shared.colour(colour))
             if page_numbers:
                 stylesheets.append(page_footer(language, footer))
+            options = {}
+            if shared.embeds_whole_faces(html, footer):
+                stylesheets.append(shared.whole_faces)
+                options["full_fonts"] = True
             document = shared.html_class(string=html, url_fetcher=shared.fetcher)
-            return document.write_pdf(stylesheets=stylesheets, font_config=shared.font_config)
+            return document.write_pdf(stylesheets=stylesheets, font_config=shared.font_config, **options)
 
 
 @atexit.register
