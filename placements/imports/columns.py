@@ -1,5 +1,6 @@
 """The fields an import fills, and which column of an export holds each: guessed from Dutch and English column
-titles ("Studentnummer", "Roepnaam", "E-mailadres", "KvK-nummer", "Begindatum" ...), or as the school mapped
+titles ("Studentnummer", "Roepnaam", "E-mailadres", "KvK-nummer", "Naam leerbedrijf", "Plaats", "Praktijkopleider",
+"E-mail praktijkopleider", "Begeleider school/BPV-begeleider", "Begindatum" ...), or as the school mapped
 its previous export of the same kind."""
 
 import re
@@ -60,17 +61,34 @@ LEARNER_TARGETS = (
                                                                      "phone", "tel"), guardian=True),
 )  # fmt: skip
 
+# A placement's company and people: found by KvK number and e-mail; the name and address columns are read for
+# a company or person the app does not know yet (and fill a known company's empty fields).
 PLACEMENT_TARGETS = (
     STUDENT_NUMBER,
     Target("kvk", _("KvK number of the company"), True, ("kvknummer", "kvknr", "kvk", "kvkbedrijf",
                                                          "kamervankoophandel", "chamberofcommerce", "cocnumber",
                                                          "registrationnumber")),
+    Target("company_name", _("Company name (for a new company)"), False,
+           ("bedrijfsnaam", "naamleerbedrijf", "leerbedrijf", "naambedrijf", "leerbedrijfnaam", "praktijkbedrijf",
+            "stagebedrijf", "bpvbedrijf", "bedrijf", "organisatie", "companyname", "hostcompany", "company")),
+    Target("address", _("Company address"), False, ("adres", "bezoekadres", "vestigingsadres", "adresleerbedrijf",
+                                                    "straatenhuisnummer", "straat", "address", "street")),
+    Target("postcode", _("Company postcode"), False, ("postcode", "postcodeleerbedrijf", "postalcode", "zipcode")),
+    Target("city", _("Company city"), False, ("plaats", "vestigingsplaats", "plaatsleerbedrijf", "stad", "city",
+                                              "town")),
+    Target("sector", _("Company sector"), False, ("branche", "sector", "bedrijfstak", "industry")),
     Target("mentor_email", _("Work mentor's e-mail (praktijkopleider)"), True,
            ("emailpraktijkopleider", "praktijkopleideremail", "praktijkopleider", "werkbegeleider", "mentoremail",
             "workmentor", "mentor"), email=True),
+    Target("mentor_name", _("Work mentor's name (for a new person)"), False,
+           ("naampraktijkopleider", "praktijkopleider", "praktijkopleidernaam", "naamwerkbegeleider",
+            "werkbegeleider", "mentornaam", "mentorname", "workmentor", "mentor")),
     Target("supervisor_email", _("School supervisor's e-mail"), True,
-           ("emailbpvbegeleider", "bpvbegeleider", "bpvdocent", "begeleiderschool", "supervisoremail", "supervisor",
-            "begeleider", "docent"), email=True),
+           ("emailbpvbegeleider", "emailbegeleiderschool", "bpvbegeleider", "bpvdocent", "begeleiderschool",
+            "emaildocent", "supervisoremail", "supervisor", "begeleider", "docent"), email=True),
+    Target("supervisor_name", _("School supervisor's name (for a new person)"), False,
+           ("begeleiderschoolbpvbegeleider", "naambpvbegeleider", "naambegeleiderschool", "bpvbegeleider",
+            "begeleiderschool", "bpvdocent", "supervisorname", "supervisor", "begeleider", "docent")),
     Target("start_date", _("Start date"), True, ("begindatum", "startdatum", "ingangsdatum", "startdate", "start",
                                                  "begin")),
     Target("end_date", _("End date"), True, ("einddatum", "afloopdatum", "enddate", "eind", "end")),
@@ -92,20 +110,24 @@ def normalise(title: str) -> str:
     return re.sub(r"[^a-z0-9]", "", plain)
 
 
-def _score(target: Target, title: str) -> tuple[int, int] | None:
+def _score(target: Target, title: str) -> tuple[int, ...] | None:
     """How well a normalised column title fits a field (higher is better), or None when it does not."""
     words = [word for word in GUARDIAN_WORDS if word in title]
     if bool(words) != target.guardian:
+        return None
+    says_mail = "mail" in title
+    if says_mail and not target.email:  # "E-mailadres praktijkopleider" is neither an address nor a name
         return None
     for word in words:  # "naamouderverzorger" is a guardian's "naam"
         title = title.replace(word, "")
     shortest = 1 if target.guardian else 4
     for rank, synonym in enumerate(target.synonyms):
-        if title == synonym:
-            return (4, -rank)
-        if len(synonym) >= shortest and synonym in title:
-            # An e-mail field prefers the column that says "mail" over the one with the person's name.
-            return (3 if target.email and "mail" in title else 2, -rank)
+        exact = title == synonym
+        if exact or (len(synonym) >= shortest and synonym in title):
+            # An e-mail field prefers the column that says "mail" over the one with the person's name; a title
+            # that fits both a person's e-mail and their name ("BPV-begeleider") goes to the e-mail, which is
+            # needed, unless another column says "mail".
+            return (int(target.email and says_mail), 4 if exact else 2, int(target.email), -rank)
     return None
 
 

@@ -100,3 +100,11 @@ class ApplyForm(forms.Form):
         required=False,
         initial=True,
     )
+
+    def __init__(self, *args, kind: str = ImportKind.LEARNERS, **kwargs):
+        super().__init__(*args, **kwargs)
+        if kind == ImportKind.PLACEMENTS:
+            self.fields["send_invitations"].label = _(
+                "Send each new work mentor and school supervisor an invitation e-mail to activate their account, "
+                "and tell people who have an account about their new role"
+            )

@@ -2,18 +2,17 @@
 supervisor (e-mail) + period + hours + programme, each row's outcome read with a fixed number of queries.
 
 A placement is the same one when learner, company and start date are: then its end date, hours, people and
-programme are updated. A company is never made up: an unknown KvK number is an error naming it. The mentor must
-work at that company, the supervisor teach at the school, and a new placement may not overlap another open
-placement of the learner (in the app or elsewhere in the file), as when a placement is added by hand.
+programme are updated. Companies and people the app does not know yet are added (placement_people.py): a row
+says what it would add. A new placement may not overlap another open placement of the learner (in the app or
+elsewhere in the file), as when a placement is added by hand.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
-from accounts.models import Company, Membership, Role, School
+from accounts.models import Role, School
 
 from ..models import LearnerRecord, Placement, Programme
 from .columns import PLACEMENT_TARGETS
@@ -34,6 +33,7 @@ from .outcomes import (
     parse_whole_number,
     student_number,
 )
+from .placement_people import COMPANY_FIELDS, Directory, Draft, PeoplePlan
 from .programmes import ProgrammeFinder
 
 LABELS = {target.name: target.label for target in PLACEMENT_TARGETS}
@@ -44,6 +44,11 @@ COMPARED_LABELS = {
     "supervisor_id": LABELS["supervisor_email"],
     "programme_id": LABELS["programme"],
 }
+# The longest text the app keeps of each (the model's max_length; a person's name is split in two of 100).
+TEXT_LIMITS = {
+    "company_name": 200, "address": 200, "postcode": 20, "city": 100, "sector": 100, "mentor_name": 200,
+    "supervisor_name": 200,
+}  # fmt: skip
 
 
 @dataclass
@@ -57,6 +62,9 @@ class PlacementRow:
     end_date: date
     hours_per_week: int
     programme: Programme | None
+    company: dict  # name and COMPANY_FIELDS, as the file gives them ("" when not)
+    mentor_name: str
+    supervisor_name: str
 
     @property
     def what(self) -> str:
@@ -67,6 +75,7 @@ class PlacementRow:
 class PlacementPlan(Plan):
     new_placements: list[Placement] = field(default_factory=list)
     changed_placements: list[Placement] = field(default_factory=list)
+    people: PeoplePlan = field(default_factory=PeoplePlan)
 
 
 def read_row(number: int, cells: list[str], columns: dict, programmes: ProgrammeFinder) -> PlacementRow:
@@ -85,6 +94,11 @@ def read_row(number: int, cells: list[str], columns: dict, programmes: Programme
         emails[name] = parse_email(_cell(cells, columns, name), name, LABELS[name])
         if not emails[name]:
             raise RowError(_("%(field)s is missing.") % {"field": LABELS[name]}, name)
+    if emails["mentor_email"] == emails["supervisor_email"]:
+        raise RowError(_("The work mentor and the school supervisor cannot be the same person."), "supervisor_email")
+    texts = {
+        name: limited(_cell(cells, columns, name), name, LABELS[name], limit) for name, limit in TEXT_LIMITS.items()
+    }
     start = parse_date(_cell(cells, columns, "start_date"), "start_date", LABELS["start_date"])
     end = parse_date(_cell(cells, columns, "end_date"), "end_date", LABELS["end_date"])
     if start is None or end is None:
@@ -98,13 +112,17 @@ def read_row(number: int, cells: list[str], columns: dict, programmes: Programme
     )
     programme_text = _cell(cells, columns, "programme")
     programme = programmes.find(programme_text) if programme_text else None
+    company = {name: texts[name] for name in ("company_name", *COMPANY_FIELDS)}
+    company["name"] = company.pop("company_name")
     return PlacementRow(
-        number, student, kvk, emails["mentor_email"], emails["supervisor_email"], start, end, hours, programme
-    )
+        number, student, kvk, emails["mentor_email"], emails["supervisor_email"], start, end, hours, programme,
+        company, texts["mentor_name"], texts["supervisor_name"],
+    )  # fmt: skip
 
 
 class _Existing:
-    """Learners, companies, people and placements the file names, read in a fixed number of queries."""
+    """Learners and placements the file names, read in a fixed number of queries (companies and people: in
+    placement_people.Directory)."""
 
     def __init__(self, school: School, rows: list[PlacementRow]):
         self.records = {
@@ -113,27 +131,6 @@ class _Existing:
                 school=school, student_number__in={row.number for row in rows}
             ).only("user_id", "student_number", "programme_id")
         }
-        self.companies: dict[str, list[Company]] = {}
-        for company in Company.objects.filter(registration_number__in={row.kvk for row in rows}).only(
-            "pk", "name", "registration_number"
-        ):
-            self.companies.setdefault(company.registration_number, []).append(company)
-        company_ids = [company.pk for found in self.companies.values() for company in found]
-        self.mentors = {
-            (company_id, email): user_id
-            for company_id, email, user_id in Membership.objects.filter(
-                role=Role.MENTOR, company_id__in=company_ids, ended_at__isnull=True, user__is_active=True
-            )
-            .annotate(email=Lower("user__email"))
-            .filter(email__in={row.mentor_email for row in rows})
-            .values_list("company_id", "email", "user_id")
-        }
-        self.supervisors = dict(
-            Membership.objects.filter(role=Role.TEACHER, school=school, ended_at__isnull=True, user__is_active=True)
-            .annotate(email=Lower("user__email"))
-            .filter(email__in={row.supervisor_email for row in rows})
-            .values_list("email", "user_id")
-        )
         self.placements: dict[int, list[Placement]] = {}
         learner_ids = [record.user_id for record in self.records.values()]
         for placement in Placement.objects.filter(learner_id__in=learner_ids).select_related("company"):
@@ -147,7 +144,14 @@ def _overlap(placements, start: date, end: date, exclude=None):
     return None
 
 
-def _plan_row(plan: PlacementPlan, row: PlacementRow, school: School, existing: _Existing, added: dict) -> RowResult:
+def _same_company(placement: Placement, company) -> bool:
+    # A company the import makes has no pk yet: the placements planned at it hold the very object.
+    return placement.company_id == company.pk if company.pk is not None else placement.company is company
+
+
+def _plan_row(
+    plan: PlacementPlan, row: PlacementRow, school: School, existing: _Existing, people: Directory, added: dict
+) -> RowResult:
     record = existing.records.get(row.number)
     if record is None:
         raise RowError(
@@ -155,45 +159,24 @@ def _plan_row(plan: PlacementPlan, row: PlacementRow, school: School, existing: 
             % {"number": row.number},
             "student_number",
         )
-    companies = existing.companies.get(row.kvk, [])
-    if not companies:
-        raise RowError(
-            _("No company with KvK number %(kvk)s is known: add the company first.") % {"kvk": row.kvk}, "kvk"
-        )
-    if len(companies) > 1:
-        raise RowError(_("More than one company has KvK number %(kvk)s: merge them first.") % {"kvk": row.kvk}, "kvk")
-    company = companies[0]
-    mentor_id = existing.mentors.get((company.pk, row.mentor_email))
-    if mentor_id is None:
-        raise RowError(
-            _("%(email)s is not a work mentor at %(company)s.") % {"email": row.mentor_email, "company": company.name},
-            "mentor_email",
-        )
-    supervisor_id = existing.supervisors.get(row.supervisor_email)
-    if supervisor_id is None:
-        raise RowError(
-            _("%(email)s is not a school supervisor (teacher) at the school.") % {"email": row.supervisor_email},
-            "supervisor_email",
-        )
+    draft = Draft()
+    company = people.company(row, draft)
+    mentor = people.person(row, Role.MENTOR, company, record.user_id, draft)
+    supervisor = people.person(row, Role.TEACHER, company, record.user_id, draft)
     programme_id = row.programme.pk if row.programme else record.programme_id
     if programme_id is None:
         raise RowError(_("No programme: give it in the file or on the learner's record."), "programme")
-    wanted = {
-        "end_date": row.end_date,
-        "hours_per_week": row.hours_per_week,
-        "mentor_id": mentor_id,
-        "supervisor_id": supervisor_id,
-        "programme_id": programme_id,
-    }
+    wanted = {"end_date": row.end_date, "hours_per_week": row.hours_per_week, "programme_id": programme_id}
     known = existing.placements.get(record.user_id, []) + added.get(record.user_id, [])
-    same = next((p for p in known if p.company_id == company.pk and p.start_date == row.start_date), None)
+    same = next((p for p in known if _same_company(p, company) and p.start_date == row.start_date), None)
     if same is not None and same.pk is None:
         raise RowError(_("The same placement is on an earlier row of the file."))
+    changes = []
     if same is not None:
         changes = [name for name, value in wanted.items() if getattr(same, name) != value]
-        if not changes:
-            return RowResult(row.row, UNCHANGED, row.what)
-        if same.school_id != school.pk or not same.is_open or same.is_archived:
+        changes += [name for name, user in (("mentor_id", mentor), ("supervisor_id", supervisor))
+                    if user.pk is None or getattr(same, name) != user.pk]  # fmt: skip
+        if changes and (same.school_id != school.pk or not same.is_open or same.is_archived):
             raise RowError(
                 _("This placement is %(status)s; it is changed in the app, not by an import.")
                 % {"status": same.get_status_display()}
@@ -205,23 +188,34 @@ def _plan_row(plan: PlacementPlan, row: PlacementRow, school: School, existing: 
             % {"company": clash.company.name, "start": clash.start_date.isoformat(), "end": clash.end_date.isoformat()},
             "start_date",
         )
+    people.keep(draft, company)
+    notes = " ".join(draft.notes)
+    if same is not None and not changes:
+        if company.pk is not None and draft.fills:
+            return RowResult(row.row, UPDATE, row.what, notes)
+        return RowResult(row.row, UNCHANGED, row.what)
     if same is not None:
         for name, value in wanted.items():
             setattr(same, name, value)
+        same.mentor, same.supervisor = mentor, supervisor
         plan.changed_placements.append(same)
         changed = ", ".join(str(COMPARED_LABELS[name]) for name in changes)
-        return RowResult(row.row, UPDATE, row.what, _("Changes: %(fields)s.") % {"fields": changed})
+        message = _("Changes: %(fields)s.") % {"fields": changed}
+        return RowResult(row.row, UPDATE, row.what, f"{message} {notes}".strip())
     placement = Placement(
         learner_id=record.user_id,
         school=school,
         company=company,
+        mentor=mentor,
+        supervisor=supervisor,
         start_date=row.start_date,
         status=Placement.Status.PLANNED,
         **wanted,
     )
     plan.new_placements.append(placement)
     added.setdefault(record.user_id, []).append(placement)
-    return RowResult(row.row, CREATE, row.what, _("New placement at %(company)s.") % {"company": company.name})
+    message = _("New placement at %(company)s.") % {"company": company.name}
+    return RowResult(row.row, CREATE, row.what, f"{message} {notes}".strip())
 
 
 def plan_placements(
@@ -236,7 +230,9 @@ def plan_placements(
         except RowError as error:
             what = _cell(cells, columns, "student_number") or "—"
             read.append(RowResult(number, ERROR, what, error.message, error.field))
-    existing = _Existing(school, [row for row in read if isinstance(row, PlacementRow)])
+    rows = [row for row in read if isinstance(row, PlacementRow)]
+    existing, people = _Existing(school, rows), Directory(school, rows)
+    plan.people = people.plan
     added: dict[int, list[Placement]] = {}
     for done, item in enumerate(read, start=1):
         if progress is not None and done % PROGRESS_EVERY == 0:
@@ -245,7 +241,7 @@ def plan_placements(
             plan.results.append(item)
             continue
         try:
-            plan.results.append(_plan_row(plan, item, school, existing, added))
+            plan.results.append(_plan_row(plan, item, school, existing, people, added))
         except RowError as error:
             plan.results.append(RowResult(item.row, ERROR, item.what, error.message, error.field))
     return plan

@@ -117,7 +117,7 @@ def write_plan(batch: ImportBatch, plan: Plan) -> None:
     if batch.kind == ImportKind.LEARNERS:
         apply_learners(plan, school=batch.school, by=batch.uploaded_by, send_invitations=batch.send_invitations)
     else:
-        apply_placements(plan, by=batch.uploaded_by)
+        apply_placements(plan, school=batch.school, by=batch.uploaded_by, send_invitations=batch.send_invitations)
 
 
 def apply_now(batch: ImportBatch, *, table: Table | None = None) -> Plan:

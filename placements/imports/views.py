@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.spreadsheet import csv_response
 from core.views import require
 
-from ..models import ImportBatch, ImportKind
+from ..models import ImportBatch
 from .forms import ApplyForm, ColumnsForm, UploadForm
 from .outcomes import ERROR, OUTCOME_LABELS
 from .reading import UnreadableFile
@@ -96,7 +96,7 @@ def _detail_context(batch: ImportBatch) -> dict:
         ],
         "hidden_rows": max(0, len(rows) - SHOWN_ROWS),
         "can_apply": batch.status == Status.CHECKED and not batch.has_errors and batch.total > 0,
-        "apply_form": ApplyForm() if batch.kind == ImportKind.LEARNERS else None,
+        "apply_form": ApplyForm(kind=batch.kind),
     }
 
 
@@ -122,8 +122,8 @@ def sis_import_progress(request, public_id):
 @require_POST
 def sis_import_apply(request, public_id):
     batch = _managed_batch(request, public_id)
-    form = ApplyForm(request.POST)
-    send = form.is_valid() and form.cleaned_data["send_invitations"] and batch.kind == ImportKind.LEARNERS
+    form = ApplyForm(request.POST, kind=batch.kind)
+    send = form.is_valid() and form.cleaned_data["send_invitations"]
     try:
         batch = apply(batch, send_invitations=send)
     except ImportRefused:

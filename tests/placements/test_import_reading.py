@@ -119,13 +119,39 @@ def test_the_dutch_placement_titles_are_guessed_and_the_mentor_is_the_email_colu
     assert titles("placements", table.headers) == {
         "student_number": "Studentnummer",
         "kvk": "KvK-nummer",
+        "company_name": "Naam leerbedrijf",
+        "address": "Adres",
+        "postcode": "Postcode",
+        "city": "Plaats",
         "mentor_email": "E-mail praktijkopleider",
-        "supervisor_email": "BPV-begeleider",
+        "mentor_name": "Praktijkopleider",
+        "supervisor_email": "E-mail BPV-begeleider",
+        "supervisor_name": "Begeleider school/BPV-begeleider",
         "start_date": "Begindatum",
         "end_date": "Einddatum",
         "hours_per_week": "Uren per week",
         "programme": "Crebo",
     }
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        # A person's column without "mail" holds their e-mail when no other column does.
+        (["Studentnummer", "KvK", "Praktijkopleider", "BPV-begeleider"],
+         {"student_number": "Studentnummer", "kvk": "KvK", "mentor_email": "Praktijkopleider",
+          "supervisor_email": "BPV-begeleider"}),
+        # Other systems' titles: "Bedrijfsnaam", "Vestigingsplaats", "E-mailadres ..." (an address is not "adres").
+        (["Deelnemernummer", "KvK-nummer bedrijf", "Bedrijfsnaam", "Vestigingsplaats", "Branche",
+          "Naam praktijkopleider", "E-mailadres praktijkopleider", "Begeleider school", "E-mail begeleider school"],
+         {"student_number": "Deelnemernummer", "kvk": "KvK-nummer bedrijf", "company_name": "Bedrijfsnaam",
+          "city": "Vestigingsplaats", "sector": "Branche", "mentor_name": "Naam praktijkopleider",
+          "mentor_email": "E-mailadres praktijkopleider", "supervisor_name": "Begeleider school",
+          "supervisor_email": "E-mail begeleider school"}),
+    ],
+)  # fmt: skip
+def test_company_and_people_columns_are_told_apart(headers, expected):
+    assert titles("placements", headers) == expected
 
 
 def test_english_titles_are_guessed_and_a_guardian_column_never_becomes_the_learners_own():
