@@ -199,6 +199,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "assessments.tasks_signatures.send_signature_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    # Survey invitations and their one reminder (feedback/distribution/scan.py); the scan sends each once.
+    "scan-surveys": {
+        "task": "feedback.tasks.scan_surveys",
+        "schedule": crontab(hour=6, minute=30),
+    },
     # Placement health (oversight/health): what only time changes, and today's count per school for the chart.
     # Writes refresh their own placement through the outbox; this hourly run catches everything else.
     "refresh-placement-health": {

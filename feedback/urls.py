@@ -1,3 +1,8 @@
-from django.urls import include, path  # noqa: F401
+from django.urls import include, path
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("feedback.questionnaires.urls")),
+    path("", include("feedback.distribution.urls")),
+    path("", include("feedback.results.urls")),
+    path("", include("feedback.closeout.urls")),
+]

@@ -37,6 +37,7 @@ from placements.models import InductionTemplate, InductionTemplateItem, Section
 from registry.models import BulkIssueJob
 from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version, make_record
 from tests.factories import CompanyFactory, grant, make_placement
+from tests.feedback.factories_feedback import scene_feedback
 from tests.meetings.factories_meetings import held_meeting, make_action_item, make_goal, make_meeting
 from tests.meetings.factories_minutes import write_minutes
 from tests.placements.factories_imports import scene_import
@@ -113,7 +114,9 @@ def build_scene(world) -> dict:
         email="newcomer@example.org", first_name="Noor", last_name="Visser", role=Role.TEACHER,
         school=w.school, invited_by=w.coordinator, send=False,
     )  # fmt: skip
+    feedback = scene_feedback(w)
     return {
+        **feedback,
         "placement": w.placement.pk,
         "learner": w.learner.pk,
         "opening": opening.pk,

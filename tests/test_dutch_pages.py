@@ -237,6 +237,33 @@ NOT_PAGES = {
     "certificate_badge_jwt", "certificate_badge_png",
 }  # fmt: skip
 
+# Feedback and close-out (feedback/).
+PAGES |= {
+    "feedback_questionnaires": {},
+    "feedback_questionnaire": {"pk": "survey_questionnaire"},
+    "feedback_question_new": {"version_pk": "survey_draft"},
+    "feedback_question_edit": {"version_pk": "survey_draft", "item_pk": "survey_question"},
+    "my_surveys": {},
+    "survey_answer": {"pk": "survey_invitation"},
+    "feedback_rules": {},
+    "feedback_rule_edit": {"pk": "survey_rule"},
+    "feedback_settings": {},
+    "feedback_results": {},
+    "feedback_result": {"by": "result_by", "key": "result_key"},
+    "placement_closeout": {"pk": "placement"},
+    "employer_review": {"pk": "placement"},
+    "reference_letter": {"pk": "placement"},
+}
+NOT_PAGES |= {
+    "feedback_questionnaire_copy", "feedback_version_new", "feedback_version_publish", "feedback_question_delete",
+    "survey_answer_signed", "feedback_result_export", "placement_close", "reference_letter_send",
+    "reference_letter_pdf",
+}  # fmt: skip
+
+# Placement health (oversight/).
+PAGES |= {"oversight_placements": {}, "oversight_charts": {}, "oversight_settings": {}}
+NOT_PAGES |= {"oversight_export"}
+
 
 def url_names() -> set[str]:
     return {name for name, _route in routes()}

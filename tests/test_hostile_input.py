@@ -123,6 +123,18 @@ PARAMETERS = {
     "schools/keys:kid": "certificate_number",
     "credentials/status:page": "school",
 }
+# Feedback and close-out (feedback/).
+PARAMETERS |= {
+    "feedback/questionnaires:pk": "survey_questionnaire",
+    "feedback/versions:version_pk": "survey_draft",
+    "questions:item_pk": "survey_question",
+    "feedback/surveys:pk": "survey_invitation",
+    "feedback/answer:token": "survey_token",
+    "feedback/rules:pk": "survey_rule",
+    "feedback/results:by": "result_by",
+    "feedback/results:key": "result_key",
+}
+QUERY_PARAMETERS += ("by",)  # the results page's dimension
 
 
 def route_kwargs(route: str, scene: dict) -> dict | None:

@@ -18,6 +18,7 @@ from accounts.countries import COUNTRIES
 from accounts.models import Company
 
 from ..models import Certificate
+from . import satisfaction
 from .forms import QuickDateInput, QuickSelect, QuickTextInput
 from .search import contains_text
 
@@ -214,6 +215,7 @@ COMPANY_SORTS = {
     "city": ("city", "name", "pk"),
     "-certified": ("-certified_mentors", "name", "pk"),
     "-placements": ("-active_placements", "name", "pk"),
+    **satisfaction.SORTS,
 }
 COMPANY_SORT_CHOICES = [
     ("name", _("Name (A–Z)")),
@@ -221,6 +223,7 @@ COMPANY_SORT_CHOICES = [
     ("city", _("City")),
     ("-certified", _("Most certified mentors")),
     ("-placements", _("Most active placements")),
+    *satisfaction.SORT_CHOICES,
 ]
 
 
@@ -238,6 +241,12 @@ class CompanyRegisterFilter(django_filters.FilterSet):
         label=_("Flagged only"),
         method="filter_flagged",
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+    satisfaction = django_filters.ChoiceFilter(
+        widget=QuickSelect(cache_as="company_satisfaction"),
+        label=_("Learners' satisfaction"),
+        choices=satisfaction.FILTER_CHOICES,
+        method="filter_satisfaction",
     )
     sort = django_filters.ChoiceFilter(
         widget=QuickSelect(cache_as="company_sort"),
@@ -264,6 +273,9 @@ class CompanyRegisterFilter(django_filters.FilterSet):
 
     def filter_flagged(self, queryset, name, value):
         return queryset.filter(Q(flag_uncertified=True) | Q(flag_expiring=True)) if value else queryset
+
+    def filter_satisfaction(self, queryset, name, value):
+        return satisfaction.filter_satisfaction(queryset, value)
 
     def filter_sort(self, queryset, name, value):
         self.sort_key = value

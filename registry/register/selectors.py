@@ -37,6 +37,7 @@ from placements.models import Placement
 
 from ..models import Certificate
 from ..selectors import can_search_register, certificates_visible_to, registry_school_ids
+from .satisfaction import with_satisfaction
 
 PAGE_SIZE = 25
 # Pages read ahead by the page query: enough to say "3 pages" or "more than 75". A separate COUNT, even
@@ -257,6 +258,7 @@ def companies_in_register(user: User, *, today=None) -> QuerySet[Company]:
         ),
         last_valid_until=Subquery(certified.annotate(last=Max("valid_until")).values("last")),
     )
+    companies = with_satisfaction(companies, registry_school_ids(user))  # the learners' score, from feedback
     return companies.annotate(
         flag_uncertified=Case(
             When(Q(active_placements__gt=0, certified_mentors=0), then=Value(True)),
