@@ -15,10 +15,12 @@ against PostgreSQL's unaccent rules).
 
 import unicodedata
 
-from django.db.models import CharField, Func, Q, Value
+from django.db.models import CharField, F, Q, Value
 from django.db.models.lookups import Contains
 
-FUNCTION = "werkmentor_fold"
+from ..models.folding import FUNCTION, Fold
+
+__all__ = ["FUNCTION", "Fold", "contains_text", "fold", "register_sqlite_function", "search_text_contains"]
 
 # Letters whose compatibility decomposition differs from unaccent's mapping; mapped before decomposing.
 _BEFORE_DECOMPOSING = str.maketrans({"Ŀ": "L", "ŀ": "l", "ŉ": "'n"})
@@ -53,14 +55,6 @@ def fold(text: str | None) -> str | None:
     return bare.casefold().translate(_NOT_DECOMPOSED)
 
 
-class Fold(Func):
-    """werkmentor_fold(expression): the text as the register compares it (see the module's docstring)."""
-
-    function = FUNCTION
-    arity = 1
-    output_field = CharField()
-
-
 def contains_text(field: str, text: str) -> Q:
     """`field` contains `text`, whatever the case and the accents of either.
 
@@ -68,6 +62,15 @@ def contains_text(field: str, text: str) -> Q:
     serves the LIKE; LIKE's wildcards in `text` are escaped by Django's contains lookup.
     """
     return Q(Contains(Fold(field), Fold(Value(text, output_field=CharField()))))
+
+
+def search_text_contains(text: str) -> Q:
+    """The certificate's search_text (its number, holder, company and city, folded) contains `text`, folded.
+
+    One LIKE on a stored column: PostgreSQL serves it from the column's trigram index, or tests it in a
+    walk of the rows at the cost of a string compare (registry/register/page_query.py).
+    """
+    return Q(Contains(F("search_text"), Fold(Value(text, output_field=CharField()))))
 
 
 def register_sqlite_function(sender, connection, **kwargs) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import (
     BooleanField,
     Case,
@@ -37,6 +38,8 @@ from placements.models import Placement
 
 from ..models import Certificate
 from ..selectors import can_search_register, certificates_visible_to, registry_school_ids
+from .filters import DEFAULT_CERTIFICATE_SORT, RegisterFilter
+from .page_query import newest_first_rows
 from .satisfaction import with_satisfaction
 
 PAGE_SIZE = 25
@@ -167,12 +170,64 @@ def register_page(
     """
     offset = (number - 1) * page_size
     window = page_size * (1 + look_ahead)
-    rows = list(queryset[offset : offset + window + 1])
+    return _page_of(list(queryset[offset : offset + window + 1]), number, offset, window, page_size)
+
+
+def _page_of(rows: list, number: int, offset: int, window: int, page_size: int, *, short=False) -> RegisterPage:
+    """The page from the rows read at `offset`: up to `window` + 1 of them (the page and the look-ahead).
+
+    `short`: the look-ahead stopped before the results did (at least one row after the page was seen).
+    """
     seen = offset + min(len(rows), window)
     if not rows and number > 1:  # past the end: how far is unknown
         return RegisterPage([], number, False, None, 0, page_size)
+    if short:  # `seen` rows are there, maybe more: "more than seen - 1"
+        return RegisterPage(rows[:page_size], number, len(rows) > page_size, None, seen - 1, page_size)
     total = seen if len(rows) <= window else None
     return RegisterPage(rows[:page_size], number, len(rows) > page_size, total, seen, page_size)
+
+
+def certificate_page(register_filter: RegisterFilter, number: int) -> RegisterPage:
+    """The register's page `number` of the filter's results, with the look-ahead of register_page().
+
+    On PostgreSQL the default order (newest first) is read by page_query.newest_first_rows, in a plan that
+    stays fast for rare and common matches alike; other orders, and SQLite, use the plain sorted queryset.
+    """
+    queryset = register_filter.qs
+    if connections[queryset.db].vendor != "postgresql" or register_filter.sort_key != DEFAULT_CERTIFICATE_SORT:
+        return register_page(register_rows(queryset), number)
+    offset = (number - 1) * PAGE_SIZE
+    window = PAGE_SIZE * (1 + LOOK_AHEAD_PAGES)
+    expired = register_filter.is_bound and register_filter.form.cleaned_data.get("status") == Certificate.State.EXPIRED
+    expired_before = timezone.localdate() if expired else None  # what CertificateQuerySet.expired() compares
+    found = newest_first_rows(
+        queryset, REGISTER_COLUMNS, offset, window + 1, enough=PAGE_SIZE + 1, expired_before=expired_before
+    )
+    if found is None:
+        return register_page(register_rows(queryset), number)
+    rows, short = found
+    return _page_of(rows, number, offset, window, PAGE_SIZE, short=short)
+
+
+@dataclass
+class RegisterSearch:
+    """What a search of the register returns to a view or an API: the bound filter and the page."""
+
+    filter: RegisterFilter
+    page: RegisterPage
+    schools: list[tuple[int, str]]
+
+
+def search_register(user: User, params, *, page: int | None = None) -> RegisterSearch:
+    """Search the register as `user` with the register's query parameters (q, city, status, sort, page...).
+
+    A fixed number of queries at any size: the user's roles, the school choices (none for a single school),
+    and the page (two on PostgreSQL). An empty `params` is the unfiltered register, newest first.
+    """
+    schools = register_schools(user)
+    register_filter = RegisterFilter(params or None, queryset=register_certificates(user), schools=schools)
+    number = page if page is not None else page_number(params.get("page") if params else None)
+    return RegisterSearch(register_filter, certificate_page(register_filter, number), schools)
 
 
 def paginated(queryset: QuerySet, number: int, *, page_size: int = PAGE_SIZE) -> RegisterPage:

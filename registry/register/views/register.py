@@ -29,6 +29,7 @@ from ..selectors import (
     register_page,
     register_rows,
     register_schools,
+    search_register,
 )
 
 
@@ -106,19 +107,17 @@ def register_rows_for_display(certificates, today, school_names=None, *, links=T
 def register(request):
     require_register(request.user)
     today = timezone.localdate()
-    schools = register_schools(request.user)
-    register_filter = RegisterFilter(request.GET or None, queryset=register_certificates(request.user), schools=schools)
-    page = register_page(register_rows(register_filter.qs), page_number(request.GET.get("page")))
+    search = search_register(request.user, request.GET)
     query = query_without_page(request)
     return render(
         request,
         "registry/register/register.html",
         {
-            "filter": register_filter,
-            "page": page,
-            "rows": register_rows_for_display(page.object_list, today, dict(schools)),
+            "filter": search.filter,
+            "page": search.page,
+            "rows": register_rows_for_display(search.page.object_list, today, dict(search.schools)),
             "query": query,
-            "show_school": len(schools) > 1,
+            "show_school": len(search.schools) > 1,
             "more_filters_used": any(request.GET.get(name) for name in MORE_FILTERS),
             "can_import": can_import_certificates(request.user),
         },

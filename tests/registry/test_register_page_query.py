@@ -1,0 +1,168 @@
+"""The register's search function: the same rows as a plain sorted query, a fixed number of queries at any size,
+and accent-blind matches through the stored search column (registry/register/page_query.py, search.py).
+
+These run on SQLite and on PostgreSQL (DATABASE_URL=postgres://..., as in CI); on PostgreSQL the page goes
+through the walk-then-candidates statement, made to take both branches here with a small walk.
+"""
+
+from datetime import timedelta
+from urllib.parse import urlencode
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from registry.models import Certificate
+from registry.register import page_query
+from registry.register.filters import RegisterFilter
+from registry.register.selectors import PAGE_SIZE, register_certificates, search_register
+from tests.registry.factories_register import make_certificate
+
+CITIES = ["Utrecht", "Zwolle", "Leiden", "Málaga"]
+NAMES = ["Iris Kowalski", "Anna Jansen", "Daan Müller", "Ayşe Çelik", "Sem de Vries"]
+TRADES = ["Drukkerij", "Bakkerij", "Garage"]
+
+
+def _register(school, count, start=0):
+    """`count` certificates of `school`, one issued a day back from today, a mix of names, states and cities."""
+    today = timezone.localdate()
+    rows = []
+    for n in range(start, start + count):
+        issued = today - timedelta(days=n)
+        rows.append(
+            Certificate(
+                number=f"WM-2020-{n:06d}",
+                holder_name=NAMES[n % len(NAMES)],
+                company_name=f"{TRADES[n % len(TRADES)]} {NAMES[(n // 7) % len(NAMES)].split()[-1]}",
+                company_city=CITIES[(n // 3) % len(CITIES)],
+                company_country="NL",
+                school=school,
+                issued_on=issued,
+                valid_until=issued + timedelta(days=400 if n % 5 else 40),
+                revoked_at=timezone.now() if n % 11 == 0 else None,
+                revocation_reason="Issued by mistake." if n % 11 == 0 else "",
+            )
+        )
+    Certificate.objects.bulk_create(rows)
+
+
+@pytest.fixture
+def small_walk(monkeypatch):
+    """A walk over a handful of rows, so that small registers take the candidates branch too."""
+    monkeypatch.setattr(page_query, "WALK_ROWS", 12)
+    monkeypatch.setattr(page_query, "WALK_FACTOR", 1)
+
+
+def search(user, **params):
+    return search_register(user, QueryDict(urlencode(params)))
+
+
+QUERIES = [
+    {},
+    {"page": "2"},
+    {"q": "kowalski"},
+    {"q": "drukkerij kowalski"},
+    {"q": "iris kowalski zwolle"},
+    {"q": "WM-2020-000017"},
+    {"city": "zwolle"},
+    {"status": "valid"},
+    {"status": "revoked"},
+    {"status": "expired"},
+    {"status": "expired", "q": "bakkerij"},
+    {"status": "valid", "city": "leiden", "q": "anna"},
+    {"q": "jansen", "page": "2"},
+    {"q": "nobody"},
+]
+
+
+@pytest.mark.parametrize("params", QUERIES)
+def test_a_page_holds_the_rows_of_the_plain_sorted_query(world, small_walk, params):
+    _register(world.school, 150)
+    result = search(world.staff, **params)
+    register_filter = RegisterFilter(QueryDict(urlencode(params)), queryset=Certificate.objects.all(), schools=[])
+    offset = (int(params.get("page", 1)) - 1) * PAGE_SIZE
+    expected = list(register_filter.qs.values_list("pk", flat=True)[offset : offset + PAGE_SIZE])
+    assert [row.pk for row in result.page.object_list] == expected
+    total = register_filter.qs.count()
+    assert result.page.has_next == (total > offset + PAGE_SIZE)
+    page = result.page
+    assert page.count == total if page.count is not None else page.count_at_least < total
+
+
+def test_a_coordinator_pages_through_their_school_only(world, small_walk):
+    _register(world.school, 60)
+    _register(world.other_school, 60, start=60)
+    mine = set(register_certificates(world.coordinator).values_list("pk", flat=True))
+    for params in ({}, {"q": "kowalski"}, {"status": "expired"}, {"page": "2"}):
+        rows = search(world.coordinator, **params).page.object_list
+        assert rows and {row.pk for row in rows} <= mine
+
+
+@pytest.mark.parametrize("who, queries", [("staff", 3), ("coordinator", 2)])
+def test_a_page_costs_the_same_queries_at_any_size(world, who, queries, django_assert_num_queries):
+    """Roles, the school choices (none for one school) and the page: the same for 40 and for 400 certificates."""
+    user = getattr(world, who)
+    for size in (40, 400):
+        _register(world.school, size - Certificate.objects.count(), start=Certificate.objects.count())
+        for params in ({}, {"q": "drukkerij kowalski"}, {"status": "expired", "page": "2"}, {"city": "zwolle"}):
+            user = type(user).objects.get(pk=user.pk)  # a new request: roles not yet read
+            with django_assert_num_queries(queries):
+                search(user, **params)
+
+
+@pytest.fixture
+def accented(world):
+    return {
+        name: make_certificate(school=world.school, holder_name=name, company_city=city)
+        for name, city in [
+            ("Jan Müller", "Köln"),
+            ("Emre Çelik", "Gent"),
+            ("Piet Muller", "Koln"),
+            ("Aylin Celik", "Utrecht"),
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("muller", {"Jan Müller", "Piet Muller"}),
+        ("Müller", {"Jan Müller", "Piet Muller"}),
+        ("MULLER", {"Jan Müller", "Piet Muller"}),
+        ("celik", {"Emre Çelik", "Aylin Celik"}),
+        ("çelik", {"Emre Çelik", "Aylin Celik"}),
+        ("ÇELIK", {"Emre Çelik", "Aylin Celik"}),
+        ("celik gent", {"Emre Çelik"}),
+        ("koln", {"Jan Müller", "Piet Muller"}),
+    ],
+)
+def test_the_search_is_accent_blind_both_ways(world, accented, q, expected):
+    """'Müller' is found by 'muller' and 'Muller' by 'müller'; so with Çelik (on PostgreSQL: unaccent)."""
+    rows = search(world.coordinator, q=q).page.object_list
+    assert {row.holder_name for row in rows} == expected
+
+
+def test_the_search_column_follows_every_change(world):
+    certificate = make_certificate(school=world.school, holder_name="Jan Müller")
+    certificate.refresh_from_db()
+    assert certificate.search_text.endswith("jan muller bakkerij de korenschoof utrecht")
+    Certificate.objects.filter(pk=certificate.pk).update(holder_name="Erased", company_city="Zwolle")
+    assert not search(world.coordinator, q="muller").page.object_list
+    assert [row.pk for row in search(world.coordinator, q="erased zwolle").page.object_list] == [certificate.pk]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the page statement is PostgreSQL's")
+def test_the_page_statement_runs_one_branch_only(world, small_walk):
+    """The walk when it finds the page, the candidates when it does not: the other is never executed."""
+    _register(world.school, 60)
+    for params, walked in (({}, True), ({"q": "nobody"}, False)):
+        with CaptureQueriesContext(connection) as captured:
+            search(world.staff, **params)
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + captured.captured_queries[-1]["sql"])
+            plan = [row[0] for row in cursor.fetchall()]
+        walk_skipped = any("CTE Scan on walk walk_1" in line and "never executed" in line for line in plan)
+        assert walk_skipped != walked, plan
+        assert any("never executed" in line for line in plan), plan  # the candidates, when the walk was enough
