@@ -234,7 +234,7 @@ NOT_PAGES = {
     "people_deactivate", "people_reactivate", "people_invitation_resend", "people_invitation_revoke",
     "people_location_remove",
     "badge_jwks_all", "badge_issuer", "badge_jwks", "badge_key", "badge_status_list", "certificate_badge_json",
-    "certificate_badge_jwt", "certificate_badge_png",
+    "certificate_badge_jwt", "certificate_badge_png", "calendar_feed", "calendar_feed_manage",
 }  # fmt: skip
 
 # Feedback and close-out (feedback/).

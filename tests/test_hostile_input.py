@@ -122,6 +122,7 @@ PARAMETERS = {
     "schools:school_pk": "school",
     "schools/keys:kid": "certificate_number",
     "credentials/status:page": "school",
+    "calendar:token": "respond_token",
 }
 # Feedback and close-out (feedback/).
 PARAMETERS |= {

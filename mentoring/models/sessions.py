@@ -35,6 +35,13 @@ class CoachingSession(models.Model):
     to_improve = models.TextField(_("to improve"), blank=True)
     learner_reflection = models.TextField(_("learner's reflection"), blank=True)
     reflection_at = models.DateTimeField(_("reflection added"), null=True, blank=True)
+    # The next coaching moment the mentor and learner agreed on; it is in their calendar feeds (home/calendar/).
+    next_session_on = models.DateTimeField(
+        _("next session"),
+        null=True,
+        blank=True,
+        help_text=_("When you plan to meet again; it appears in the calendar feeds of the mentor and the learner."),
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("logged"), auto_now_add=True)
 

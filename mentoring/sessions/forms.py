@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role
 from accounts.selectors import people_with_role
 from core.attachments import MAX_FILES, allowed_extensions_text, validate_attachment
-from core.widgets import DateInput
+from core.widgets import DateInput, DateTimeLocalInput
 from placements.forms import PersonChoiceField
 
 from ..models import ActionItem, CoachingSession, LearningGoal
@@ -57,10 +57,21 @@ class SessionForm(forms.ModelForm):
 
     class Meta:
         model = CoachingSession
-        fields = ["date", "duration_minutes", "form", "coached_by", "goals", "activities", "went_well", "to_improve"]
+        fields = [
+            "date",
+            "duration_minutes",
+            "form",
+            "coached_by",
+            "goals",
+            "activities",
+            "went_well",
+            "to_improve",
+            "next_session_on",
+        ]
         field_classes = {"coached_by": PersonChoiceField}
         widgets = {
             "date": DateInput(),
+            "next_session_on": DateTimeLocalInput(),
             "activities": forms.Textarea(attrs={"rows": 3}),
             "went_well": forms.Textarea(attrs={"rows": 2}),
             "to_improve": forms.Textarea(attrs={"rows": 2}),
@@ -95,6 +106,12 @@ class SessionForm(forms.ModelForm):
                 % {"date": self.placement.start_date.strftime("%d-%m-%Y")}
             )
         return date
+
+    def clean_next_session_on(self):
+        planned = self.cleaned_data["next_session_on"]
+        if planned is not None and planned < timezone.now():
+            raise ValidationError(_("Plan the next session at a time that is still to come."))
+        return planned
 
     def clean_attachments(self):
         files = self.cleaned_data["attachments"]

@@ -10,7 +10,16 @@ from placements.models import Placement
 
 from ..models import ActionItem, CoachingSession, PrivateNote, SessionAttachment
 
-SESSION_FIELDS = ("date", "duration_minutes", "form", "coached_by", "activities", "went_well", "to_improve")
+SESSION_FIELDS = (
+    "date",
+    "duration_minutes",
+    "form",
+    "coached_by",
+    "activities",
+    "went_well",
+    "to_improve",
+    "next_session_on",
+)
 
 
 @transaction.atomic
@@ -27,7 +36,7 @@ def session_log(
 ) -> CoachingSession:
     """Save a session with its agreements, note and attachments in one go: all of it, or nothing."""
     session = CoachingSession.objects.create(
-        placement=placement, created_by=by, **{field: data[field] for field in SESSION_FIELDS}
+        placement=placement, created_by=by, **{field: data[field] for field in SESSION_FIELDS if field in data}
     )
     session.goals.set(goals)
     ActionItem.objects.bulk_create(ActionItem(placement=placement, session=session, **item) for item in action_items)
