@@ -266,5 +266,5 @@ class Membership(models.Model):
 
 
 from .invitations.models import Invitation  # noqa: E402,F401
-from .people.models import CompanyLocation  # noqa: E402,F401
+from .people.models import CompanyLocation, CompanyNotDuplicate  # noqa: E402,F401
 from .sso.models import IdentityProvider, SsoIdentity  # noqa: E402,F401

@@ -232,7 +232,7 @@ NOT_PAGES = {
     "sis_import_apply", "sis_import_result", "learner_invite",
     "sso_start", "sso_callback", "sso_password_login",
     "people_deactivate", "people_reactivate", "people_invitation_resend", "people_invitation_revoke",
-    "people_location_remove",
+    "people_location_remove", "company_not_duplicate", "company_not_duplicate_undo",
     "badge_jwks_all", "badge_issuer", "badge_jwks", "badge_key", "badge_status_list", "certificate_badge_json",
     "certificate_badge_jwt", "certificate_badge_png", "calendar_feed", "calendar_feed_manage",
 }  # fmt: skip

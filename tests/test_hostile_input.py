@@ -87,6 +87,7 @@ PARAMETERS = {
     "register/public:key": "register_key",
     "register/companies:pk": "company",
     "merge:other_pk": "duplicate_company",
+    "not-duplicate:other_pk": "duplicate_company",
     "meetings/respond:token": "respond_token",
     "minutes/confirm:token": "minutes_token",
     "meetings:pk": "meeting",

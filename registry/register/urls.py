@@ -15,6 +15,16 @@ urlpatterns: list = [
         name="company_accreditation",
     ),
     path("register/companies/<int:pk>/merge/<int:other_pk>/", duplicates.company_merge, name="company_merge"),
+    path(
+        "register/companies/<int:pk>/not-duplicate/<int:other_pk>/",
+        duplicates.company_not_duplicate,
+        name="company_not_duplicate",
+    ),
+    path(
+        "register/companies/<int:pk>/not-duplicate/<int:other_pk>/undo/",
+        duplicates.company_not_duplicate_undo,
+        name="company_not_duplicate_undo",
+    ),
     path("register/import/", imports.register_import, name="register_import"),
     path("register/import/confirm/", imports.register_import_confirm, name="register_import_confirm"),
     path("register/public/<str:key>/", register.public_register, name="public_register"),

@@ -173,10 +173,15 @@ def find_duplicates(candidates: list[Candidate]) -> list[DuplicatePair]:
     )
 
 
-def duplicates_among(companies: QuerySet[Company], *, limit: int = MAX_PAIRS) -> tuple[list[DuplicatePair], int]:
-    """The first `limit` duplicate pairs among `companies` and how many there are: two queries in all."""
+def duplicates_among(
+    companies: QuerySet[Company], *, limit: int = MAX_PAIRS, not_duplicates: set[tuple[int, int]] = frozenset()
+) -> tuple[list[DuplicatePair], int]:
+    """The first `limit` duplicate pairs among `companies` and how many there are: two queries in all.
+    Pairs in `not_duplicates` ((lower pk, higher pk), judged to be different companies) are left out."""
     rows = companies.order_by().values_list("pk", "name", "city", "country", "registration_number")
-    pairs = find_duplicates([Candidate(*row) for row in rows])
+    pairs = [
+        p for p in find_duplicates([Candidate(*row) for row in rows]) if (p.first.pk, p.second.pk) not in not_duplicates
+    ]
     shown = pairs[:limit]
     ids = {c.pk for p in shown for c in (p.first, p.second)}
     if ids:
