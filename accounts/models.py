@@ -268,3 +268,4 @@ class Membership(models.Model):
 from .invitations.models import Invitation  # noqa: E402,F401
 from .people.models import CompanyLocation, CompanyNotDuplicate  # noqa: E402,F401
 from .sso.models import IdentityProvider, SsoIdentity  # noqa: E402,F401
+from .two_factor.models import TwoFactorReset  # noqa: E402,F401

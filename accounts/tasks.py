@@ -2,6 +2,7 @@ from celery import shared_task
 
 from .emails import password_reset_email_send
 from .models import User
+from .two_factor.tasks import send_two_factor_reset  # noqa: F401 - registered for the worker (queued by the outbox)
 
 
 @shared_task

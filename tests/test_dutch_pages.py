@@ -233,6 +233,7 @@ NOT_PAGES = {
     "sso_start", "sso_callback", "sso_password_login",
     "people_deactivate", "people_reactivate", "people_invitation_resend", "people_invitation_revoke",
     "people_location_remove", "company_not_duplicate", "company_not_duplicate_undo",
+    "people_two_factor_reset",
     "badge_jwks_all", "badge_issuer", "badge_jwks", "badge_key", "badge_status_list", "certificate_badge_json",
     "certificate_badge_jwt", "certificate_badge_png", "calendar_feed", "calendar_feed_manage",
 }  # fmt: skip

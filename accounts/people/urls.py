@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import company_views, invitation_views, school_views, views
+from . import company_views, invitation_views, school_views, two_factor_views, views
 
 
 class OrgKind:
@@ -32,6 +32,11 @@ urlpatterns = [
         "people/<orgkind:kind>/<int:pk>/<int:user_pk>/reactivate/",
         views.people_reactivate,
         name="people_reactivate",
+    ),
+    path(
+        "people/<orgkind:kind>/<int:pk>/<int:user_pk>/two-factor-reset/",
+        two_factor_views.people_two_factor_reset,
+        name="people_two_factor_reset",
     ),
     path("invitations/<int:pk>/resend/", invitation_views.invitation_resend, name="people_invitation_resend"),
     path("invitations/<int:pk>/revoke/", invitation_views.invitation_revoke, name="people_invitation_revoke"),

@@ -19,6 +19,7 @@ from core.views import add_service_errors, require
 from ..invitations import services as invitations
 from ..invitations.selectors import pending_invitations_of
 from ..selectors import roles_of
+from ..two_factor.selectors import has_two_factor, last_two_factor_reset, may_reset_two_factor
 from .forms import InviteForm, PeopleSearchForm, RolesForm
 from .selectors import (
     COMPANY,
@@ -124,6 +125,8 @@ def _person_page(request, org, person, *, form=None, status=200):
     current = [m.role for m in person.org_memberships if m.ended_at is None and m.role in managed]
     form = form or RolesForm(org=org, initial={"roles": current})
     context = _org_context(org, person=person, form=form, is_self=person.pk == request.user.pk)
+    if may_reset_two_factor(request.user, person):
+        context.update(two_factor_on=has_two_factor(person), last_reset=last_two_factor_reset(person))
     return render(request, "accounts/people/person.html", context, status=status)
 
 

@@ -42,3 +42,21 @@ def security_schools(user: User) -> QuerySet[School]:
     if user.is_staff:
         return School.objects.all()
     return School.objects.filter(pk__in=roles_of(user).schools_as(Role.COORDINATOR))
+
+
+def may_reset_two_factor(user: User, person: User) -> bool:
+    """May `user` reset `person`'s authenticator? Staff anyone's but their own; a coordinator that of someone with a
+    role at a school they coordinate, unless that person is staff. Their own goes through their own security page."""
+    if person.pk == user.pk:
+        return False
+    roles = roles_of(user)
+    if roles.is_staff:
+        return True
+    schools = roles.schools_as(Role.COORDINATOR)
+    if not schools or person.is_staff:
+        return False
+    return Membership.objects.filter(user=person, school_id__in=sorted(schools)).exists()
+
+
+def last_two_factor_reset(person: User):
+    return person.two_factor_resets.select_related("reset_by").first()
