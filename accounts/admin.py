@@ -23,9 +23,20 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Personal details"), {"fields": ["first_name", "last_name", "phone", "language"]}),
-        (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        (
+            _("Permissions"),
+            {"fields": ["is_active", "closed_by_staff", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
+    readonly_fields = ["closed_by_staff"]
+
+    def save_model(self, request, obj, form, change):
+        # Staff closing an account here means it stays closed until staff open it (accounts/services.py).
+        if "is_active" in form.changed_data or not change:
+            obj.closed_by_staff = not obj.is_active
+        super().save_model(request, obj, form, change)
+
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "first_name", "last_name", "password1", "password2"]}),
     ]

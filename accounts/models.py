@@ -63,6 +63,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Which reminders and updates you receive, in the app and by e-mail."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Set when staff close the account in the administration (is_active switched off there): giving the person a
+    # role (an invitation, an import, the people pages) then refuses instead of opening it again. An account that
+    # closed because its last role ended (accounts/people/services.py) opens again with a new role.
+    closed_by_staff = models.BooleanField(
+        _("closed by staff"),
+        default=False,
+        help_text=_("The site's staff closed this account: only they can open it again."),
+    )
     is_staff = models.BooleanField(
         _("staff"), default=False, help_text=_("Staff can use the administration site and see everything.")
     )

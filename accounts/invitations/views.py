@@ -17,6 +17,7 @@ from core.http import signed_link_no_store
 from core.ratelimit import rate_limited
 
 from ..models import User
+from ..services import account_closed_by_staff
 from .forms import ActivationForm
 from .selectors import invitation_for_token
 from .services import accept, awaiting_activation
@@ -51,6 +52,10 @@ def invitation_accept(request, token):
     if refused is not None:
         return refused
     existing = User.objects.filter(email__iexact=invitation.email).first()
+    if existing is not None and account_closed_by_staff(existing):
+        message = _("Your account was closed by the site's staff. Ask them to open it again, then use this link.")
+        page = render(request, "accounts/invitations/link_refused.html", {"message": message}, status=403)
+        return signed_link_no_store(page)
     if existing is not None and awaiting_activation(existing):
         existing = None  # made by an import and never used: activated like a new account
     form = None

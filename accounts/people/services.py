@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Membership, User
 from ..selectors import forget_roles, roles_of
-from ..services import membership_grant
+from ..services import membership_grant, refuse_closed_account
 from .company_origin import mark_added_for
 from .selectors import MANAGER_ROLE, Org
 
@@ -66,6 +66,7 @@ def person_deactivate(*, person: User, org: Org, by: User) -> None:
 @transaction.atomic
 def person_reactivate(*, person: User, org: Org, by: User) -> None:
     """The person is back: the roles that ended at their last leaving are given back, and the account opens."""
+    refuse_closed_account(person)
     ended = org.memberships().filter(user=person, ended_at__isnull=False).select_for_update()
     last = ended.order_by("-ended_at").values_list("ended_at", flat=True).first()
     if last is None and person.is_active:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role, School, User
+from accounts.services import account_closed_by_staff
 
 from ..models import LearnerRecord, Programme
 from .columns import LEARNER_TARGETS
@@ -190,6 +191,12 @@ def _plan_new(plan: LearnerPlan, row: LearnerRow, school: School, existing: _Exi
             )
         if other is not None:
             raise RowError(_("%(email)s is a learner at another school.") % {"email": row.email}, "email")
+        if account_closed_by_staff(owner):
+            raise RowError(
+                _("The account of %(email)s was closed by the site staff; ask them to open it again.")
+                % {"email": row.email},
+                "email",
+            )
         membership = existing.memberships.get(owner.pk)
         if membership is None or membership.ended_at is not None or not owner.is_active:
             plan.role_for_existing.append(owner)
