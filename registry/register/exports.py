@@ -2,12 +2,12 @@
 
 from collections.abc import Iterator
 
+from django.db.models import Case, CharField, Value, When
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from ..models import Certificate
-from .selectors import certificate_state
 
 CERTIFICATE_EXPORT_FIELDS = (
     "number",
@@ -20,7 +20,6 @@ CERTIFICATE_EXPORT_FIELDS = (
     "course__title",
     "issued_on",
     "valid_until",
-    "revoked_at",
 )
 
 
@@ -40,12 +39,23 @@ def certificate_export_header() -> list[str]:
     ]
 
 
-def certificate_export_rows(certificates, *, today=None) -> Iterator[list]:
+def certificate_export_query(certificates, *, today=None):
+    """The export's rows as tuples, the status label (as certificate_state gives it) worked out by the database,
+    so Python touches each row once, to write it. bench/export_register.py times it against COPY of this query."""
     today = today or timezone.localdate()
     labels = {state: capfirst(str(label)) for state, label in Certificate.State.choices}
-    rows = certificates.values_list(*CERTIFICATE_EXPORT_FIELDS).iterator(chunk_size=2000)
-    for *values, valid_until, revoked_at in rows:
-        yield [*values, valid_until, labels[certificate_state(revoked_at, valid_until, today)]]
+    status = Case(
+        When(revoked_at__isnull=False, then=Value(labels[Certificate.State.REVOKED])),
+        When(valid_until__lt=today, then=Value(labels[Certificate.State.EXPIRED])),
+        default=Value(labels[Certificate.State.VALID]),
+        output_field=CharField(),
+    )
+    return certificates.annotate(export_status=status).values_list(*CERTIFICATE_EXPORT_FIELDS, "export_status")
+
+
+def certificate_export_rows(certificates, *, today=None) -> Iterator[tuple]:
+    """The rows as the database gives them, a few thousand at a time (a server-side cursor on PostgreSQL)."""
+    return certificate_export_query(certificates, today=today).iterator(chunk_size=2000)
 
 
 def company_export_header() -> list[str]:

@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -10,6 +10,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from core import spreadsheet
+from registry.models import Certificate
+from registry.register.exports import certificate_export_rows
 from tests.registry.factories_register import make_certificate, revoked
 
 EVIL_HOLDER = "=cmd|' /C calc'!A0"
@@ -39,7 +41,8 @@ def csv_rows(response):
 def xlsx_rows(response):
     assert response.status_code == 200
     assert response["Content-Type"] == spreadsheet.XLSX_CONTENT_TYPE
-    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    assert response.streaming  # written to a temporary file, not built in memory
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True).active
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
@@ -126,3 +129,16 @@ def test_the_dutch_csv_uses_semicolons(client, world, evil):
     response = client.get(reverse("register_export"), {"format": "csv"})
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     assert content.splitlines()[1].startswith("WM-2024-000777;'=cmd")
+
+
+def test_the_status_the_database_works_out_is_the_certificates_own(world):
+    today = timezone.localdate()
+    made = {
+        "valid": make_certificate(school=world.school, valid_until=today),
+        "expired": make_certificate(school=world.school, valid_until=today - timedelta(days=1)),
+        "revoked": revoked(school=world.school),
+    }
+    labels = dict(Certificate.State.choices)
+    rows = {row[0]: row[-1] for row in certificate_export_rows(Certificate.objects.all(), today=today)}
+    for certificate in made.values():
+        assert rows[certificate.number] == str(labels[certificate.state()]).capitalize()
