@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Company, Membership, Role, School, User
 
 from .columns import PLACEMENT_TARGETS
-from .outcomes import RowError
+from .outcomes import RowError, limited
 
 COMPANY_FIELDS = ("address", "postcode", "city", "sector")
 ROLE_FIELDS = {Role.MENTOR: "mentor_email", Role.TEACHER: "supervisor_email"}
@@ -179,7 +179,9 @@ class Directory:
                     % {"email": email, "role": Role(role).label},
                     NAME_FIELDS[role],
                 )
-            first_name, last_name = split_name(name)
+            first_name, last_name = (
+                limited(part, NAME_FIELDS[role], LABELS[NAME_FIELDS[role]], 100) for part in split_name(name)
+            )
             user = User(email=email, first_name=first_name, last_name=last_name, password=unusable_password())
             draft.new_users.append(user)
             draft.notes.append(

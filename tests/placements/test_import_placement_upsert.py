@@ -183,3 +183,15 @@ def test_the_dry_run_costs_the_same_queries_for_50_and_200_rows(world, django_as
         assert (batch.created, batch.errors) == (count, 0), batch.results[:3]
         counted.append(len(captured))
     assert counted[0] == counted[1], connection.queries[-12:]
+
+
+def test_a_new_persons_name_longer_than_an_account_holds_is_a_row_error(learners):
+    long_name = "Marieke" + "e" * 100
+    batch = checked(learners, "p.csv", placements_csv(
+        f"100231;27312345;;;{long_name} de Vries;marieke@korenschoof.nl;Ingrid Bos;supervisor@example.org;"
+        "02-02-2026;26-06-2026;32;25180",
+    ), kind=PLACEMENTS)  # fmt: skip
+    assert batch.results[0][1:] == [
+        "error", "100231 · KvK 27312345 · 2026-02-02",
+        "Work mentor's name (for a new person) is longer than 100 characters.",
+    ]  # fmt: skip
