@@ -204,8 +204,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "feedback.tasks.scan_surveys",
         "schedule": crontab(hour=6, minute=30),
     },
-    # Placement health (oversight/health): what only time changes, and today's count per school for the chart.
-    # Writes refresh their own placement through the outbox; this hourly run catches everything else.
+    # Placement health (oversight/health): the placements that writes marked stale, every minute (one pass for
+    # all of them), and hourly every placement, for what only time changes, with today's count for the chart.
+    "refresh-stale-placement-health": {
+        "task": "oversight.health.refresh_stale",
+        "schedule": timedelta(minutes=1),
+        "options": {"expires": 50},
+    },
     "refresh-placement-health": {
         "task": "oversight.health.refresh_all",
         "schedule": crontab(minute=17),

@@ -15,6 +15,7 @@ from accounts.selectors import roles_of
 from assessments.dashboard import assessments_todo
 from meetings.dashboard import meetings_todo
 from mentoring.dashboard import coaching_todo
+from oversight.health.selectors import level_counts, school_overview
 from placements.models import Placement
 from placements.recruitment.dashboard import recruitment_todo
 from placements.selectors import placements_visible_to
@@ -92,6 +93,7 @@ def _coordinator_panel(user: User, today) -> Panel:
         .distinct()
         .count()
     )
+    counts["health"] = level_counts(school_overview(user).filter(placement__school_id__in=school_ids))
     return Panel(
         role=Role.COORDINATOR,
         counts=counts,

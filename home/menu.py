@@ -52,6 +52,12 @@ LEARNERS = (
     ("learner_list", "learner_new", "learner_edit", "learner_left", "sis_import"),
     lambda roles: roles.is_staff or bool(roles.school_staff_school_ids),
 )
+PLACEMENT_HEALTH = (
+    "oversight_placements",
+    _("Placement health"),
+    "oversight",
+    lambda roles: roles.is_staff or roles.has(Role.COORDINATOR),
+)
 ADMINISTRATION = ("admin:index", _("Administration"), "admin", lambda roles: roles.is_staff)
 OUTBOX = ("outbox", _("Outbox"), "outbox", lambda roles: roles.is_staff)
 
@@ -61,7 +67,7 @@ OUTBOX = ("outbox", _("Outbox"), "outbox", lambda roles: roles.is_staff)
 # and log out it fits on one line at 1024 px, in Dutch too (tests/browser/test_menu_layout.py).
 MENU = [
     DASHBOARD,
-    (_("Placements"), [PLACEMENTS, OPENINGS, INDUCTION, PEOPLE, LEARNERS]),
+    (_("Placements"), [PLACEMENTS, PLACEMENT_HEALTH, OPENINGS, INDUCTION, PEOPLE, LEARNERS]),
     (_("Training"), [COURSES, FRAMEWORKS]),
     REGISTER,
 ]

@@ -46,6 +46,8 @@ QUERY_PARAMETERS = (
     "page", "version", "session", "proposal", "company", "moment", "next", "school", "side", "scope", "category",
     "format", "names", "q",
 )  # fmt: skip
+# The placement health overview's filters (oversight/overview/filters.py).
+QUERY_PARAMETERS += ("status", "signal", "sort", "programme", "cohort", "supervisor", "mentor")
 QUERY_VALUES = {"huge": HUGE, "superscript digit": "\u00b2", "NUL": "1\x00"}
 # Routes that answer with a file, not a page with forms.
 FILE_ROUTES = ("pdf/", "export/", ".csv", ".ics", "/file/", "attachments/<int:attachment_pk>/")

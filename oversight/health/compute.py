@@ -1,14 +1,16 @@
 """Computing placement health for many placements at once and storing it in PlacementHealth.
 
 One query reads every signal's facts for all the placements being refreshed (signals.py); the checks run on
-those rows in memory; one upsert per batch writes the results. A placement that is no longer active (or was
-archived) loses its row. `refresh_all` also writes today's count per school (HealthSnapshot) for the chart.
+those rows in memory; one upsert writes the results (on PostgreSQL through COPY into a temporary table). A
+placement that is no longer active (or was archived) loses its row. `refresh_all` also writes today's count
+per school (HealthSnapshot) for the chart.
 """
 
+import json
 from collections import Counter
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -23,6 +25,9 @@ RESULT_FIELDS = [
     "level", *SIGNAL_CODES, "signal_count", "details", "logged_minutes", "expected_minutes", "last_session",
     "last_meeting", "computed_at",
 ]  # fmt: skip
+STORED_FIELDS = ["placement", *RESULT_FIELDS, "stale"]  # the order of evaluate's tuple
+STORED_COLUMNS = [PlacementHealth._meta.get_field(name).column for name in STORED_FIELDS]
+DETAILS = STORED_FIELDS.index("details")
 ACTIVE = Q(status=Placement.Status.ACTIVE, archived_at__isnull=True)
 
 
@@ -31,21 +36,20 @@ def thresholds_by_school() -> dict[int, dict]:
     return {row.pop("school_id"): row for row in HealthSettings.objects.values("school_id", *HealthSettings.THRESHOLDS)}
 
 
-def evaluate(row: dict, limits: dict, ctx: Context) -> PlacementHealth:
-    """The health of one placement from its row of facts: no database access."""
-    health = PlacementHealth(placement_id=row["pk"], computed_at=ctx.now, details={})
+def evaluate(row: dict, limits: dict, ctx: Context) -> tuple:
+    """The health of one placement from its row of facts, as a row of STORED_FIELDS: no database access."""
+    details = {}
+    flags = []
     for signal in SIGNALS:
-        details = signal.check(row, limits, ctx)
-        setattr(health, signal.code, details is not None)
-        if details is not None:
-            health.details[signal.code] = details
-    health.signal_count = len(health.details)
-    health.level = max((details["level"] for details in health.details.values()), default=HealthLevel.ON_TRACK)
-    health.logged_minutes = row["f_logged_minutes"]
-    health.expected_minutes = expected_minutes(row, ctx.today)
-    health.last_session = row["f_last_session"]
-    health.last_meeting = row["f_last_meeting"]
-    return health
+        found = signal.check(row, limits, ctx)
+        flags.append(found is not None)
+        if found is not None:
+            details[signal.code] = found
+    level = max((found["level"] for found in details.values()), default=HealthLevel.ON_TRACK.value)
+    return (
+        row["pk"], level, *flags, len(details), details, row["f_logged_minutes"], expected_minutes(row, ctx.today),
+        row["f_last_session"], row["f_last_meeting"], ctx.now, False,
+    )  # fmt: skip
 
 
 def fact_rows(placements, ctx: Context):
@@ -64,26 +68,52 @@ def compute(placement_ids=None, *, now=None) -> int:
     if placement_ids is not None:
         placement_ids = list(placement_ids)
         placements = placements.filter(pk__in=placement_ids)
-    written, batch = 0, []
-    for row in fact_rows(placements, ctx).iterator(chunk_size=BATCH):
-        batch.append(evaluate(row, by_school.get(row["school_id"], defaults), ctx))
-        if len(batch) == BATCH:
-            written += _store(batch)
-            batch = []
-    written += _store(batch)
-    gone = PlacementHealth.objects.exclude(placement__in=Placement.objects.filter(ACTIVE))
-    if placement_ids is not None:
-        gone = gone.filter(placement_id__in=placement_ids)
-    gone.delete()
-    return written
+    rows = fact_rows(placements, ctx).iterator(chunk_size=BATCH)
+    results = [evaluate(row, by_school.get(row["school_id"], defaults), ctx) for row in rows]
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            _store_postgres(results)
+        else:
+            for start in range(0, len(results), BATCH):
+                _store_orm(results[start : start + BATCH])
+        gone = PlacementHealth.objects.exclude(placement__in=Placement.objects.filter(ACTIVE))
+        if placement_ids is not None:
+            gone = gone.filter(placement_id__in=placement_ids)
+        gone.delete()
+    return len(results)
 
 
-def _store(batch: list[PlacementHealth]) -> int:
-    if batch:
-        PlacementHealth.objects.bulk_create(
-            batch, update_conflicts=True, unique_fields=["placement"], update_fields=RESULT_FIELDS
+def _store_orm(results: list[tuple]) -> None:
+    """An upsert through the ORM (SQLite, and any other database)."""
+    names = ["placement_id", *STORED_FIELDS[1:]]
+    PlacementHealth.objects.bulk_create(
+        [PlacementHealth(**dict(zip(names, result, strict=True))) for result in results],
+        update_conflicts=True,
+        unique_fields=["placement"],
+        update_fields=RESULT_FIELDS,
+    )
+
+
+def _store_postgres(results: list[tuple]) -> None:
+    """COPY the rows into a temporary table and upsert from it: for 20,000 rows about ten times faster than
+    building 20,000 model instances for bulk_create. New rows are not stale; an existing row keeps its mark."""
+    if not results:
+        return
+    table = PlacementHealth._meta.db_table
+    columns = ", ".join(STORED_COLUMNS)
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in STORED_COLUMNS[1:-1])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS oversight_health_incoming (LIKE {table}) ON COMMIT DELETE ROWS"
         )
-    return len(batch)
+        with cursor.cursor.copy(f"COPY oversight_health_incoming ({columns}) FROM STDIN") as copy:
+            for result in results:
+                copy.write_row((*result[:DETAILS], json.dumps(result[DETAILS]), *result[DETAILS + 1 :]))
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM oversight_health_incoming "  # noqa: S608 - model names
+            f"ON CONFLICT (placement_id) DO UPDATE SET {updates}"
+        )
+        cursor.execute("DELETE FROM oversight_health_incoming")
 
 
 def snapshot(day: date | None = None) -> int:
@@ -119,9 +149,21 @@ def refresh_all(*, now=None) -> int:
     return written
 
 
-def refresh_stale(placement_ids) -> int:
-    """The placements a write marked stale: clear the mark first, so a write during the computation marks again."""
-    placement_ids = list(placement_ids)
-    with transaction.atomic():
-        PlacementHealth.objects.filter(placement_id__in=placement_ids, stale=True).update(stale=False)
-    return compute(placement_ids)
+STALE_BATCH = 5000
+
+
+def refresh_stale(*, now=None) -> int:
+    """The placements writes marked stale (triggers.py), in one pass: the marks are cleared first, so a write during
+    the computation marks its row again for the next scan. The number of rows written."""
+    written = 0
+    while True:
+        with transaction.atomic():
+            ids = list(
+                PlacementHealth.objects.select_for_update(skip_locked=True)
+                .filter(stale=True)
+                .values_list("placement_id", flat=True)[:STALE_BATCH]
+            )
+            PlacementHealth.objects.filter(placement_id__in=ids).update(stale=False)
+        if not ids:
+            return written
+        written += compute(ids, now=now)

@@ -3,13 +3,13 @@
 The API the overview, the supervisor caseload, the company view and the digest build on:
 - `health_visible_to(user)`: the health rows of every placement the user may see (any role);
 - `overview_schools(user)` / `school_overview(user)`: the coordinator's (or staff's) schools and their rows;
-- `signal_counts(rows)`, `level_counts(rows)`: one aggregate query each;
+- `health_counts(rows)` (levels, signals and the oldest computation in one query), `signal_counts`, `level_counts`;
 - `reasons(health)`: each tripped signal as a sentence in the reader's language with a link to act on it.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 
 from accounts.models import Role, School, User
 from accounts.selectors import roles_of
@@ -71,6 +71,20 @@ def school_overview(user: User) -> QuerySet[PlacementHealth]:
 def signal_counts(rows: QuerySet[PlacementHealth]) -> dict[str, int]:
     """How many of `rows` trip each signal, in one query."""
     return rows.aggregate(**{signal.code: Count("pk", filter=Q(**{signal.code: True})) for signal in SIGNALS})
+
+
+def health_counts(rows: QuerySet[PlacementHealth]) -> dict:
+    """Per level and per signal how many of `rows` there are, and when the oldest was computed: one query."""
+    found = rows.aggregate(
+        **{f"level_{level}": Count("pk", filter=Q(level=level)) for level in HealthLevel.values},
+        **{signal.code: Count("pk", filter=Q(**{signal.code: True})) for signal in SIGNALS},
+        computed_at=Min("computed_at"),
+    )
+    return {
+        "levels": {level: found[f"level_{level}"] for level in HealthLevel.values},
+        "signals": {signal.code: found[signal.code] for signal in SIGNALS},
+        "computed_at": found["computed_at"],
+    }
 
 
 def level_counts(rows: QuerySet[PlacementHealth]) -> dict[int, int]:

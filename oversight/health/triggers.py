@@ -1,20 +1,23 @@
 """After a write that changes a placement's health, refresh it: once the write commits, debounced per placement.
 
 The receivers are thin: they note which placement a saved or deleted row belongs to and, once the transaction
-commits, `mark_stale` marks its PlacementHealth row stale and queues ONE refresh through the outbox, keyed by the
-row's generation. Further writes while the row is stale queue nothing; the refresh clears the mark before it
-computes, so a write during the computation queues the next one. What only time changes (a session becoming
-overdue) and writes that bypass save() (queryset updates) are caught by the periodic full refresh (Celery beat).
+commits, `mark_stale` marks its PlacementHealth row stale. Every minute the scan `compute.refresh_stale` (Celery
+beat) recomputes all stale rows in one set-based pass, however many writes marked them: ten sessions logged in a
+minute cost one refresh. The scan clears the marks before it computes, so a write during the computation marks
+the row again for the next scan. Like the other periodic work of the project, nothing depends on a message: a
+lost worker leaves the marks, and the next scan takes them up. What only time changes (a session becoming
+overdue) and writes that bypass save() (queryset updates) are caught by the hourly full refresh.
+
+Why not one outbox entry per write: every save of a session, an hour entry, a meeting, ... in six apps would
+write a second outbox row in the writer's transaction, and a burst of writes would queue a burst of refreshes.
 """
 
 from functools import partial
 
 from django.db import transaction
-from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
 from assessments.models import AssessmentRecord, Signature
-from core.outbox.enqueue import enqueue
 from meetings.models import Meeting, Minutes
 from mentoring.models import CoachingPlan, CoachingSession, HoursEntry, Incident, LearningGoal, MentoringAgreement
 from placements.models import Placement
@@ -42,32 +45,23 @@ def _placement_ids(kind: str, value: int | None) -> list[int]:
     raise ValueError(kind)
 
 
-def mark_stale(placement_ids) -> list[int]:
-    """Mark the placements' health stale and queue a refresh for each that was not stale yet; those ids."""
-    from .tasks import refresh_placement
-
+def mark_stale(placement_ids) -> int:
+    """Mark the placements' health stale (a row is made for an active placement that has none); how many were
+    newly marked. The scan of stale rows (compute.refresh_stale, every minute) recomputes them together."""
     placement_ids = set(placement_ids)
     if not placement_ids:
-        return []
-    queued = []
-    with transaction.atomic():
-        rows = PlacementHealth.objects.select_for_update().filter(placement_id__in=placement_ids)
-        known = dict(rows.values_list("placement_id", "stale"))
-        fresh = [pk for pk, stale in known.items() if not stale]
-        PlacementHealth.objects.filter(placement_id__in=fresh).update(stale=True, generation=F("generation") + 1)
-        # A placement without a row gets one only while it is active (a deleted one has nothing to refresh).
-        missing = placement_ids - known.keys()
-        new = list(Placement.objects.filter(ACTIVE, pk__in=missing).values_list("pk", flat=True)) if missing else []
-        PlacementHealth.objects.bulk_create(
-            [PlacementHealth(placement_id=pk, stale=True, generation=1) for pk in new], ignore_conflicts=True
+        return 0
+    marked = PlacementHealth.objects.filter(placement_id__in=placement_ids, stale=False).update(stale=True)
+    missing = placement_ids - set(
+        PlacementHealth.objects.filter(placement_id__in=placement_ids).values_list("placement_id", flat=True)
+    )
+    if missing:
+        new = Placement.objects.filter(ACTIVE, pk__in=missing).values_list("pk", flat=True)
+        created = PlacementHealth.objects.bulk_create(
+            [PlacementHealth(placement_id=pk, stale=True) for pk in new], ignore_conflicts=True
         )
-        generations = dict(
-            PlacementHealth.objects.filter(placement_id__in=[*fresh, *new]).values_list("placement_id", "generation")
-        )
-        for pk, generation in sorted(generations.items()):
-            enqueue(refresh_placement, pk, key=f"placement-health:{pk}:{generation}")
-            queued.append(pk)
-    return queued
+        marked += len(created)
+    return marked
 
 
 def changed(kind: str, value: int | None) -> None:

@@ -111,10 +111,8 @@ class PlacementHealth(models.Model):
     last_session = models.DateField(null=True, blank=True)
     last_meeting = models.DateTimeField(null=True, blank=True)
     computed_at = models.DateTimeField(null=True, blank=True)
-    # Debouncing the refresh after writes: the first write marks the row stale and queues one refresh
-    # (outbox key "placement-health:<pk>:<generation>"); later writes find it stale and queue nothing.
+    # Debouncing the refresh after writes: a write marks the row stale; the minute scan recomputes all stale rows.
     stale = models.BooleanField(default=False)
-    generation = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("placement health")
@@ -123,6 +121,14 @@ class PlacementHealth(models.Model):
 
     def __str__(self):
         return f"{self.placement_id}: {self.get_level_display()}"
+
+    @property
+    def logged_hours(self) -> int:
+        return self.logged_minutes // 60
+
+    @property
+    def expected_hours(self) -> int:
+        return self.expected_minutes // 60
 
 
 class HealthSnapshot(models.Model):

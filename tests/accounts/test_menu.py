@@ -35,11 +35,11 @@ DESTINATIONS = {
     "learner": ALWAYS | PLACEMENT_ROLES | {"candidate_profile", "my_applications"},
     "mentor": ALWAYS | PLACEMENT_ROLES | {"course_list", "framework_list", "my_certificates", "development_list"},
     "supervisor": SCHOOL_STAFF,
-    "coordinator": SCHOOL_STAFF | {"people"},
+    "coordinator": SCHOOL_STAFF | {"people", "oversight_placements"},
     "company_admin": ALWAYS | PLACEMENT_ROLES | {"course_list", "induction_templates", "people"},
     "staff": ALWAYS
     | {"opening_list", "course_list", "framework_list", "induction_templates", "register", "admin:index", "outbox"}
-    | {"people", "learner_list"},
+    | {"people", "learner_list", "oversight_placements"},
     "nobody": ALWAYS,
 }
 

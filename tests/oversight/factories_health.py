@@ -21,7 +21,13 @@ def healthy_placement(world, **kwargs):
     """Active for 60 days at 1 hour a week, 10 hours logged, a session yesterday, the agreement accepted and a
     mentor with a valid certificate: no signal trips."""
     today = timezone.localdate()
-    placement = kwargs.pop("placement", None) or make_placement(
+    placement = kwargs.pop("placement", None)
+    if placement is not None:
+        type(placement).objects.filter(pk=placement.pk).update(
+            start_date=today - timedelta(days=START_DAYS), hours_per_week=1
+        )
+        placement.refresh_from_db()
+    placement = placement or make_placement(
         school=kwargs.pop("school", world.school),
         company=kwargs.pop("company", world.company),
         programme=kwargs.pop("programme", world.programme),
