@@ -134,9 +134,22 @@ if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Every request reads its session here: a Redis that hangs must not hold pages for long (core/sessions.py
+    # falls back to the database when the cache cannot be reached).
+    _redis_options = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": _redis_options,
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions: with Redis, read from the cache (shared by every web node) and written through to the database
+# (core/sessions.py, Django's cached_db), so a request reads no session row. Without Redis (one process, embedded)
+# they stay in the database: a per-process memory cache would keep a logged-out session alive in another process.
+SESSION_ENGINE = "core.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
@@ -322,6 +335,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = "[Werkmentor] "
 
 # --- Forms ------------------------------------------------------------------------------------------
+# Django's renderer, with the common widgets (inputs, selects, text areas) written in Python: the same HTML, faster.
+FORM_RENDERER = "core.form_renderer.FormRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 # A filter left empty shows everything: "All" / "Alle" instead of django-filter's untranslated "---------".
