@@ -21,6 +21,10 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "insecure-development-key-only-for-debug-mode-" + "x" * 20  # noqa: S105
 
+# Fernet keys for secrets kept in the database (core/encryption.py: SSO client secrets); the first encrypts.
+# Empty: a key derived from SECRET_KEY (and SECRET_KEY_FALLBACKS, so a rotated SECRET_KEY still decrypts).
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Links in e-mails and the certificate's QR code; without SITE_URL, the development server at PORT.

@@ -1,13 +1,15 @@
 """A school's OpenID Connect identity providers, and which person a provider's subject (`sub`) is.
 
-The client secret is kept in the database (a school configures its own provider) and is never shown back in
-full: forms and the admin show its last four characters only.
+The client secret is kept in the database (a school configures its own provider), encrypted at rest, and is never
+shown back in full: forms and the admin show its last four characters only.
 """
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from core.encryption import EncryptedTextField
 
 from ..models import School
 
@@ -28,7 +30,8 @@ class IdentityProvider(models.Model):
         _("issuer URL"), max_length=300, help_text=_("Exactly as the provider names itself in its ID tokens (iss).")
     )
     client_id = models.CharField(_("client ID"), max_length=255)
-    client_secret = models.CharField(_("client secret"), max_length=500, blank=True)
+    # Encrypted at rest (core/encryption.py); the attribute is the plain secret.
+    client_secret = EncryptedTextField(_("client secret"), blank=True)
     scopes = models.CharField(_("scopes"), max_length=200, default="openid email profile")
     # Empty: read from the provider's discovery document (<issuer>/.well-known/openid-configuration).
     authorization_endpoint = models.URLField(_("authorization endpoint"), max_length=300, blank=True)
