@@ -211,6 +211,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "registry.tasks_certificates.send_expiry_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Uploaded import files never imported (or long imported) are removed; the imports' records stay.
+    "clean-up-import-uploads": {
+        "task": "placements.imports.queue_upload_cleanup",
+        "schedule": crontab(hour=3, minute=30),
+    },
     # Pending signatures are reminded every ASSESSMENT_SIGNATURE_REMINDER_DAYS; a daily morning run is enough.
     "send-assessment-signature-reminders": {
         "task": "assessments.tasks_signatures.send_signature_reminders",
@@ -235,6 +240,10 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 ASSESSMENT_SIGNATURE_REMINDER_DAYS = env_int("ASSESSMENT_SIGNATURE_REMINDER_DAYS", 3)
+# An uploaded import file not imported within this many days is removed (placements/imports/cleanup.py); an
+# imported one this many days after its import (its row outcomes, the result file, stay).
+IMPORT_UPLOAD_DAYS = env_int("IMPORT_UPLOAD_DAYS", 7)
+IMPORT_RESULT_FILE_DAYS = env_int("IMPORT_RESULT_FILE_DAYS", 30)
 
 # --- Authentication ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

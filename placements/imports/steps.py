@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import School, User
 
 from ..models import ImportBatch, ImportKind, ImportMapping
+from .cleanup import REMOVED
 from .columns import column_titles, guess_columns, targets
 from .learner_apply import apply_learners
 from .learner_plan import plan_learners
@@ -77,6 +78,8 @@ def require_editable(batch: ImportBatch) -> None:
         raise ValidationError(_("This import is being checked or applied; wait until it has finished."))
     if batch.status == Status.APPLIED:
         raise ValidationError(_("This file has been imported already; upload it again to import it once more."))
+    if not batch.content:  # removed by cleanup.py: not imported in time
+        raise ValidationError(_(REMOVED))
 
 
 @transaction.atomic
