@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from placements.models import LearnerRecord
 
 from ..models import Answer, Audience, Question, Response, SurveyInvitation
+from ..models.responses import mean_score
 from .rules import term_of
 
 
@@ -57,4 +58,6 @@ def answer_submit(*, invitation: SurveyInvitation, answers: dict[int, object]) -
         else:
             rows.append(Answer(response=response, question=question, value=int(value)))
     Answer.objects.bulk_create(rows)
+    response.score = mean_score((answer.question.kind, answer.value) for answer in rows)
+    response.save(update_fields=["score"])
     SurveyInvitation.objects.filter(pk=locked.pk).update(answered=True)

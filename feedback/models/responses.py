@@ -32,6 +32,9 @@ class Response(models.Model):
     # The half year the answers were given in ("2026-2"), for the trend; no date, so no answer is matched to a
     # sending by its time.
     term = models.CharField(max_length=7)
+    # The respondent's mean of the closed scale answers on 0–10 (agreement 1–5 → 0, 2.5 … 10), written with the
+    # answers: group scores and trends read only this table, however many answers there are.
+    score = models.FloatField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("survey response")
@@ -48,6 +51,23 @@ class Response(models.Model):
         return f"{self.version} ({self.term})"
 
 
+def score_on_ten(kind: str, value: int | None) -> float | None:
+    """An answer on the 0–10 scale: a score as it is, an agreement of 1–5 as 0–10; other kinds have none."""
+    if value is None:
+        return None
+    if kind == Question.Kind.AGREEMENT:
+        return (value - 1) * 2.5
+    if kind == Question.Kind.SCORE:
+        return float(value)
+    return None
+
+
+def mean_score(pairs) -> float | None:
+    """The mean on 0–10 of (kind, value) pairs, over the answers that have a score."""
+    scores = [s for s in (score_on_ten(kind, value) for kind, value in pairs) if s is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
 class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
@@ -58,7 +78,8 @@ class Answer(models.Model):
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
-        indexes = [models.Index(fields=["question", "value"])]
+        # (response, question, value): a group's tallies are read from the index alone, driven by its responses.
+        indexes = [models.Index(fields=["question", "value"]), models.Index(fields=["response", "question", "value"])]
 
     def __str__(self):
         return str(self.question)

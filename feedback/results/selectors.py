@@ -2,15 +2,14 @@
 
 A group is the responses of one company, mentor, programme, cohort or course within what the reader may see
 (access.py). Under its threshold a group shows only that it is too small; so does each questionnaire version
-and each term inside a group that is large enough. Scores are put on one 0–10 scale: an agreement of 1–5 counts
-as 0, 2.5, 5, 7.5, 10.
+and each term inside a group that is large enough. Scores are on one 0–10 scale: each response's own mean
+(Response.score, written with the answers), so group scores and trends read the responses only.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Case, Count, F, FloatField, QuerySet, When
-from django.db.models.functions import Cast
+from django.db.models import Avg, Count, QuerySet
 from django.http import Http404
 
 from accounts.models import Company, User
@@ -21,11 +20,6 @@ from ..models import Answer, Question, Response
 from .access import FIELDS, Reader, threshold_of, thresholds
 
 CLOSED = (Question.Kind.AGREEMENT, Question.Kind.SCORE)
-SCORE_ON_TEN = Case(
-    When(question__kind=Question.Kind.AGREEMENT, then=(Cast(F("value"), FloatField()) - 1.0) * 2.5),
-    default=Cast(F("value"), FloatField()),
-    output_field=FloatField(),
-)
 
 
 def scoped(reader: Reader) -> QuerySet[Response]:
@@ -72,12 +66,9 @@ def groups(reader: Reader, by: str) -> list[Group]:
         counts[key] += n
         schools[key].add(school_id)
     scores = dict(
-        Answer.objects.filter(response__in=scoped(reader).filter(**{f"{column}__in": list(counts)}))
-        .filter(question__kind__in=CLOSED, value__isnull=False)
-        .values_list(f"response__{column}")
-        .annotate(score=Avg(SCORE_ON_TEN))
+        scoped(reader).filter(**{f"{column}__in": list(counts)}).values_list(column).annotate(score=Avg("score"))
         .order_by()
-    )
+    )  # fmt: skip
     labels = _labels(by, counts)
     found = []
     for key, n in counts.items():
@@ -156,20 +147,25 @@ def group_result(reader: Reader, by: str, key) -> GroupResult:
         .select_related("version__questionnaire")
         .order_by("version__questionnaire_id", "version__number", "position", "pk")
     )
+    shown_questions = {q.pk for q in questions if q.version_id in shown_versions}
+    # Driven by the group's responses (the answers' response index), not by the questions: a group's answers are
+    # read once, whatever the school's total.
     tallies: dict[int, dict[int, int]] = defaultdict(dict)
     for question_id, value, n in (
-        Answer.objects.filter(response__in=group_responses, question__version_id__in=shown_versions)
-        .exclude(value__isnull=True).values_list("question_id", "value").annotate(n=Count("pk")).order_by()
+        Answer.objects.filter(response__in=group_responses, value__isnull=False)
+        .values_list("question_id", "value").annotate(n=Count("pk")).order_by()
     ):  # fmt: skip
-        tallies[question_id][value] = n
+        if question_id in shown_questions:
+            tallies[question_id][value] = n
     texts: dict[int, list[str]] = defaultdict(list)
     if reader.reads_texts:
         # Sorted by their wording, never by when they were given: the order says nothing about who wrote what.
         for question_id, text in (
-            Answer.objects.filter(response__in=group_responses, question__version_id__in=shown_versions)
+            Answer.objects.filter(response__in=group_responses, value__isnull=True)
             .exclude(text="").values_list("question_id", "text").order_by("question_id", "text")
         ):  # fmt: skip
-            texts[question_id].append(text)
+            if question_id in shown_questions:
+                texts[question_id].append(text)
     blocks: dict[int, VersionBlock] = {}
     for question in questions:
         version = question.version
@@ -206,11 +202,5 @@ def _question_result(question: Question, tally: dict[int, int], texts: list[str]
 
 
 def _trend(group_responses: QuerySet[Response], threshold: int) -> list[tuple[str, float | None, int]]:
-    per_term = dict(group_responses.values_list("term").annotate(n=Count("pk")).order_by())
-    averages = dict(
-        Answer.objects.filter(response__in=group_responses, question__kind__in=CLOSED, value__isnull=False)
-        .values_list("response__term")
-        .annotate(score=Avg(SCORE_ON_TEN))
-        .order_by()
-    )
-    return [(term, averages.get(term) if n >= threshold else None, n) for term, n in sorted(per_term.items())]
+    rows = group_responses.values_list("term").annotate(n=Count("pk"), score=Avg("score")).order_by("term")
+    return [(term, score if n >= threshold else None, n) for term, n, score in rows]

@@ -63,6 +63,7 @@ def add_responses(world, n: int, *, code: str = "learner-end-placement", value: 
     """`n` responses to the current version of a shipped questionnaire, in the world's company and mentor group
     unless `groups` says otherwise; every closed answer `value` (within its scale), every open one `text`."""
     from feedback.models import Answer, Response
+    from feedback.models.responses import mean_score
 
     version = shipped(code).versions.get()
     questions = list(version.questions.all())
@@ -76,6 +77,8 @@ def add_responses(world, n: int, *, code: str = "learner-end-placement", value: 
         response = Response.objects.create(version=version, audience=version.questionnaire.audience,
                                            purpose=version.questionnaire.purpose, **groups)  # fmt: skip
         made.append(response)
+        response.score = mean_score((q.kind, min(value, q.scale[-1])) for q in questions if q.scale)
+        response.save(update_fields=["score"])
         Answer.objects.bulk_create(
             [
                 Answer(response=response, question=q, text=text) if not q.scale
