@@ -6,10 +6,11 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from mentoring.models import LearningGoal
-from mentoring.selectors import open_action_items
+from mentoring.selectors import open_action_items_page
 from placements.models import Placement
 
 from ..models import Meeting, MeetingChange, Participant
@@ -63,7 +64,8 @@ def agenda_from_coaching_plan(placement: Placement) -> str:
             % {"goal": goal.title, "progress": goal.progress, "status": goal.get_status_display()}
             for goal in goals
         ]
-    items = list(open_action_items(placement=placement))
+    open_items = open_action_items_page(placement=placement)  # the first due; a long list says how many more
+    items = open_items.object_list
     if items:
         lines += ["", _("3. Open action items")]
         template = _("%(item)s (%(owner)s, due %(date)s)")
@@ -71,6 +73,12 @@ def agenda_from_coaching_plan(placement: Placement) -> str:
             "- " + template % {"item": i.description, "owner": i.owner.get_full_name(), "date": date_format(i.due_date)}
             for i in items
         ]
+        if more := open_items.paginator.count - len(items):
+            lines.append(
+                "- "
+                + ngettext("… and %(count)s more open action item", "… and %(count)s more open action items", more)
+                % {"count": more}
+            )
     lines += ["", _("4. Agreements and the next meeting")]
     return "\n".join(lines)
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from ..hours.selectors import approved_minutes_per_month, hours_totals
 from ..models import CoachingSession, LearningGoal
 from ..obstacles.selectors import open_obstacles
-from ..selectors import coaching_placement_for_user, open_action_items
+from ..selectors import coaching_placement_for_user, open_action_items_page
 from .charts import monthly_bar_charts, months_between
 
 
@@ -33,6 +33,7 @@ def progress(request, pk):
     sessions = CoachingSession.objects.filter(placement=placement).aggregate(
         count=Count("pk"), minutes=Sum("duration_minutes")
     )
+    open_page = open_action_items_page(placement=placement)
     return render(
         request,
         "mentoring/progress/progress.html",
@@ -44,7 +45,8 @@ def progress(request, pk):
             "hours": hours_totals(placement),
             "charts": monthly_bar_charts(months, [coached_hours, approved_hours]),
             "rows": [(month, coached_hours.get(month, 0), approved_hours.get(month, 0)) for month in months],
-            "open_items": list(open_action_items(placement=placement)),
+            "open_page": open_page,
+            "open_more": open_page.paginator.count - len(open_page.object_list),
             "obstacles": list(open_obstacles(placement)),
         },
     )

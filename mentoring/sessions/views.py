@@ -18,6 +18,7 @@ from ..selectors import (
     coaching_placement_for_user,
     is_supervisor_of,
     open_action_items,
+    open_action_items_page,
     sessions_for_timeline,
 )
 from .forms import ActionItemFormSet, ReflectionForm, SessionForm, TimelineFilterForm
@@ -40,8 +41,11 @@ def session_list(request, pk):
     filter_form = TimelineFilterForm(request.GET or None, goals=_goals(placement))
     sessions = filter_form.filter(sessions_for_timeline(placement=placement, viewer=request.user))
     page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+    open_page = open_action_items_page(placement=placement, number=request.GET.get("agreements"))
     query = request.GET.copy()
     query.pop("page", None)
+    agreements_query = request.GET.copy()
+    agreements_query.pop("agreements", None)
     return render(
         request,
         "mentoring/sessions/session_list.html",
@@ -49,8 +53,10 @@ def session_list(request, pk):
             "placement": placement,
             "page": page,
             "query": query.urlencode(),
+            "agreements_query": agreements_query.urlencode(),
             "filter_form": filter_form,
-            "open_items": list(open_action_items(placement=placement)),
+            "open_items": open_page.object_list,
+            "open_page": open_page,
             "can_log": is_mentor_of(request.user, placement),
             "is_learner": is_learner_of(request.user, placement),
             "can_tick": is_mentor_of(request.user, placement) or is_supervisor_of(request.user, placement),
