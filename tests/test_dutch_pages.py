@@ -265,10 +265,6 @@ NOT_PAGES |= {
 PAGES |= {"oversight_placements": {}, "oversight_charts": {}, "oversight_settings": {}}
 NOT_PAGES |= {"oversight_export"}
 
-# Placement health (oversight/).
-PAGES |= {"oversight_placements": {}, "oversight_charts": {}, "oversight_settings": {}}
-NOT_PAGES |= {"oversight_export"}
-
 
 def url_names() -> set[str]:
     return {name for name, _route in routes()}
