@@ -106,8 +106,8 @@ def fill(refill: bool) -> None:
                 " || ' ' || n",
                 "holder_email": "''",
                 "company_id": f"(ARRAY{[company.pk for company in companies]})[1 + n %% {len(companies)}]",
-                # One in a thousand looks like a formula (the export defuses it): "=Bouwbedrijf Smit".
-                "company_name": "CASE WHEN n %% 1000 = 0 THEN '=' ELSE '' END || (ARRAY['Bouwbedrijf Smit',"
+                # About one in a thousand, in every school, looks like a formula (defused): "=Bouwbedrijf Smit".
+                "company_name": "CASE WHEN n %% 997 = 0 THEN '=' ELSE '' END || (ARRAY['Bouwbedrijf Smit',"
                 " 'Zorgcentrum De Linde', 'Hotel Sol y Mar', 'Autohaus Becker GmbH'])[1 + n %% 4]",
                 "company_city": "(ARRAY['Utrecht', 'Zwolle', 'Málaga', 'Münster'])[1 + n %% 4]",
                 "company_country": "(ARRAY['NL', 'NL', 'ES', 'DE'])[1 + n %% 4]",
