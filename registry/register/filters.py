@@ -62,6 +62,12 @@ def order_certificates(queryset, key: str):
     return queryset.order_by(expression.desc() if descending else expression.asc(), "-pk" if descending else "pk")
 
 
+def is_whole_number(value: str | None) -> bool:
+    """The search is one whole certificate number (looked up by its unique index)."""
+    words = (value or "").split()
+    return len(words) == 1 and bool(WHOLE_NUMBER.match(words[0].upper()))
+
+
 def search_certificates(queryset, value: str):
     """Every word must occur in the number, the holder's name, the company's name or its city (accent-blind).
 
@@ -69,7 +75,7 @@ def search_certificates(queryset, value: str):
     when it is found in one of the four.
     """
     words = value.split()[:MAX_SEARCH_WORDS]
-    if len(words) == 1 and WHOLE_NUMBER.match(words[0].upper()):
+    if is_whole_number(value):
         return queryset.filter(number=words[0].upper())
     for word in words:
         queryset = queryset.filter(search_text_contains(word))

@@ -41,13 +41,16 @@ TABLE = ' FROM "registry_certificate" '
 # The walk: the newest rows by the (issued_on, id) index, at most %s of them. LIMIT keeps the subquery apart
 # (the planner cannot merge it with the filters and read a trigram bitmap instead); the filters, compiled by
 # the ORM against "registry_certificate", then apply to it under the same name.
-WALK = ' FROM (SELECT * FROM registry_certificate {} ORDER BY issued_on DESC, id DESC LIMIT %s) "registry_certificate" '
+WALK = (
+    ' FROM (SELECT {} FROM registry_certificate {} ORDER BY issued_on DESC, id DESC LIMIT %s) "registry_certificate" '
+)
 # Expired certificates: none of the newest has expired yet. The newest that can have expired before a day was
 # issued that day minus the shortest validity of any certificate (the index certificate_validity_days holds it,
 # so min() reads one entry): the walk starts there.
-EXPIRED_ONLY = (
-    "WHERE issued_on < (SELECT %s::date - coalesce(min(valid_until - issued_on), 0) FROM registry_certificate)"
-)
+EXPIRED_ONLY = "issued_on < (SELECT %s::date - coalesce(min(valid_until - issued_on), 0) FROM registry_certificate)"
+
+# Revoked certificates (2%): the partial index certificate_revoked_issued holds them newest first.
+REVOKED_ONLY = "revoked_at IS NOT NULL"
 
 
 def _columns(names: tuple[str, ...]) -> str:
@@ -63,6 +66,7 @@ def newest_first_rows(
     *,
     enough: int | None = None,
     expired_before: date | None = None,
+    revoked: bool = False,
 ) -> tuple[list, bool] | None:
     """Rows `offset` to `offset + limit` of `queryset` (filters only; its order is ignored), newest first,
     and whether they may stop short of the `limit` rows there are.
@@ -70,6 +74,7 @@ def newest_first_rows(
     The walk is enough when it found `enough` of the rows (default `limit`): with fewer than `limit`, the
     rows are then the first ones, and more may follow (a look-ahead cut short rather than a slow page).
     `expired_before`: the filters keep only certificates that expired before that day (valid_until < it).
+    `revoked`: the filters keep only revoked certificates; the walk then reads the index of those.
     One query whatever the filters (see the module's docstring). None when the queryset's SQL is not the
     plain one-table query this is written for (the caller then sorts the queryset itself).
     """
@@ -81,8 +86,17 @@ def newest_first_rows(
     if walk_sql.count(TABLE) != 1:
         return None
     head, tail = walk_sql.split(TABLE)
-    walk_sql = head + WALK.format(EXPIRED_ONLY if expired_before else "") + tail
-    walk_params = (*([expired_before] if expired_before else []), walk_rows, *walk_params)
+    # Without filters the walk needs only the index's own columns: an index-only scan.
+    walked = "id, issued_on" if tail.lstrip().startswith("ORDER BY") else "*"
+    conditions, condition_params = [], []
+    if expired_before:
+        conditions.append(EXPIRED_ONLY)
+        condition_params.append(expired_before)
+    if revoked:
+        conditions.append(REVOKED_ONLY)
+    where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+    walk_sql = head + WALK.format(walked, where) + tail
+    walk_params = (*condition_params, walk_rows, *walk_params)
     candidates_sql, candidates_params = base.values_list("pk", "issued_on").query.sql_with_params()
     # The SQL is our own text around the ORM's compiled queries; every value is a parameter.
     sql = f"""

@@ -38,7 +38,7 @@ from placements.models import Placement
 
 from ..models import Certificate
 from ..selectors import can_search_register, certificates_visible_to, registry_school_ids
-from .filters import DEFAULT_CERTIFICATE_SORT, RegisterFilter
+from .filters import DEFAULT_CERTIFICATE_SORT, RegisterFilter, is_whole_number
 from .page_query import newest_first_rows
 from .satisfaction import with_satisfaction
 
@@ -194,14 +194,25 @@ def certificate_page(register_filter: RegisterFilter, number: int) -> RegisterPa
     stays fast for rare and common matches alike; other orders, and SQLite, use the plain sorted queryset.
     """
     queryset = register_filter.qs
-    if connections[queryset.db].vendor != "postgresql" or register_filter.sort_key != DEFAULT_CERTIFICATE_SORT:
+    cleaned = register_filter.form.cleaned_data if register_filter.is_bound else {}
+    if (
+        connections[queryset.db].vendor != "postgresql"
+        or register_filter.sort_key != DEFAULT_CERTIFICATE_SORT
+        or is_whole_number(cleaned.get("q"))  # one row by the unique index: nothing to walk
+    ):
         return register_page(register_rows(queryset), number)
     offset = (number - 1) * PAGE_SIZE
     window = PAGE_SIZE * (1 + LOOK_AHEAD_PAGES)
-    expired = register_filter.is_bound and register_filter.form.cleaned_data.get("status") == Certificate.State.EXPIRED
+    expired = cleaned.get("status") == Certificate.State.EXPIRED
     expired_before = timezone.localdate() if expired else None  # what CertificateQuerySet.expired() compares
     found = newest_first_rows(
-        queryset, REGISTER_COLUMNS, offset, window + 1, enough=PAGE_SIZE + 1, expired_before=expired_before
+        queryset,
+        REGISTER_COLUMNS,
+        offset,
+        window + 1,
+        enough=PAGE_SIZE + 1,
+        expired_before=expired_before,
+        revoked=cleaned.get("status") == Certificate.State.REVOKED,
     )
     if found is None:
         return register_page(register_rows(queryset), number)
