@@ -1,11 +1,11 @@
 """Possible duplicates among host companies: how they are found, who sees them, and what the page costs."""
 
 import random
-import time
 
 import pytest
 from django.urls import reverse
 
+from registry.register.companies import duplicates
 from registry.register.companies.duplicates import (
     Candidate,
     find_duplicates,
@@ -86,9 +86,18 @@ def test_the_most_certain_pairs_come_first():
     assert [(p.first.pk, p.second.pk) for p in pairs] == [(3, 4), (5, 6), (1, 2)]
 
 
-def test_thousands_of_companies_are_compared_quickly_and_typing_errors_are_found():
-    """5,100 companies, 3,000 of them in one city: grouped by city and by distinctive words, well within seconds
-    (comparing every pair in that city takes half a minute), and the records typed twice are found."""
+def test_thousands_of_companies_are_compared_in_small_groups_and_typing_errors_are_found(monkeypatch):
+    """5,100 companies, 3,000 of them in one city: grouped by city and by distinctive words, so difflib's exact
+    (slow) ratio is asked for a tiny share of the 4.5 million pairs in that city, and the records typed twice are
+    still found. The time it takes is measured by bench, not here."""
+    exact_ratios = []
+
+    class CountingMatcher(duplicates.SequenceMatcher):
+        def ratio(self):
+            exact_ratios.append(1)
+            return super().ratio()
+
+    monkeypatch.setattr(duplicates, "SequenceMatcher", CountingMatcher)
     rng = random.Random(15)
     sectors = ["Bakkerij", "Garage", "Kapsalon", "Hotel", "Bouwbedrijf", "Thuiszorg", "Drukkerij", "Fietsenmaker"]
     syllables = ["ba", "be", "bo", "de", "di", "ka", "ke", "ko", "la", "le", "lo", "ma", "me", "na", "ne", "ra",
@@ -108,9 +117,8 @@ def test_thousands_of_companies_are_compared_quickly_and_typing_errors_are_found
         letters[rng.randrange(len(letters) - 5)] = "x"  # one typing error, not in the legal form
         candidates.append(candidate(n, "".join(letters).replace(" B.V.", ""), city=original.city))
         typed_twice.append((original.pk, n))
-    started = time.perf_counter()
     pairs = find_duplicates(candidates)
-    assert time.perf_counter() - started < 5
+    assert 0 < len(exact_ratios) < 2_000
     found = {(p.first.pk, p.second.pk) for p in pairs}
     assert len(found & set(typed_twice)) >= 95
 
