@@ -93,7 +93,7 @@ def _coordinator_panel(user: User, today) -> Panel:
         .distinct()
         .count()
     )
-    counts["health"] = level_counts(school_overview(user).filter(placement__school_id__in=school_ids))
+    counts["health"] = level_counts(school_overview(user).filter(school_id__in=school_ids))
     return Panel(
         role=Role.COORDINATOR,
         counts=counts,

@@ -22,7 +22,7 @@ from .signals import SIGNAL_CODES, SIGNALS, Context, expected_minutes
 BATCH = 2000
 PLACEMENT_FIELDS = ("pk", "school_id", "start_date", "end_date", "hours_per_week")
 RESULT_FIELDS = [
-    "level", *SIGNAL_CODES, "signal_count", "details", "logged_minutes", "expected_minutes", "last_session",
+    "school", "level", *SIGNAL_CODES, "signal_count", "details", "logged_minutes", "expected_minutes", "last_session",
     "last_meeting", "computed_at",
 ]  # fmt: skip
 STORED_FIELDS = ["placement", *RESULT_FIELDS, "stale"]  # the order of evaluate's tuple
@@ -47,8 +47,8 @@ def evaluate(row: dict, limits: dict, ctx: Context) -> tuple:
             details[signal.code] = found
     level = max((found["level"] for found in details.values()), default=HealthLevel.ON_TRACK.value)
     return (
-        row["pk"], level, *flags, len(details), details, row["f_logged_minutes"], expected_minutes(row, ctx.today),
-        row["f_last_session"], row["f_last_meeting"], ctx.now, False,
+        row["pk"], row["school_id"], level, *flags, len(details), details, row["f_logged_minutes"],
+        expected_minutes(row, ctx.today), row["f_last_session"], row["f_last_meeting"], ctx.now, False,
     )  # fmt: skip
 
 
@@ -85,7 +85,7 @@ def compute(placement_ids=None, *, now=None) -> int:
 
 def _store_orm(results: list[tuple]) -> None:
     """An upsert through the ORM (SQLite, and any other database)."""
-    names = ["placement_id", *STORED_FIELDS[1:]]
+    names = [PlacementHealth._meta.get_field(name).attname for name in STORED_FIELDS]
     PlacementHealth.objects.bulk_create(
         [PlacementHealth(**dict(zip(names, result, strict=True))) for result in results],
         update_conflicts=True,
@@ -119,10 +119,11 @@ def _store_postgres(results: list[tuple]) -> None:
 def snapshot(day: date | None = None) -> int:
     """Today's count per level for every school with active placements (the last run of the day wins)."""
     day = day or timezone.localdate()
-    counts = PlacementHealth.objects.values("placement__school_id", "level").annotate(n=Count("pk")).order_by()
+    computed = PlacementHealth.objects.filter(computed_at__isnull=False)
+    counts = computed.values("school_id", "level").annotate(n=Count("pk")).order_by()
     per_school: dict[int, Counter] = {}
     for row in counts:
-        per_school.setdefault(row["placement__school_id"], Counter())[row["level"]] = row["n"]
+        per_school.setdefault(row["school_id"], Counter())[row["level"]] = row["n"]
     rows = [
         HealthSnapshot(
             school_id=school_id,

