@@ -238,6 +238,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=17),
         "options": {"expires": 3000},
     },
+    # The weekly digest to coordinators and school supervisors (oversight/digest): queued on Monday morning, sent
+    # once per person per ISO week however often it runs.
+    "queue-weekly-digest": {
+        "task": "oversight.digest.queue_weekly",
+        "schedule": crontab(day_of_week=1, hour=7, minute=30),
+    },
 }
 ASSESSMENT_SIGNATURE_REMINDER_DAYS = env_int("ASSESSMENT_SIGNATURE_REMINDER_DAYS", 3)
 # An uploaded import file not imported within this many days is removed (placements/imports/cleanup.py); an

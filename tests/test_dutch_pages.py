@@ -264,6 +264,8 @@ NOT_PAGES |= {
 # Placement health (oversight/).
 PAGES |= {"oversight_placements": {}, "oversight_charts": {}, "oversight_settings": {}}
 NOT_PAGES |= {"oversight_export"}
+# The school supervisor's caseload (oversight/caseload/).
+PAGES |= {"oversight_caseload": {}, "oversight_company": {}}
 
 
 def url_names() -> set[str]:

@@ -1,3 +1,4 @@
+from .digest import DigestSent
 from .health import HealthLevel, HealthSettings, HealthSnapshot, PlacementHealth
 
-__all__ = ["HealthLevel", "HealthSettings", "HealthSnapshot", "PlacementHealth"]
+__all__ = ["DigestSent", "HealthLevel", "HealthSettings", "HealthSnapshot", "PlacementHealth"]

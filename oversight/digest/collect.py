@@ -1,0 +1,141 @@
+"""What the weekly digest tells each recipient, read for all recipients at once (a fixed number of queries).
+
+Recipients: active coordinators (their schools' placements) and school supervisors (the placements they supervise
+at the schools where they still are supervisors), who chose all notifications or essential ones only, and who
+did not get this week's digest yet. Everything is then split per recipient in Python from the rows read once.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Prefetch, Q
+
+from accounts.models import Membership, Role, User
+from mentoring.models import Incident
+
+from ..health.selectors import WITH_PEOPLE
+from ..models import DigestSent, HealthLevel, PlacementHealth
+
+DIGEST_ROLES = (Role.COORDINATOR, Role.TEACHER)
+
+
+def iso_week(day: date) -> str:
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+@dataclass
+class Recipient:
+    user: User
+    coordinated: set[int] = field(default_factory=set)  # school ids
+    supervising: set[int] = field(default_factory=set)  # school ids where they are a school supervisor
+    previous: dict[str, int] | None = None  # last week's levels, None when they got no digest last week
+
+    def sees(self, row: PlacementHealth) -> bool:
+        school_id = row.placement.school_id
+        if school_id in self.coordinated:
+            return True
+        return school_id in self.supervising and row.placement.supervisor_id == self.user.pk
+
+
+@dataclass
+class Batch:
+    week: str
+    recipients: list[Recipient]
+    rows: list[PlacementHealth]
+    incidents: list[Incident]
+
+
+def _recipients(week: str, previous_week: str) -> list[Recipient]:
+    active = Membership.objects.filter(role__in=DIGEST_ROLES, ended_at__isnull=True, school__isnull=False)
+    users = (
+        User.objects.filter(
+            is_active=True,
+            notification_level__in=[User.NotificationLevel.ALL, User.NotificationLevel.ESSENTIAL],
+            memberships__in=active,
+        )
+        .exclude(pk__in=DigestSent.objects.filter(week=week).values("user"))
+        .distinct()
+        .prefetch_related(Prefetch("memberships", queryset=active, to_attr="digest_roles"))
+        .order_by("pk")
+    )
+    found = []
+    for user in users:
+        recipient = Recipient(user)
+        for membership in user.digest_roles:
+            target = recipient.coordinated if membership.role == Role.COORDINATOR else recipient.supervising
+            target.add(membership.school_id)
+        found.append(recipient)
+    last = DigestSent.objects.filter(week=previous_week, user__in=[r.user.pk for r in found])
+    previous = dict(last.values_list("user_id", "levels"))
+    for recipient in found:
+        recipient.previous = previous.get(recipient.user.pk)
+    return found
+
+
+def collect(now: datetime) -> Batch:
+    """Everyone who still gets this week's digest, the health rows and the week's escalated incidents they read."""
+    today = now.date()
+    week = iso_week(today)
+    recipients = _recipients(week, iso_week(today - timedelta(days=7)))
+    coordinated = set().union(*(r.coordinated for r in recipients))
+    supervisors = [r.user.pk for r in recipients if r.supervising]
+    scope = Q(placement__school_id__in=coordinated) | Q(placement__supervisor_id__in=supervisors)
+    rows = list(
+        PlacementHealth.objects.filter(scope, computed_at__isnull=False)
+        .select_related(*WITH_PEOPLE)
+        .order_by("-level", "-signal_count", "placement__learner__last_name", "placement_id")
+    )
+    incidents = (
+        list(
+            Incident.objects.filter(
+                placement_id__in=[row.placement_id for row in rows], escalated_at__gte=now - timedelta(days=7)
+            )
+            .only("pk", "placement_id", "category", "escalated_at")
+            .order_by("escalated_at")
+        )
+        if rows
+        else []
+    )
+    return Batch(week, recipients, rows, incidents)
+
+
+@dataclass
+class Digest:
+    """One recipient's digest: what changed since last week and what needs them now."""
+
+    became: dict[int, list[PlacementHealth]]  # level -> placements that reached it this week
+    incidents: list[tuple[Incident, PlacementHealth]]
+    at_risk: list[PlacementHealth]
+    attention: int
+    levels: dict[str, int]
+
+    @property
+    def changed(self) -> bool:
+        return any(self.became.values()) or bool(self.incidents)
+
+    def worth_sending(self, user: User) -> bool:
+        """All notifications: when there is news; essential only: when a placement is at risk or escalated."""
+        if user.notification_level == User.NotificationLevel.ESSENTIAL:
+            return bool(self.at_risk or self.incidents)
+        return self.changed or bool(self.at_risk) or bool(self.attention)
+
+
+def digest_for(recipient: Recipient, rows: list[PlacementHealth], incidents_by_placement: dict) -> Digest:
+    mine = [row for row in rows if recipient.sees(row)]
+    levels = {str(row.placement_id): row.level for row in mine if row.level != HealthLevel.ON_TRACK}
+    became = defaultdict(list)
+    if recipient.previous is not None:
+        for row in mine:
+            before = recipient.previous.get(str(row.placement_id), HealthLevel.ON_TRACK)
+            if before != row.level:
+                became[row.level].append(row)
+    incidents = [(incident, row) for row in mine for incident in incidents_by_placement.get(row.placement_id, [])]
+    return Digest(
+        became=dict(became),
+        incidents=incidents,
+        at_risk=[row for row in mine if row.level == HealthLevel.AT_RISK],
+        attention=sum(1 for row in mine if row.level == HealthLevel.ATTENTION),
+        levels=levels,
+    )
