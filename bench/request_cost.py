@@ -156,6 +156,7 @@ class Server:
             except requests.RequestException:
                 pass
             if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
                 raise RuntimeError(f"gunicorn for {label} did not start: {(self.folder / 'gunicorn.log').read_text()}")
             time.sleep(0.3)
 
