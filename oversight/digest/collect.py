@@ -122,8 +122,29 @@ class Digest:
         return self.changed or bool(self.at_risk) or bool(self.attention)
 
 
-def digest_for(recipient: Recipient, rows: list[PlacementHealth], incidents_by_placement: dict) -> Digest:
-    mine = [row for row in rows if recipient.sees(row)]
+class RowIndex:
+    """The rows by school and by supervisor, so that each recipient's share is found without scanning them all."""
+
+    def __init__(self, rows: list[PlacementHealth]):
+        self.by_school = defaultdict(list)
+        self.by_supervisor = defaultdict(list)
+        for row in rows:
+            self.by_school[row.placement.school_id].append(row)
+            self.by_supervisor[row.placement.supervisor_id].append(row)
+
+    def of(self, recipient: Recipient) -> list[PlacementHealth]:
+        found = {}
+        for school_id in recipient.coordinated:
+            found.update((row.placement_id, row) for row in self.by_school.get(school_id, ()))
+        for row in self.by_supervisor.get(recipient.user.pk, ()):
+            if recipient.sees(row):
+                found[row.placement_id] = row
+        # in the order the rows were read: by need
+        return sorted(found.values(), key=lambda row: (-row.level, -row.signal_count, row.placement.learner.last_name))
+
+
+def digest_for(recipient: Recipient, index: RowIndex, incidents_by_placement: dict) -> Digest:
+    mine = index.of(recipient)
     levels = {str(row.placement_id): row.level for row in mine if row.level != HealthLevel.ON_TRACK}
     became = defaultdict(list)
     if recipient.previous is not None:

@@ -14,7 +14,7 @@ from core.outbox.mail import send_once
 from core.outbox.relay import heartbeat
 
 from ..models import DigestSent
-from .collect import collect, digest_for
+from .collect import RowIndex, collect, digest_for
 from .emails import digest_message
 
 logger = logging.getLogger(__name__)
@@ -26,9 +26,10 @@ def send_weekly(*, now=None) -> int:
     incidents = {}
     for incident in batch.incidents:
         incidents.setdefault(incident.placement_id, []).append(incident)
+    index = RowIndex(batch.rows)
     sent = 0
     for number, recipient in enumerate(batch.recipients):
-        digest = digest_for(recipient, batch.rows, incidents)
+        digest = digest_for(recipient, index, incidents)
         worth = digest.worth_sending(recipient.user)
         message = digest_message(recipient, digest, batch.week) if worth else None
         try:
