@@ -122,41 +122,70 @@ class Digest:
         return self.changed or bool(self.at_risk) or bool(self.attention)
 
 
+@dataclass
+class Share:
+    """A set of placements with what every reader of exactly that set is told alike (computed once per set)."""
+
+    by_id: dict[int, PlacementHealth]
+    levels: dict[str, int]  # placements not on track
+    at_risk: list[PlacementHealth]
+    attention: int
+
+
 class RowIndex:
-    """The rows by school and by supervisor, so that each recipient's share is found without scanning them all."""
+    """The rows by school and by supervisor, so that each recipient's share is found without scanning them all;
+    the coordinators of one school share one Share."""
 
     def __init__(self, rows: list[PlacementHealth]):
         self.by_school = defaultdict(list)
         self.by_supervisor = defaultdict(list)
-        for row in rows:
+        self.shares = {}
+        for row in rows:  # read by need: every list below keeps that order
             self.by_school[row.placement.school_id].append(row)
             self.by_supervisor[row.placement.supervisor_id].append(row)
+        self.order = {row.placement_id: number for number, row in enumerate(rows)}
 
-    def of(self, recipient: Recipient) -> list[PlacementHealth]:
-        found = {}
-        for school_id in recipient.coordinated:
-            found.update((row.placement_id, row) for row in self.by_school.get(school_id, ()))
-        for row in self.by_supervisor.get(recipient.user.pk, ()):
-            if recipient.sees(row):
-                found[row.placement_id] = row
-        # in the order the rows were read: by need
-        return sorted(found.values(), key=lambda row: (-row.level, -row.signal_count, row.placement.learner.last_name))
+    def of(self, recipient: Recipient) -> Share:
+        supervised = tuple(
+            row.placement_id for row in self.by_supervisor.get(recipient.user.pk, ()) if recipient.sees(row)
+        )
+        key = (frozenset(recipient.coordinated), supervised)
+        if key not in self.shares:
+            found = {}
+            for school_id in recipient.coordinated:
+                found.update((row.placement_id, row) for row in self.by_school.get(school_id, ()))
+            for row in self.by_supervisor.get(recipient.user.pk, ()):
+                if row.placement_id in supervised:
+                    found[row.placement_id] = row
+            mine = sorted(found.values(), key=lambda row: self.order[row.placement_id])
+            self.shares[key] = Share(
+                by_id=found,
+                levels={str(row.placement_id): row.level for row in mine if row.level != HealthLevel.ON_TRACK},
+                at_risk=[row for row in mine if row.level == HealthLevel.AT_RISK],
+                attention=sum(1 for row in mine if row.level == HealthLevel.ATTENTION),
+            )
+        return self.shares[key]
 
 
 def digest_for(recipient: Recipient, index: RowIndex, incidents_by_placement: dict) -> Digest:
-    mine = index.of(recipient)
-    levels = {str(row.placement_id): row.level for row in mine if row.level != HealthLevel.ON_TRACK}
+    share = index.of(recipient)
     became = defaultdict(list)
     if recipient.previous is not None:
-        for row in mine:
-            before = recipient.previous.get(str(row.placement_id), HealthLevel.ON_TRACK)
-            if before != row.level:
+        # Only placements not on track last week or now can have changed: no walk over all of them.
+        for placement_id in sorted(set(recipient.previous) | set(share.levels), key=int):
+            row = share.by_id.get(int(placement_id))
+            if row is not None and recipient.previous.get(placement_id, HealthLevel.ON_TRACK) != row.level:
                 became[row.level].append(row)
-    incidents = [(incident, row) for row in mine for incident in incidents_by_placement.get(row.placement_id, [])]
+    incidents = [
+        (incident, share.by_id[placement_id])
+        for placement_id, found in incidents_by_placement.items()
+        if placement_id in share.by_id
+        for incident in found
+    ]
     return Digest(
         became=dict(became),
         incidents=incidents,
-        at_risk=[row for row in mine if row.level == HealthLevel.AT_RISK],
-        attention=sum(1 for row in mine if row.level == HealthLevel.ATTENTION),
-        levels=levels,
+        at_risk=share.at_risk,
+        attention=share.attention,
+        levels=share.levels,
     )
