@@ -10,7 +10,11 @@ from ..health.selectors import reasons
 from ..models import HealthLevel, PlacementHealth
 from .collect import Digest, Recipient
 
-LISTED = 25  # placements at risk listed by name; the rest are counted, with the link to all of them
+LISTED = 25  # placements listed by name per section; the rest are counted, with the link to all of them
+
+
+def _more(found) -> int:
+    return max(0, len(found) - LISTED)
 
 
 def _line(row: PlacementHealth) -> dict:
@@ -44,10 +48,16 @@ def digest_message(recipient: Recipient, digest: Digest, week: str):
             "user": user,
             "week": week,
             "first": recipient.previous is None,
-            "became_at_risk": [_line(row) for row in digest.became.get(HealthLevel.AT_RISK, [])],
-            "became_attention": [_line(row) for row in digest.became.get(HealthLevel.ATTENTION, [])],
-            "back_on_track": [_line(row) for row in digest.became.get(HealthLevel.ON_TRACK, [])],
-            "incidents": [_incident(incident, row) for incident, row in digest.incidents],
+            "became_at_risk": [_line(row) for row in digest.became.get(HealthLevel.AT_RISK, [])[:LISTED]],
+            "became_attention": [_line(row) for row in digest.became.get(HealthLevel.ATTENTION, [])[:LISTED]],
+            "back_on_track": [_line(row) for row in digest.became.get(HealthLevel.ON_TRACK, [])[:LISTED]],
+            "incidents": [_incident(incident, row) for incident, row in digest.incidents[:LISTED]],
+            "more": {
+                "at_risk": _more(digest.became.get(HealthLevel.AT_RISK, [])),
+                "attention": _more(digest.became.get(HealthLevel.ATTENTION, [])),
+                "on_track": _more(digest.became.get(HealthLevel.ON_TRACK, [])),
+                "incidents": _more(digest.incidents),
+            },
             "at_risk": [_at_risk(row) for row in digest.at_risk[:LISTED]],
             "at_risk_more": max(0, len(digest.at_risk) - LISTED),
             "at_risk_count": len(digest.at_risk),
