@@ -5,6 +5,7 @@ from .archiving import urls as archiving_urls
 from .imports import urls as imports_urls
 from .induction import urls as induction_urls
 from .learners import urls as learners_urls
+from .programmes import urls as programmes_urls
 from .recruitment import urls as recruitment_urls
 from .selection import urls as selection_urls
 
@@ -20,5 +21,6 @@ urlpatterns = [
     *selection_urls.urlpatterns,
     *induction_urls.urlpatterns,
     *learners_urls.urlpatterns,
+    *programmes_urls.urlpatterns,
     *imports_urls.urlpatterns,
 ]

@@ -119,6 +119,7 @@ def build_scene(world) -> dict:
         **feedback,
         "placement": w.placement.pk,
         "learner": w.learner.pk,
+        "programme": w.programme.pk,
         "opening": opening.pk,
         "criterion": criterion.pk,
         "candidate": make_candidate(opening, w.learner, "A").pk,

@@ -55,6 +55,7 @@ FILE_ROUTES = ("pdf/", "export/", ".csv", ".ics", "/file/", "attachments/<int:at
 # Which object of the scene a URL parameter names, by the literal path segments before it (most specific first).
 PARAMETERS = {
     "learners:user_pk": "learner",
+    "programmes:pk": "programme",
     "openings:pk": "opening",
     "applications:pk": "candidate",
     "criteria:pk": "criterion",
