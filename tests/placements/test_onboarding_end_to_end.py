@@ -86,13 +86,18 @@ def test_a_new_school_imports_its_exports_and_every_invited_person_starts(
     invite = {"email": "f.dewit@rijnland.nl", "first_name": "Femke", "last_name": "de Wit", "role": "coordinator"}
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("people_add", args=["school", school.pk]), {**invite, "language": "en"})
-    for name, code in (("Medewerker bakkerij", "25180"), ("Zelfstandig werkend kok", "25181")):
-        Programme.objects.create(school=school, name=name, code=code, required_hours=800)
 
-    # The coordinator activates, and imports both exports through the pages, with invitations.
+    # The coordinator activates, adds the school's programmes and imports both exports through the pages.
     coordinator = Client()
     activate_log_in_and_open_the_dashboard("f.dewit@rijnland.nl", links_by_email()["f.dewit@rijnland.nl"])
     coordinator.post(reverse("login"), {"username": "f.dewit@rijnland.nl", "password": PASSWORD})
+    for name, code in (("Medewerker bakkerij", "25180"), ("Zelfstandig werkend kok", "25181")):
+        added = coordinator.post(
+            reverse("programme_new"),
+            {"school": school.pk, "name": name, "code": code, "required_hours": 800, "is_active": "on"},
+        )
+        assert added.status_code == 302, name
+    assert Programme.objects.filter(school=school).count() == 2
     with django_capture_on_commit_callbacks(execute=True):
         import_through_the_pages(coordinator, "learners_export.csv", "learners")
         placements = import_through_the_pages(coordinator, "placements_export.csv", "placements")
