@@ -35,3 +35,11 @@ def pdf_text(pdf: bytes, *, rows: bool = False, page: int | None = None) -> str:
     command = [need_tool("pdftotext"), *options, "-", "-"]
     result = subprocess.run(command, input=pdf, capture_output=True, check=True)  # noqa: S603
     return " ".join(result.stdout.decode("utf-8").split())
+
+
+def queued_work(callbacks) -> list:
+    """The on-commit callbacks that send or queue something: all but placement health's stale marks
+    (oversight/health/triggers.py), which only flag a row in the database for the next minute's scan."""
+    from oversight.health.triggers import _after_commit
+
+    return [callback for callback in callbacks if getattr(callback, "func", None) is not _after_commit]

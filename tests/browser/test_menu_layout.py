@@ -126,6 +126,8 @@ def test_the_dropdowns_work_from_the_keyboard_and_pass_axe(page, axe, log_in, wo
     page.keyboard.press("ArrowDown")
     expect(nav.get_by_role("link", name="Placements")).to_be_focused()
     page.keyboard.press("ArrowDown")
+    expect(nav.get_by_role("link", name="Placement health")).to_be_focused()
+    page.keyboard.press("ArrowDown")
     expect(nav.get_by_role("link", name="Openings")).to_be_focused()
     axe(lang="en")
     page.keyboard.press("Escape")

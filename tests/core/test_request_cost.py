@@ -54,6 +54,25 @@ def test_a_cache_that_cannot_be_reached_leaves_the_session_to_the_database(clien
     assert client.get(reverse("my_account")).status_code == 200
 
 
+def test_people_log_in_while_the_cache_cannot_be_reached(client, world, settings, monkeypatch):
+    """A new session is checked against the cache for a free key, and log-in drops the anonymous session from it:
+    with Redis down both go to the database alone, so nobody meets a 500 at the log-in page."""
+    settings.SESSION_ENGINE = "core.sessions"
+    cache = caches["default"]
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    for name in ("get", "set", "has_key", "delete"):
+        monkeypatch.setattr(cache, name, unreachable)
+    client.get(reverse("login"))
+    session = client.session
+    session["language_seen"] = True
+    session.save()
+    log_in(client, world.mentor)
+    assert client.get(reverse("my_account")).status_code == 200
+
+
 def test_the_session_engine_follows_redis(settings):
     if settings.REDIS_URL:
         assert settings.SESSION_ENGINE == "core.sessions"

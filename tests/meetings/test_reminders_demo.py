@@ -10,6 +10,7 @@ from home.demo.reminders import seed
 from meetings.models import MeetingSettings, PlacementAlert
 from notifications.models import Notification
 from placements.models import Placement
+from tests.helpers import queued_work
 
 
 def test_seed_adds_settings_and_notifications_once_and_sends_nothing(db, django_capture_on_commit_callbacks):
@@ -20,7 +21,7 @@ def test_seed_adds_settings_and_notifications_once_and_sends_nothing(db, django_
         seed(placements, today)
         counts = (MeetingSettings.objects.count(), Notification.objects.count(), PlacementAlert.objects.count())
         seed(placements, today)
-    assert callbacks == []
+    assert queued_work(callbacks) == []
     assert mail.outbox == []
     assert (MeetingSettings.objects.count(), Notification.objects.count(), PlacementAlert.objects.count()) == counts
     assert MeetingSettings.objects.filter(school__name="Rijnland Vakcollege").exists()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from home.demo.obstacles import seed
 from mentoring.models import Incident, Obstacle
 from placements.models import Placement
+from tests.helpers import queued_work
 
 
 def test_seed_fills_the_demo_learners_log_and_running_it_twice_adds_nothing(db, django_capture_on_commit_callbacks):
@@ -18,7 +19,7 @@ def test_seed_fills_the_demo_learners_log_and_running_it_twice_adds_nothing(db, 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         seed(placements, today)
         seed(placements, today)
-    assert callbacks == []
+    assert queued_work(callbacks) == []
     assert mail.outbox == []
 
     demo = Placement.objects.get(learner__email="learner@demo.werkmentor.nl", status="active")

@@ -74,7 +74,7 @@ def test_a_run_in_progress_is_left_alone_unless_it_has_stalled(world):
     assert _content(alive) != b"" and _content(stalled) == b""
 
 
-def test_beat_queues_one_cleanup_a_day_through_the_outbox(world, django_capture_on_commit_callbacks):
+def test_beat_queues_one_cleanup_a_day_through_the_outbox(world, django_capture_on_commit_callbacks, tasks_in_process):
     old = _batch(world, 8)
     with django_capture_on_commit_callbacks(execute=True):
         queue_upload_cleanup()
