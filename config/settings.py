@@ -4,7 +4,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -194,57 +193,8 @@ OUTBOX_RELAY_SECONDS = env_int("OUTBOX_RELAY_SECONDS", 50)
 BULK_JOB_STALLED_SECONDS = env_int("BULK_JOB_STALLED_SECONDS", 120)
 
 # The periodic scans are the source of truth for reminders; cron can run the same management commands.
-CELERY_BEAT_SCHEDULE = {
-    # What the broker never got (it was down) or a worker did not finish: the outbox relay runs it again.
-    "relay-outbox": {
-        "task": "core.outbox.relay_due",
-        "schedule": timedelta(minutes=1),
-        "options": {"expires": 50},
-    },
-    "scan-meeting-reminders": {
-        "task": "meetings.tasks.scan_reminders",
-        "schedule": timedelta(minutes=5),
-        # A scan that waited too long is dropped; the next one catches up anyway.
-        "options": {"expires": 240},
-    },
-    "send-expiry-reminders": {
-        "task": "registry.tasks_certificates.send_expiry_reminders",
-        "schedule": crontab(hour=7, minute=0),
-    },
-    # Uploaded import files never imported (or long imported) are removed; the imports' records stay.
-    "clean-up-import-uploads": {
-        "task": "placements.imports.queue_upload_cleanup",
-        "schedule": crontab(hour=3, minute=30),
-    },
-    # Pending signatures are reminded every ASSESSMENT_SIGNATURE_REMINDER_DAYS; a daily morning run is enough.
-    "send-assessment-signature-reminders": {
-        "task": "assessments.tasks_signatures.send_signature_reminders",
-        "schedule": crontab(hour=8, minute=0),
-    },
-    # Survey invitations and their one reminder (feedback/distribution/scan.py); the scan sends each once.
-    "scan-surveys": {
-        "task": "feedback.tasks.scan_surveys",
-        "schedule": crontab(hour=6, minute=30),
-    },
-    # Placement health (oversight/health): the placements that writes marked stale, every minute (one pass for
-    # all of them), and hourly every placement, for what only time changes, with today's count for the chart.
-    "refresh-stale-placement-health": {
-        "task": "oversight.health.refresh_stale",
-        "schedule": timedelta(minutes=1),
-        "options": {"expires": 50},
-    },
-    "refresh-placement-health": {
-        "task": "oversight.health.refresh_all",
-        "schedule": crontab(minute=17),
-        "options": {"expires": 3000},
-    },
-    # The weekly digest to coordinators and school supervisors (oversight/digest): queued on Monday morning, sent
-    # once per person per ISO week however often it runs.
-    "queue-weekly-digest": {
-        "task": "oversight.digest.queue_weekly",
-        "schedule": crontab(day_of_week=1, hour=7, minute=30),
-    },
-}
+from .beat_schedule import CELERY_BEAT_SCHEDULE  # noqa: E402, F401 - Celery reads it from the settings
+
 ASSESSMENT_SIGNATURE_REMINDER_DAYS = env_int("ASSESSMENT_SIGNATURE_REMINDER_DAYS", 3)
 # An uploaded import file not imported within this many days is removed (placements/imports/cleanup.py); an
 # imported one this many days after its import (its row outcomes, the result file, stay).
