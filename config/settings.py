@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "meetings",
     "feedback",
     "oversight",
+    "api",
+    "privacy",
     "home",
 ]
 
