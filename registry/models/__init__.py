@@ -8,6 +8,7 @@ from .certificates import (
     PersonalDataErasure,
 )
 from .courses import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
+from .employers import EmployerInvitation, QualificationNomination
 from .merges import CompanyMerge
 from .settings import MentorEligibility, RegistrySettings
 
@@ -22,10 +23,12 @@ __all__ = [
     "Course",
     "CourseSession",
     "Enrolment",
+    "EmployerInvitation",
     "Evaluation",
     "ExpiryReminder",
     "MentorEligibility",
     "PersonalDataErasure",
+    "QualificationNomination",
     "RegistrySettings",
     "SchoolSigningKey",
     "Submission",

@@ -36,6 +36,23 @@ class Course(models.Model):
         _("maximum participants"), default=16, validators=[MinValueValidator(1), MaxValueValidator(500)]
     )
     is_refresher = models.BooleanField(_("refresher course"), default=False)
+    # A closed cohort (seed 002's manager track): only this company's people enrol, and the public catalogue
+    # does not show it.
+    closed_for = models.ForeignKey(
+        Company,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="closed_courses",
+        verbose_name=_("closed cohort for"),
+        help_text=_("Only this company's people can enrol; the course is not shown in the public catalogue."),
+    )
+    qualification = models.CharField(
+        _("recognised qualification"),
+        max_length=200,
+        blank=True,
+        help_text=_("Participants who complete the course can be nominated for it."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
 
