@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +24,14 @@ class CoachingPlan(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     coaching_frequency = models.CharField(
         _("how often"), max_length=200, blank=True, help_text=_("For example: every week, 30 minutes.")
+    )
+    # The schedule behind coaching_frequency's words: every N weeks a planned session (mentoring/schedule/).
+    session_interval_weeks = models.PositiveSmallIntegerField(
+        _("planned session every (weeks)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Leave empty for no schedule. The planned sessions appear under Schedule and in the calendar."),
     )
     coaching_forms = models.JSONField(_("forms of coaching"), default=list, blank=True)
     learning_style = models.TextField(_("learning style"), blank=True, help_text=_("How this learner learns best."))

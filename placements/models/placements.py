@@ -89,6 +89,12 @@ class Placement(models.Model):
     hours_per_week = models.PositiveSmallIntegerField(
         _("hours per week"), validators=[MinValueValidator(1), MaxValueValidator(60)]
     )
+    # Seed 003: a manager as mentor brings risks (power, impartiality) both mentor and learner should know of.
+    mentor_is_line_manager = models.BooleanField(
+        _("the work mentor is the learner's line manager"),
+        default=False,
+        help_text=_("The known risks of a manager as mentor are then shown to the mentor and the learner."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     end_reason = models.TextField(_("reason for ending early"), blank=True)
