@@ -58,6 +58,23 @@ PLACEMENT_HEALTH = (
     "oversight",
     lambda roles: roles.is_staff or roles.has(Role.COORDINATOR),
 )
+SURVEY_RESULTS = (
+    "feedback_results",
+    _("Survey results"),
+    "feedback_result",
+    lambda roles: (
+        roles.is_staff
+        or bool(roles.school_staff_school_ids)
+        or roles.has(Role.COMPANY_ADMIN)
+        or roles.has(Role.MENTOR)
+    ),
+)
+QUESTIONNAIRES = (
+    "feedback_questionnaires",
+    _("Questionnaires"),
+    ("feedback_questionnaire", "feedback_version", "feedback_question", "feedback_rule", "feedback_settings"),
+    lambda roles: roles.is_staff or bool(roles.school_staff_school_ids),
+)
 ADMINISTRATION = ("admin:index", _("Administration"), "admin", lambda roles: roles.is_staff)
 OUTBOX = ("outbox", _("Outbox"), "outbox", lambda roles: roles.is_staff)
 
@@ -67,7 +84,7 @@ OUTBOX = ("outbox", _("Outbox"), "outbox", lambda roles: roles.is_staff)
 # and log out it fits on one line at 1024 px, in Dutch too (tests/browser/test_menu_layout.py).
 MENU = [
     DASHBOARD,
-    (_("Placements"), [PLACEMENTS, PLACEMENT_HEALTH, OPENINGS, INDUCTION, PEOPLE, LEARNERS]),
+    (_("Placements"), [PLACEMENTS, PLACEMENT_HEALTH, OPENINGS, INDUCTION, PEOPLE, LEARNERS, SURVEY_RESULTS, QUESTIONNAIRES]),
     (_("Training"), [COURSES, FRAMEWORKS]),
     REGISTER,
 ]
@@ -79,6 +96,7 @@ PERSONAL_MENU = [
     ("development_list", _("My development"), "development", lambda roles: roles.has(Role.MENTOR)),
     ("candidate_profile", _("My candidate profile"), "candidate_profile", lambda roles: roles.has(Role.LEARNER)),
     ("my_applications", _("My applications"), "my_applications", lambda roles: roles.has(Role.LEARNER)),
+    ("my_surveys", _("My surveys"), ("my_surveys", "survey_answer"), lambda roles: bool(roles.roles)),
     ("assessment_waiting", _("Signatures"), "assessment_waiting", lambda roles: bool(roles.roles)),
 ]
 

@@ -27,19 +27,21 @@ def test_the_menu_offers_each_role_what_it_can_use(client, world, who, shown, hi
 
 
 ALWAYS = {"dashboard", "placement_list", "notification_list", "my_account"}
-PLACEMENT_ROLES = {"opening_list", "assessment_waiting"}
-SCHOOL_STAFF = ALWAYS | PLACEMENT_ROLES | {"course_list", "framework_list", "register", "learner_list"}
+PLACEMENT_ROLES = {"opening_list", "assessment_waiting", "my_surveys"}
+SURVEYS = {"feedback_results", "feedback_questionnaires"}
+SCHOOL_STAFF = ALWAYS | PLACEMENT_ROLES | {"course_list", "framework_list", "register", "learner_list"} | SURVEYS
 
 # Every page each role reaches from the menu (the bar, its dropdowns and the user menu).
 DESTINATIONS = {
     "learner": ALWAYS | PLACEMENT_ROLES | {"candidate_profile", "my_applications"},
-    "mentor": ALWAYS | PLACEMENT_ROLES | {"course_list", "framework_list", "my_certificates", "development_list"},
+    "mentor": ALWAYS | PLACEMENT_ROLES | {"course_list", "framework_list", "my_certificates", "development_list", "feedback_results"},
     "supervisor": SCHOOL_STAFF,
     "coordinator": SCHOOL_STAFF | {"people", "oversight_placements"},
-    "company_admin": ALWAYS | PLACEMENT_ROLES | {"course_list", "induction_templates", "people"},
+    "company_admin": ALWAYS | PLACEMENT_ROLES | {"course_list", "induction_templates", "people", "feedback_results"},
     "staff": ALWAYS
     | {"opening_list", "course_list", "framework_list", "induction_templates", "register", "admin:index", "outbox"}
-    | {"people", "learner_list", "oversight_placements"},
+    | {"people", "learner_list", "oversight_placements"}
+    | SURVEYS,
     "nobody": ALWAYS,
 }
 
