@@ -60,6 +60,12 @@ def roles_of(user: User) -> RoleSet:
     return roleset
 
 
+def act_only_as(user: User, role: Role, school_id: int) -> None:
+    """From now on `user` holds only `role` at that school (an API token speaks for its school, whatever else its
+    creator is): every selector built on roles_of() then scopes to that school alone."""
+    setattr(user, _CACHE_ATTR, RoleSet(school_ids={role: frozenset({school_id})}))
+
+
 def forget_roles(user: User) -> None:
     """Drop the cached roles, after memberships changed within the same request or test."""
     if hasattr(user, _CACHE_ATTR):
