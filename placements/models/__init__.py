@@ -6,6 +6,7 @@ from .induction import (
     InductionTemplateItem,
     Section,
 )
+from .intake import CandidatePreparation, Intake, WorkplaceAnalysis
 from .placements import Placement, PlacementQuerySet, Programme
 from .recruitment import (
     SCORE_MAX,
@@ -23,12 +24,14 @@ __all__ = [
     "SCORE_MIN",
     "SECTIONS_LEARNER_CONFIRMS",
     "Candidate",
+    "CandidatePreparation",
     "CandidateProfile",
     "CriterionScore",
     "InductionChecklist",
     "InductionItem",
     "InductionTemplate",
     "InductionTemplateItem",
+    "Intake",
     "Opening",
     "Placement",
     "PlacementQuerySet",
@@ -36,5 +39,6 @@ __all__ = [
     "ScoreSheet",
     "Section",
     "SelectionCriterion",
+    "WorkplaceAnalysis",
 ]
 from .learners import ImportBatch, ImportKind, ImportMapping, LearnerRecord  # noqa: E402,F401
