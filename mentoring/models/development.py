@@ -16,6 +16,8 @@ class DevelopmentActivity(models.Model):
         READING = "reading", _("reading trade literature")
         PEER_FEEDBACK = "peer_feedback", _("feedback from colleagues")
         REFLECTION = "reflection", _("reflection on own practice")
+        LABOUR_MARKET = "labour_market", _("labour-market orientation")
+        INTERVISION = "intervision", _("peer consultation (intervision)")
 
     mentor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="development_activities"
@@ -30,6 +32,16 @@ class DevelopmentActivity(models.Model):
         validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("200"))],
     )
     notes = models.TextField(_("notes"), blank=True)
+    proof = models.FileField(
+        _("proof"),
+        upload_to="mentoring/development/",
+        blank=True,
+        help_text=_("A certificate of attendance, a report or a photo that shows what you did."),
+    )
+    # The registry's completed course enrolment this row was recorded from. A plain number, not a foreign key:
+    # the registry sits above mentoring in the house plan. Unique, so a course is counted once however often
+    # the completion runs; such a row is the school's record and the mentor cannot change it.
+    source_enrolment = models.PositiveIntegerField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -40,3 +52,7 @@ class DevelopmentActivity(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def from_course(self) -> bool:
+        return self.source_enrolment is not None
