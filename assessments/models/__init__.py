@@ -1,8 +1,11 @@
+from .agreements import AgreementSettings, AgreementSignature, PlacementAgreement
 from .frameworks import Area, Competency, Framework, FrameworkVersion, Indicator, RatingLevel
 from .plans import AssessmentMoment, AssessmentPlan, Assessors, Evidence, Method
 from .records import AssessmentRecord, CompetencyJudgement, Rating, Signature
 
 __all__ = [
+    "AgreementSettings",
+    "AgreementSignature",
     "Area",
     "AssessmentMoment",
     "AssessmentPlan",
@@ -15,6 +18,7 @@ __all__ = [
     "FrameworkVersion",
     "Indicator",
     "Method",
+    "PlacementAgreement",
     "Rating",
     "RatingLevel",
     "Signature",

@@ -151,19 +151,16 @@ class CompetencyJudgement(models.Model):
         return f"{self.record} · {self.competency}"
 
 
-class Signature(models.Model):
-    """One signature the record needs; pending until signed. Someone without a login signs by e-mail link."""
+class SignerFields(models.Model):
+    """What every signature of the signing engine holds, whatever it signs (assessments/signatures/engine.py).
 
-    class Role(models.TextChoices):
-        ASSESSOR = "assessor", _("assessor")
-        SUBJECT = "subject", _("person assessed")
+    Shared by the assessment record's `Signature` and the placement agreement's `AgreementSignature`.
+    """
 
     class Verdict(models.TextChoices):
         AGREE = "agree", _("agree")
         DISAGREE = "disagree", _("seen, disagree")
 
-    record = models.ForeignKey(AssessmentRecord, on_delete=models.CASCADE, related_name="signatures")
-    role = models.CharField(_("signs as"), max_length=20, choices=Role.choices)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -174,6 +171,24 @@ class Signature(models.Model):
     signed_at = models.DateTimeField(_("signed"), null=True, blank=True)
     last_reminded_at = models.DateTimeField(null=True, blank=True)
     requested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_signed(self) -> bool:
+        return self.signed_at is not None
+
+
+class Signature(SignerFields):
+    """One signature the record needs; pending until signed. Someone without a login signs by e-mail link."""
+
+    class Role(models.TextChoices):
+        ASSESSOR = "assessor", _("assessor")
+        SUBJECT = "subject", _("person assessed")
+
+    record = models.ForeignKey(AssessmentRecord, on_delete=models.CASCADE, related_name="signatures")
+    role = models.CharField(_("signs as"), max_length=20, choices=Role.choices)
 
     class Meta:
         verbose_name = _("signature")
@@ -199,10 +214,6 @@ class Signature(models.Model):
 
     def __str__(self):
         return f"{self.record} · {self.name}"
-
-    @property
-    def is_signed(self) -> bool:
-        return self.signed_at is not None
 
 
 # A signed record stays: it is corrected by an amendment, never deleted (core/protection.py guards every path).
