@@ -1,5 +1,6 @@
 from .agreements import AgreementSettings, AgreementSignature, PlacementAgreement
 from .frameworks import Area, Competency, Framework, FrameworkVersion, Indicator, RatingLevel
+from .growth import DevelopmentGoal, DevelopmentPlan, FeedbackRequest, SelfAssessment
 from .plans import AssessmentMoment, AssessmentPlan, Assessors, Evidence, Method
 from .records import AssessmentRecord, CompetencyJudgement, Rating, Signature
 
@@ -13,7 +14,10 @@ __all__ = [
     "Assessors",
     "Competency",
     "CompetencyJudgement",
+    "DevelopmentGoal",
+    "DevelopmentPlan",
     "Evidence",
+    "FeedbackRequest",
     "Framework",
     "FrameworkVersion",
     "Indicator",
@@ -21,5 +25,6 @@ __all__ = [
     "PlacementAgreement",
     "Rating",
     "RatingLevel",
+    "SelfAssessment",
     "Signature",
 ]
