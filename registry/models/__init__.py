@@ -8,6 +8,7 @@ from .certificates import (
     PersonalDataErasure,
 )
 from .courses import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
+from .designs import CertificateDesign
 from .employers import EmployerInvitation, QualificationNomination
 from .merges import CompanyMerge
 from .settings import MentorEligibility, RegistrySettings
@@ -18,6 +19,7 @@ __all__ = [
     "BulkIssueItem",
     "BulkIssueJob",
     "Certificate",
+    "CertificateDesign",
     "CertificateNumberSequence",
     "CompanyMerge",
     "Course",

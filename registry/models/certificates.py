@@ -14,6 +14,7 @@ from accounts.models import Company, School
 from core.protection import ProtectedQuerySet, RefuseDeletion, protect
 
 from .courses import Course, Enrolment
+from .designs import CertificateDesign
 from .folding import Fold
 
 
@@ -90,6 +91,15 @@ class Certificate(RefuseDeletion, models.Model):
         verbose_name=_("issued by"),
     )
     language = models.CharField(_("language"), max_length=8, default="nl")
+    # The design version the certificate was issued with: it is rendered with that one, whatever comes later.
+    design = models.ForeignKey(
+        CertificateDesign,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="certificates",
+        verbose_name=_("design"),
+    )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
