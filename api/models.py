@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import School
 
-TOKEN_START = "wm_"
+TOKEN_START = "wm_"  # noqa: S105 - the fixed start of every token, not a secret
 PREFIX_LENGTH = 8
 
 

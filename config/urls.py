@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("assessments.urls")),
     path("feedback/", include("feedback.urls")),
     path("oversight/", include("oversight.urls")),
+    path("", include("api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("outbox/", include("core.outbox.urls")),
     path("healthz", healthz, name="healthz"),

@@ -51,6 +51,8 @@ EXPIRED_ONLY = "issued_on < (SELECT %s::date - coalesce(min(valid_until - issued
 
 # Revoked certificates (2%): the partial index certificate_revoked_issued holds them newest first.
 REVOKED_ONLY = "revoked_at IS NOT NULL"
+# Older than a given row (a cursor): a row comparison that the (issued_on, id) index serves as a range.
+OLDER_THAN = "(issued_on, id) < (%s, %s)"
 
 
 def _columns(names: tuple[str, ...]) -> str:
@@ -67,6 +69,7 @@ def newest_first_rows(
     enough: int | None = None,
     expired_before: date | None = None,
     revoked: bool = False,
+    before: tuple[date, int] | None = None,
 ) -> tuple[list, bool] | None:
     """Rows `offset` to `offset + limit` of `queryset` (filters only; its order is ignored), newest first,
     and whether they may stop short of the `limit` rows there are.
@@ -75,6 +78,8 @@ def newest_first_rows(
     rows are then the first ones, and more may follow (a look-ahead cut short rather than a slow page).
     `expired_before`: the filters keep only certificates that expired before that day (valid_until < it).
     `revoked`: the filters keep only revoked certificates; the walk then reads the index of those.
+    `before` (issued_on, id): the filters keep only rows older than that one (the API's cursor); the walk then
+    starts there in the index instead of at the newest row.
     One query whatever the filters (see the module's docstring). None when the queryset's SQL is not the
     plain one-table query this is written for (the caller then sorts the queryset itself).
     """
@@ -94,6 +99,9 @@ def newest_first_rows(
         condition_params.append(expired_before)
     if revoked:
         conditions.append(REVOKED_ONLY)
+    if before:
+        conditions.append(OLDER_THAN)
+        condition_params.extend(before)
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
     walk_sql = head + WALK.format(walked, where) + tail
     walk_params = (*condition_params, walk_rows, *walk_params)
