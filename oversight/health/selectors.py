@@ -46,6 +46,11 @@ def health_visible_to(user: User) -> QuerySet[PlacementHealth]:
     return PlacementHealth.objects.filter(placement__in=placements_visible_to(user))
 
 
+def health_of(placement) -> PlacementHealth | None:
+    """The computed health of one placement the caller has already been allowed to see; None before the first run."""
+    return PlacementHealth.objects.filter(placement=placement, computed_at__isnull=False).first()
+
+
 def overview_schools(user: User) -> QuerySet[School]:
     """The schools whose overview `user` may read: as coordinator; staff every school."""
     roles = roles_of(user)
