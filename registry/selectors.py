@@ -65,7 +65,10 @@ def courses_visible_to(user: User) -> QuerySet[Course]:
     if roles.school_staff_school_ids:
         visible |= Q(school_id__in=roles.school_staff_school_ids)
     if roles.has(Role.MENTOR) or roles.has(Role.COMPANY_ADMIN):
-        visible |= Q(status=Course.Status.OPEN) | Q(enrolments__participant=user)
+        # A closed cohort is open to its own company's people only.
+        own = roles.companies_as(Role.MENTOR) | roles.companies_as(Role.COMPANY_ADMIN)
+        open_to_them = Q(closed_for__isnull=True) | Q(closed_for_id__in=own)
+        visible |= (Q(status=Course.Status.OPEN) & open_to_them) | Q(enrolments__participant=user)
     if roles.has(Role.COMPANY_ADMIN):
         visible |= Q(enrolments__company_id__in=roles.companies_as(Role.COMPANY_ADMIN))
     return courses.filter(visible).distinct()
@@ -73,7 +76,7 @@ def courses_visible_to(user: User) -> QuerySet[Course]:
 
 def course_for_user(user: User, pk: int) -> Course:
     try:
-        return courses_visible_to(user).select_related("school", "teacher").get(pk=pk)
+        return courses_visible_to(user).select_related("school", "teacher", "closed_for").get(pk=pk)
     except (Course.DoesNotExist, ValueError, TypeError):
         raise Http404("No such course.") from None
 

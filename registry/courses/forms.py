@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role
+from accounts.models import Company, Role
 from accounts.selectors import people_with_role
 from core.attachments import validate_attachment
 from core.widgets import DateTimeLocalInput
@@ -53,6 +53,8 @@ class CourseForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["format"].choices = _capitalised(Course.Format.choices)
         self.fields["status"].choices = _capitalised(Course.Status.choices)
+        self.fields["closed_for"].queryset = Company.objects.order_by("name", "pk")
+        self.fields["closed_for"].empty_label = _("No: open to every employer")
         if self.instance.pk:
             del self.fields["school"]  # enrolments and certificates hang on the school: it stays
             self.fields["teacher"].queryset = course_teachers(self.instance.school_id)

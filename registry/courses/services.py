@@ -10,6 +10,7 @@ from accounts.models import Company, Membership, Role, User
 from core.outbox import enqueue
 
 from ..models import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
+from .development_credit import course_credit_record
 from .selectors import TAKING_PART, TAKING_PLACES, completion_by_enrolment, course_has_ended, course_teachers
 from .tasks import send_course_information
 
@@ -22,6 +23,8 @@ COURSE_FIELDS = (
     "format",
     "max_participants",
     "is_refresher",
+    "closed_for",
+    "qualification",
     "status",
 )
 SESSION_FIELDS = ("title", "starts_at", "ends_at", "location", "online_link")
@@ -138,6 +141,11 @@ def _enrol(*, course: Course, people: list[tuple[User, int]], by: User, confirme
         earlier = existing.get(person.pk)
         if earlier is not None and earlier.status != Enrolment.Status.WITHDRAWN:
             raise ValidationError(_("%(name)s is already enrolled in this course.") % {"name": person})
+    if course.closed_for_id and any(company_id != course.closed_for_id for _p, company_id in people):
+        raise ValidationError(
+            _("This course is a closed group for %(company)s: only its people can enrol.")
+            % {"company": course.closed_for}
+        )
     _room_check(course, len(people))
     now = timezone.now()
     status = Enrolment.Status.CONFIRMED if confirmed else Enrolment.Status.REQUESTED
@@ -184,6 +192,13 @@ def enrolment_enrol_employees(*, course: Course, employees: list[User], by: User
         if employee.pk not in works_at:
             raise ValidationError(_("%(name)s is not a work mentor at your company.") % {"name": employee})
     return _enrol(course=course, people=[(e, works_at[e.pk]) for e in employees], by=by, confirmed=True)
+
+
+@transaction.atomic
+def enrolment_enrol_invited(*, course: Course, employees: list[User], company: Company, by: User) -> list[Enrolment]:
+    """Employees named by their employer's contact through a teacher's invitation link (registry/employers):
+    confirmed, since the employer asks for it; `by` is the teacher who sent the link."""
+    return _enrol(course=course, people=[(employee, company.pk) for employee in employees], by=by, confirmed=True)
 
 
 @transaction.atomic
@@ -334,5 +349,7 @@ def course_complete(*, course: Course) -> tuple[list[Enrolment], list[tuple[Enro
     Enrolment.objects.filter(pk__in=[e.pk for e in done]).update(status=Enrolment.Status.COMPLETED)
     for enrolment in done:
         enrolment.status = Enrolment.Status.COMPLETED
+    # The course counts toward the participant's certificate renewal through their development log.
+    course_credit_record(done)
     not_done = [(e, results[e.pk]["missing"]) for e in confirmed if not results[e.pk]["complete"]]
     return done, not_done

@@ -31,6 +31,7 @@ from ..selectors import (
     can_withdraw_enrolment,
     certificate_figures,
     completion_by_enrolment,
+    course_schools_for,
     courses_for_list,
     courses_taken_part_in,
     employees_to_enrol,
@@ -67,6 +68,8 @@ def course_list(request):
         for course in courses:
             course.manageable = school_ids is None or course.school_id in school_ids
         context["courses"] = courses
+        # The schools' public catalogues, to share with employers (registry/employers).
+        context["catalogue_schools"] = [] if school_ids is None else course_schools_for(request.user)
     else:
         context["open_courses"] = open_courses_for(request.user)
         context["my_courses"] = courses_taken_part_in(request.user)
