@@ -26,6 +26,7 @@ def coaching_seeds():
         obstacles,
         recruitment,
         reminders,
+        surveys,
     )
 
     return [
@@ -41,6 +42,7 @@ def coaching_seeds():
         assessments.seed,
         recruitment.seed,
         induction.seed,
+        surveys.seed,
     ]
 
 
