@@ -43,7 +43,8 @@ from tests.meetings.factories_minutes import write_minutes
 from tests.placements.factories_imports import scene_import
 from tests.placements.factories_recruitment import add_criteria, make_candidate, make_opening, make_profile
 from tests.registry.factories_certificates import imported_certificate
-from tests.registry.factories_courses import running_course, submit
+from tests.registry.factories_courses import make_course, running_course, submit
+from tests.registry.factories_employers import make_invitation
 from tests.registry.factories_register import publish_register
 
 
@@ -115,6 +116,10 @@ def build_scene(world) -> dict:
         school=w.school, invited_by=w.coordinator, send=False,
     )  # fmt: skip
     feedback = scene_feedback(w)
+    # An employer's contact's link to an open course (registry/employers).
+    employer_invitation, employer_token = make_invitation(
+        make_course(w, title="Werkmentortraining voorjaar"), w.company, by=w.supervisor
+    )
     return {
         **feedback,
         "placement": w.placement.pk,
@@ -153,6 +158,8 @@ def build_scene(world) -> dict:
         "assignment": course.assignments[0].pk,
         "submission": submit(course.assignments[0], course.enrolment).pk,
         "enrolment": course.enrolment.pk,
+        "employer_invitation": employer_invitation.pk,
+        "employer_token": employer_token,
         "job": BulkIssueJob.objects.create(course=course.course, requested_by=w.supervisor, status="done").public_id,
         "certificate": certificate.pk,
         "certificate_number": certificate.number,

@@ -156,6 +156,11 @@ PAGES = {
     "course_enrol": {"pk": "course"},
     "course_evaluation": {"pk": "course"},
     "course_evaluation_summary": {"pk": "course"},
+    "course_catalogue": {"key": "register_key"},
+    "course_employer_enrol": {"token": "employer_token"},
+    "course_employees": {},
+    "course_employer_invitations": {"pk": "course"},
+    "course_nominations": {"pk": "course"},
     "course_certificates": {"pk": "course"},
     "course_assessments": {"course_pk": "course"},
     "course_assessment_new": {"enrolment_pk": "enrolment"},
@@ -267,6 +272,7 @@ NOT_PAGES |= {
 # Placement health (oversight/).
 PAGES |= {"oversight_placements": {}, "oversight_charts": {}, "oversight_settings": {}}
 NOT_PAGES |= {"oversight_export"}
+NOT_PAGES |= {"course_employer_invitation_revoke", "course_nominate"}  # POST only: a button, then a redirect
 # The school supervisor's caseload (oversight/caseload/).
 PAGES |= {"oversight_caseload": {}, "oversight_company": {}}
 

@@ -140,6 +140,12 @@ PARAMETERS |= {
     "feedback/results:key": "result_key",
 }
 QUERY_PARAMETERS += ("by",)  # the results page's dimension
+# Courses reaching employers (registry/employers/).
+PARAMETERS |= {
+    "courses/catalogue:key": "register_key",
+    "courses/enrol:token": "employer_token",
+    "employers:invitation_pk": "employer_invitation",
+}
 
 
 def route_kwargs(route: str, scene: dict) -> dict | None:
