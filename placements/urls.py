@@ -4,6 +4,7 @@ from . import views
 from .archiving import urls as archiving_urls
 from .imports import urls as imports_urls
 from .induction import urls as induction_urls
+from .intake import urls as intake_urls
 from .learners import urls as learners_urls
 from .programmes import urls as programmes_urls
 from .recruitment import urls as recruitment_urls
@@ -19,6 +20,7 @@ urlpatterns = [
     *archiving_urls.urlpatterns,
     *recruitment_urls.urlpatterns,
     *selection_urls.urlpatterns,
+    *intake_urls.urlpatterns,
     *induction_urls.urlpatterns,
     *learners_urls.urlpatterns,
     *programmes_urls.urlpatterns,

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import intake_drafts
 from . import views as plans
 
 urlpatterns = [
@@ -12,6 +13,11 @@ urlpatterns = [
     path("placements/<int:pk>/plan/goals/<int:goal_pk>/edit/", plans.goal_edit, name="mentoring_goal_edit"),
     path("placements/<int:pk>/plan/goals/<int:goal_pk>/delete/", plans.goal_remove, name="mentoring_goal_delete"),
     path("placements/<int:pk>/plan/goals/<int:goal_pk>/track/", plans.goal_tracking, name="mentoring_goal_track"),
+    path(
+        "placements/<int:pk>/plan/goals/from-intake/",
+        intake_drafts.goals_from_intake,
+        name="mentoring_goals_from_intake",
+    ),
     path("placements/<int:pk>/plan/milestones/new/", plans.milestone_new, name="mentoring_milestone_new"),
     path(
         "placements/<int:pk>/plan/milestones/<int:milestone_pk>/",

@@ -79,8 +79,8 @@ class Migration(migrations.Migration):
                     "share_with_employer",
                     models.BooleanField(
                         default=False,
-                        help_text="The selection team then sees which tasks fit the learner's possibilities.",
-                        verbose_name="the learner agrees to share the fit with the company",
+                        help_text="The company then sees the fit and its work mentor drafts goals from it.",
+                        verbose_name="the learner agrees to share the intake with the company",
                     ),
                 ),
                 ("held_on", models.DateField(blank=True, null=True, verbose_name="held on")),

@@ -43,9 +43,9 @@ class Intake(models.Model):
     )
     # The learner keeps control (seed 004): limitations reach the company only when they agreed.
     share_with_employer = models.BooleanField(
-        _("the learner agrees to share the fit with the company"),
+        _("the learner agrees to share the intake with the company"),
         default=False,
-        help_text=_("The selection team then sees which tasks fit the learner's possibilities."),
+        help_text=_("The company then sees the fit and its work mentor drafts goals from it."),
     )
     held_on = models.DateField(_("held on"), null=True, blank=True)
     updated_by = models.ForeignKey(

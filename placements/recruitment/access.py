@@ -85,3 +85,44 @@ def candidate_for_user(user: User, pk: int) -> Candidate:
     if roles.school_staff_school_ids & learner_schools:
         return candidate
     raise Http404("No such candidate.")
+
+
+# --- The job coach's intake and the workplace (seed 004) ------------------------------------------------
+# The company side of an opening (its admins, its interviewers and the company's work mentors) describes the
+# workplace; school staff, as job coaches, hold the intake of their school's learners and prepare them.
+
+
+def is_company_side(user: User, opening: Opening) -> bool:
+    if can_manage_opening(user, opening) or is_interviewer(user, opening):
+        return True
+    return opening.company_id in roles_of(user).companies_as(Role.MENTOR)
+
+
+def is_job_coach_of(user: User, learner: User) -> bool:
+    """School staff of a school where `learner` is a learner (and staff) act as their job coach."""
+    roles = roles_of(user)
+    return roles.is_staff or bool(roles.school_staff_school_ids & roles_of(learner).schools_as(Role.LEARNER))
+
+
+def workplace_opening_for_user(user: User, pk: int) -> Opening:
+    """An opening whose workplace analysis `user` may read: the company side, and school staff matching their
+    learners with it. Anyone else (another company's mentor, a learner) gets 404."""
+    opening = opening_for_user(user, pk)
+    if is_company_side(user, opening) or roles_of(user).school_staff_school_ids:
+        return opening
+    raise Http404("No such opening.")
+
+
+def candidate_for_preparation(user: User, pk: int) -> Candidate:
+    """A candidate whose preparation `user` may see: the company side of the opening, the learner's job coach
+    and the learner; another company's people and another school's staff get 404."""
+    candidate = Candidate.objects.select_related("opening__company", "learner").filter(pk=pk).first()
+    if candidate is None:
+        raise Http404("No such candidate.")
+    if (
+        user.pk == candidate.learner_id
+        or is_company_side(user, candidate.opening)
+        or is_job_coach_of(user, candidate.learner)
+    ):
+        return candidate
+    raise Http404("No such candidate.")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from core.views import add_service_errors, require
 
 from .forms import CandidateProfileForm
+from .intake_reads import intake_of, profile_draft
 from .selectors import (
     application_statuses,
     is_learner,
@@ -61,13 +62,28 @@ def _profile_page(request, user_pk=None):
     )
 
 
+def _intake_draft(request, learner, profile, own: bool) -> dict:
+    """With ?draft=intake, the job coach's form starts from the intake: it only pre-fills empty fields and saves
+    nothing until the form is saved, so reviewing it is the confirmation."""
+    if own or request.method != "GET" or request.GET.get("draft") != "intake":
+        return {}
+    intake = intake_of(learner)
+    drafted = profile_draft(intake, profile) if intake else {}
+    if drafted:
+        messages.info(request, _("Drafted from the intake: check the filled-in fields and save. Nothing is saved yet."))
+    else:
+        messages.info(request, _("The intake has nothing to add to the empty fields of this profile."))
+    return drafted
+
+
 def _edit_page(request, user_pk=None):
     if user_pk is not None and user_pk == request.user.pk:
         return redirect("candidate_profile_edit")
     learner, own = _learner(request, user_pk)
     profile = profile_of(learner)
     schools = profile_schools(learner, None if own else request.user)
-    form = CandidateProfileForm(request.POST or None, instance=profile, schools=schools)
+    drafted = _intake_draft(request, learner, profile, own)
+    form = CandidateProfileForm(request.POST or None, instance=profile, schools=schools, initial=drafted)
     urls = _urls(learner, own)
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):

@@ -19,10 +19,12 @@ from .access import (
     can_manage_opening,
     can_propose_for_school,
     can_see_candidates,
+    is_company_side,
     opening_for_user,
 )
 from .filters import OpeningFilter
 from .forms import ApplyForm, OpeningForm, ProposeForm
+from .intake_reads import attach_workplace_fits
 from .matching import country_name, match
 from .selectors import (
     application_for_learner,
@@ -277,12 +279,14 @@ def opening_matches(request, pk):
     learners = None
     if school_staff:
         learners = Paginator(ranked_learners(opening, school_ids), PAGE_SIZE).get_page(request.GET.get("page"))
+    ranked = ranked_candidates(opening) if team else None
+    attach_workplace_fits(opening, ranked, learners, company_side=is_company_side(request.user, opening))
     return render(
         request,
         "placements/openings/opening_matches.html",
         {
             "opening": opening,
-            "ranked": ranked_candidates(opening) if team else None,
+            "ranked": ranked,
             "page": learners,
             "query": _query_without_page(request),
             "can_propose": school_staff and opening.status == Opening.Status.PUBLISHED,
