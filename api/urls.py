@@ -20,7 +20,7 @@ v1 = [
     path("companies/", views.CompanyList.as_view(), name="api_companies"),
     path("companies/<str:kvk>/", views.CompanyDetail.as_view(), name="api_company"),
     # Anything else under /api/v1/ is a problem document too, not the site's HTML 404 page.
-    re_path(r"^.*$", not_found, name="api_not_found"),
+    re_path(r"^.*$", not_found),
 ]
 
 urlpatterns = [

@@ -43,6 +43,15 @@ class Cursor(pagination.CursorPagination):
     max_page_size = 100
     ordering = "pk"
 
+    def get_paginated_response_schema(self, schema):
+        # DRF writes OpenAPI 3.0's `nullable`, which 3.1 does not know: a null link is a type of its own there.
+        link = {"type": ["string", "null"], "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["results"],
+            "properties": {"next": link, "previous": link, "results": schema},
+        }
+
 
 class VerifyRate(throttling.BaseThrottle):
     """The verification page's limit (core/ratelimit.py, RATE_LIMITS["verify"]), shared with the page."""
