@@ -8,4 +8,5 @@ class MentoringConfig(AppConfig):
 
     def ready(self):
         # Celery's autodiscovery looks for mentoring/tasks.py only; the tasks live in their sub-domain.
+        from .critical import tasks as critical_tasks  # noqa: F401
         from .obstacles import tasks  # noqa: F401

@@ -5,6 +5,7 @@ from .archiving import urls as archiving_urls
 from .imports import urls as imports_urls
 from .induction import urls as induction_urls
 from .intake import urls as intake_urls
+from .line_manager import urls as line_manager_urls
 from .learners import urls as learners_urls
 from .programmes import urls as programmes_urls
 from .recruitment import urls as recruitment_urls
@@ -22,6 +23,7 @@ urlpatterns = [
     *selection_urls.urlpatterns,
     *intake_urls.urlpatterns,
     *induction_urls.urlpatterns,
+    *line_manager_urls.urlpatterns,
     *learners_urls.urlpatterns,
     *programmes_urls.urlpatterns,
     *imports_urls.urlpatterns,

@@ -12,6 +12,8 @@ from core.choice_keys import whole_number
 
 from .filters import PlacementFilter
 from .forms import PlacementForm, PlacementStatusForm
+from .line_manager.risks import RISKS as LINE_MANAGER_RISKS
+from .line_manager.selectors import can_set_line_manager
 from .selectors import (
     can_archive_placement,
     can_create_placements,
@@ -63,6 +65,8 @@ def placement_detail(request, pk):
             "can_archive": can_archive_placement(request.user, placement),
             "can_log_session": is_mentor_of(request.user, placement),  # only the mentor logs sessions
             "status_form": _status_form(placement) if can_manage else None,
+            "can_set_line_manager": can_set_line_manager(request.user, placement),
+            "line_manager_risks": LINE_MANAGER_RISKS,
         },
     )
 

@@ -18,7 +18,7 @@ from accounts.models import User
 from core.emails import recipient_language, site_link
 from meetings.models import Meeting
 from meetings.planning.ics import ics_uid
-from mentoring.models import CoachingSession
+from mentoring.models import CoachingSession, PlannedSession
 from registry.models import Course, CourseSession
 
 from . import selectors
@@ -103,6 +103,28 @@ def _coaching(session: CoachingSession) -> Event:
     )
 
 
+def _scheduled(planned: PlannedSession) -> Event:
+    """A planned session of the schedule: at the agreed moment when there is one, else all day on its date."""
+    placement = planned.placement
+    summary = _("Coaching session: %(learner)s (%(company)s)") % {
+        "learner": placement.learner.get_full_name(),
+        "company": placement.company.name,
+    }
+    uid, url = f"coaching-planned-{planned.pk}@werkmentor", site_link("mentoring_schedule", placement.pk)
+    if planned.agreed_at is not None:
+        end = planned.agreed_at + timedelta(minutes=COACHING_MINUTES)
+        return _event(uid, planned.agreed_at, end, summary, status="CONFIRMED", url=url)
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", _utc(timezone.now()))
+    event.add("dtstart", planned.planned_on)
+    event.add("dtend", planned.planned_on + timedelta(days=1))
+    event.add("summary", summary)
+    event.add("status", "TENTATIVE")
+    event.add("url", url)
+    return event
+
+
 def feed_calendar(user: User) -> bytes:
     span = selectors.window()
     with translation.override(recipient_language(user)):
@@ -119,4 +141,6 @@ def feed_calendar(user: User) -> bytes:
             calendar.add_component(_course_session(session))
         for session in selectors.planned_coaching_of(user, span):
             calendar.add_component(_coaching(session))
+        for planned in selectors.scheduled_coaching_of(user, span):
+            calendar.add_component(_scheduled(planned))
         return calendar.to_ical()

@@ -17,7 +17,7 @@ class PlanForm(forms.ModelForm):
 
     class Meta:
         model = CoachingPlan
-        fields = ["coaching_frequency", "coaching_forms", "learning_style", "energisers"]
+        fields = ["coaching_frequency", "session_interval_weeks", "coaching_forms", "learning_style", "energisers"]
         widgets = {"learning_style": forms.Textarea(attrs={"rows": 3}), "energisers": forms.Textarea(attrs={"rows": 3})}
 
 

@@ -15,8 +15,9 @@ from accounts.models import User
 from placements.models import Placement
 
 from ..models import CoachingPlan, LearningGoal, Milestone, PlanVersion
+from ..schedule.services import planned_sessions_generate
 
-PLAN_FIELDS = ("coaching_frequency", "coaching_forms", "learning_style", "energisers")
+PLAN_FIELDS = ("coaching_frequency", "session_interval_weeks", "coaching_forms", "learning_style", "energisers")
 GOAL_FIELDS = ("title", "success_measure", "target_date", "rationale")
 TRACKING_FIELDS = ("status", "progress", "next_review")
 
@@ -38,8 +39,11 @@ def _plan_changed(plan: CoachingPlan, by: User) -> None:
 @transaction.atomic
 def plan_update(*, plan: CoachingPlan, data: dict, by: User) -> CoachingPlan:
     for field in PLAN_FIELDS:
-        setattr(plan, field, data[field])
+        if field in data:
+            setattr(plan, field, data[field])
     _plan_changed(plan, by)
+    # The schedule follows the plan's working copy: the learner and mentor meet as agreed while it is attuned.
+    planned_sessions_generate(placement=plan.placement, interval_weeks=plan.session_interval_weeks)
     return plan
 
 
@@ -95,6 +99,7 @@ def milestone_reached(*, milestone: Milestone, reached: bool) -> Milestone:
 def plan_snapshot(plan: CoachingPlan) -> dict:
     return {
         "coaching_frequency": plan.coaching_frequency,
+        "session_interval_weeks": plan.session_interval_weeks,
         "coaching_forms": list(plan.coaching_forms),
         "learning_style": plan.learning_style,
         "energisers": plan.energisers,

@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
@@ -9,7 +10,7 @@ from core.attachments import MAX_FILES, allowed_extensions_text, validate_attach
 from core.widgets import DateInput, DateTimeLocalInput
 from placements.forms import PersonChoiceField
 
-from ..models import ActionItem, CoachingSession, LearningGoal
+from ..models import ActionItem, CoachingSession, LearningGoal, PlannedSession
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -54,6 +55,12 @@ class SessionForm(forms.ModelForm):
         label=_("Attachments"),
         required=False,
     )
+    planned = forms.ModelChoiceField(
+        label=_("Planned session"),
+        queryset=PlannedSession.objects.none(),
+        required=False,
+        help_text=_("The planned session of the schedule this session fulfils."),
+    )
 
     class Meta:
         model = CoachingSession
@@ -78,9 +85,14 @@ class SessionForm(forms.ModelForm):
             "duration_minutes": forms.NumberInput(attrs={"step": 5, "min": 5, "max": 600}),
         }
 
-    def __init__(self, *args, placement, goals, open_items, **kwargs):
+    def __init__(self, *args, placement, goals, open_items, planned_sessions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.placement = placement
+        if planned_sessions is None:
+            del self.fields["planned"]
+        else:
+            self.fields["planned"].queryset = planned_sessions
+            self.fields["planned"].label_from_instance = lambda planned: date_format(planned.planned_on, "l j F Y")
         self.fields["goals"].queryset = goals
         self.fields["completed_items"].queryset = open_items
         self.fields["completed_items"].label_from_instance = lambda item: f"{item.description} ({item.owner})"

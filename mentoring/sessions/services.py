@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from placements.models import Placement
 
-from ..models import ActionItem, CoachingSession, PrivateNote, SessionAttachment
+from ..models import ActionItem, CoachingSession, PlannedSession, PrivateNote, SessionAttachment
+from ..schedule.services import planned_session_agree, planned_session_fulfil
 
 SESSION_FIELDS = (
     "date",
@@ -33,11 +34,18 @@ def session_log(
     completed_items=(),
     private_note: str = "",
     files=(),
+    planned: PlannedSession | None = None,
 ) -> CoachingSession:
-    """Save a session with its agreements, note and attachments in one go: all of it, or nothing."""
+    """Save a session with its agreements, note and attachments in one go: all of it, or nothing.
+
+    Logged against a planned session, it fulfils that one; its "next session" becomes the next planned one's moment.
+    """
     session = CoachingSession.objects.create(
         placement=placement, created_by=by, **{field: data[field] for field in SESSION_FIELDS if field in data}
     )
+    if planned is not None:
+        planned_session_fulfil(planned=planned, session=session)
+    planned_session_agree(session=session)
     session.goals.set(goals)
     ActionItem.objects.bulk_create(ActionItem(placement=placement, session=session, **item) for item in action_items)
     now = timezone.now()

@@ -9,11 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
+from core.choice_keys import whole_number
 from core.private_files import private_file_response
-from core.views import require
+from core.views import add_service_errors, require
 from placements.selectors import is_learner_of, is_mentor_of
 
 from ..models import ActionItem, CoachingSession, LearningGoal, SessionAttachment
+from ..schedule.selectors import open_planned_sessions
 from ..selectors import (
     coaching_placement_for_user,
     is_supervisor_of,
@@ -70,12 +72,15 @@ def session_list(request, pk):
 def session_new(request, pk):
     placement = coaching_placement_for_user(request.user, pk)
     require(is_mentor_of(request.user, placement), _("Only the work mentor of this placement logs sessions."))
+    open_planned = open_planned_sessions(placement)
     form = SessionForm(
         request.POST or None,
         request.FILES or None,
         placement=placement,
         goals=_goals(placement),
         open_items=open_action_items(placement=placement),
+        planned_sessions=open_planned,
+        initial={"planned": whole_number(request.GET.get("planned"))},
     )
     items = ActionItemFormSet(
         request.POST or None,
@@ -84,20 +89,31 @@ def session_new(request, pk):
         form_kwargs={"people": _people(placement)},
     )
     if request.method == "POST" and form.is_valid() and items.is_valid():
-        session_log(
-            placement=placement,
-            by=request.user,
-            data=form.cleaned_data,
-            goals=form.cleaned_data["goals"],
-            action_items=[item.item_data for item in items.forms if item.item_data],
-            completed_items=form.cleaned_data["completed_items"],
-            private_note=form.cleaned_data["private_note"],
-            files=form.uploads_checked,
-        )
-        messages.success(request, _("The session has been logged."))
-        return redirect("mentoring_sessions", pk=placement.pk)
+        try:
+            session_log(
+                placement=placement,
+                by=request.user,
+                data=form.cleaned_data,
+                goals=form.cleaned_data["goals"],
+                action_items=[item.item_data for item in items.forms if item.item_data],
+                completed_items=form.cleaned_data["completed_items"],
+                private_note=form.cleaned_data["private_note"],
+                files=form.uploads_checked,
+                planned=form.cleaned_data.get("planned"),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The session has been logged."))
+            return redirect("mentoring_sessions", pk=placement.pk)
+    planned = form["planned"].value()
+    preparation = (
+        open_planned.filter(pk=whole_number(str(planned)), prepared_at__isnull=False).first() if planned else None
+    )
     return render(
-        request, "mentoring/sessions/session_form.html", {"placement": placement, "form": form, "items": items}
+        request,
+        "mentoring/sessions/session_form.html",
+        {"placement": placement, "form": form, "items": items, "preparation": preparation},
     )
 
 
