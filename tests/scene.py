@@ -25,11 +25,13 @@ from meetings.planning.selectors import agenda_from_coaching_plan
 from meetings.selectors import MINUTES_LINK, RESPOND_LINK
 from mentoring.models import (
     CoachingSession,
+    CriticalSituation,
     DevelopmentActivity,
     HoursEntry,
     Incident,
     Milestone,
     Obstacle,
+    PlannedSession,
     SessionAttachment,
 )
 from placements.induction.services import checklist_from_template
@@ -150,6 +152,12 @@ def build_scene(world) -> dict:
             description="Slipped",
             reported_by=w.mentor,
         ).pk,  # fmt: skip
+        "critical_situation": CriticalSituation.objects.create(
+            placement=w.placement, category="gifts", occurred_on=today, description="A gift", recorded_by=w.mentor
+        ).pk,
+        "planned_session": PlannedSession.objects.create(
+            placement=w.placement, slot=1, planned_on=today + timedelta(days=7)
+        ).pk,
         "activity": DevelopmentActivity.objects.create(
             mentor=w.mentor, kind=DevelopmentActivity.Kind.choices[0][0], title="Course", date=today, hours=2
         ).pk,

@@ -276,6 +276,18 @@ NOT_PAGES |= {"course_employer_invitation_revoke", "course_nominate"}  # POST on
 # The school supervisor's caseload (oversight/caseload/).
 PAGES |= {"oversight_caseload": {}, "oversight_company": {}}
 
+# The coach's critical situations, the coaching schedule and the line-manager flag (issue 20).
+PAGES |= {
+    "mentoring_critical": {"pk": "placement"},
+    "mentoring_critical_new": {"pk": "placement"},
+    "mentoring_critical_detail": {"pk": "placement", "situation_pk": "critical_situation"},
+    "mentoring_schedule": {"pk": "placement"},
+    "mentoring_planned_prepare": {"pk": "placement", "planned_pk": "planned_session"},
+    "mentoring_missed_sessions": {},
+    "placement_line_manager": {"pk": "placement"},
+}
+NOT_PAGES |= {"mentoring_critical_support"}  # POST only: a button, then a redirect
+
 
 def url_names() -> set[str]:
     return {name for name, _route in routes()}

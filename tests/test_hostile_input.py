@@ -48,6 +48,7 @@ QUERY_PARAMETERS = (
 )  # fmt: skip
 # The placement health overview's filters (oversight/overview/filters.py).
 QUERY_PARAMETERS += ("status", "signal", "sort", "programme", "cohort", "supervisor", "mentor")
+QUERY_PARAMETERS += ("planned",)  # the planned session a logged coaching session fulfils (mentoring/sessions)
 QUERY_VALUES = {"huge": HUGE, "superscript digit": "\u00b2", "NUL": "1\x00"}
 # Routes that answer with a file, not a page with forms.
 FILE_ROUTES = ("pdf/", "export/", ".csv", ".ics", "/file/", "attachments/<int:attachment_pk>/")
@@ -73,6 +74,8 @@ PARAMETERS = {
     "hours:entry_pk": "hours",
     "obstacles:obstacle_pk": "obstacle",
     "incidents:incident_pk": "incident",
+    "critical-situations:situation_pk": "critical_situation",
+    "schedule:planned_pk": "planned_session",
     "assessment-plan/moments:moment_pk": "moment",
     "evidence:evidence_pk": "evidence",
     "development:pk": "activity",

@@ -16,6 +16,7 @@ TABS = [
     ("mentoring_plan", _("Coaching plan"), can_view_coaching),
     ("mentoring_agreement", _("Agreement"), can_view_coaching),
     ("mentoring_sessions", _("Sessions"), can_view_coaching),
+    ("mentoring_schedule", _("Schedule"), can_view_coaching),
     ("mentoring_hours", _("Hours"), can_view_coaching),
     ("mentoring_obstacles", _("Obstacles"), can_view_coaching),
     ("mentoring_incidents", _("Incidents"), can_view_incidents),
