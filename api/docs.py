@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils.csp import CSP
+from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 
 from .problems import problem_response
@@ -16,4 +17,4 @@ def csp_for_docs(view):
 
 
 def not_found(request, *args, **kwargs):
-    return problem_response(404, "No such API endpoint.", instance=request.path)
+    return problem_response(404, _("No such API endpoint."), instance=request.path)
