@@ -11,6 +11,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import Membership, Role, School, User
+from registry.certificates.designs import design_for_issue
 from registry.certificates.eligibility import registry_settings_for
 from registry.certificates.numbering import next_certificate_number
 from registry.certificates.services import NotEligible, add_years, certificate_issue, holder_snapshot
@@ -94,6 +95,7 @@ def _imported(school, rules, email, issued_on, revoked_because, teacher) -> None
         issued_on=issued_on,
         valid_until=add_years(issued_on, rules.validity_years),
         language=rules.certificate_language,
+        design=design_for_issue(school, rules),
         imported=True,
         emailed_at=timezone.now(),
         revoked_at=timezone.make_aware(datetime.combine(revoked_on, time(10))) if revoked_because else None,

@@ -1,4 +1,4 @@
-"""The certificate as a PDF: WeasyPrint renders templates/pdf/certificate.html in the school's look.
+"""The certificate as a PDF: WeasyPrint renders templates/pdf/certificate.html in the design it was issued with.
 
 Rendering is the expensive part of issuing; the renderer every document shares, set up once per process,
 is core/documents.py (docs/decisions/0007-certificate-pdf-rendering.md). The certificate's stylesheet is
@@ -13,16 +13,21 @@ import qrcode
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.formats import date_format
 from PIL import Image
 
-from core.documents import DocumentKind, image_data_uri
+from core.documents import DocumentKind
 from core.emails import site_link
 
-from ..models import Certificate, RegistrySettings
+from ..models import Certificate, CertificateDesign, RegistrySettings
+from .design_wording import fill_wording
+from .designs import design_from_settings, image_uri
 from .eligibility import registry_settings_for
 
 CERTIFICATE = DocumentKind("certificate.css")
 DEFAULT_COLOUR = RegistrySettings._meta.get_field("primary_colour").default
+DEFAULT_ACCENT = CertificateDesign._meta.get_field("accent_colour").default
+LAYOUTS = tuple(CertificateDesign.Layout.values)
 LANGUAGES = ("nl", "en")
 QR_BORDER = 4
 
@@ -60,47 +65,81 @@ def verify_url(certificate: Certificate) -> str:
     return site_link("certificate_verify", certificate.public_id)
 
 
-def _safe_colour(value: str) -> str:
+def _safe_colour(value: str, default: str = DEFAULT_COLOUR) -> str:
     valid = isinstance(value, str) and len(value) == 7 and value[0] == "#"
-    return value if valid and all(c in "0123456789abcdefABCDEF" for c in value[1:]) else DEFAULT_COLOUR
+    return value if valid and all(c in "0123456789abcdefABCDEF" for c in value[1:]) else default
 
 
 def certificate_language(certificate: Certificate) -> str:
     return certificate.language if certificate.language in LANGUAGES else settings.LANGUAGE_CODE
 
 
-def certificate_html(certificate: Certificate, *, rules: RegistrySettings | None = None) -> str:
-    """The certificate's HTML in its own language; tests read it to see what the PDF is made of."""
-    rules = rules or registry_settings_for(certificate.school_id)
+def design_of(certificate: Certificate, rules: RegistrySettings | None = None) -> CertificateDesign:
+    """The design the certificate was issued with; one without (never saved) takes the settings' look."""
+    if certificate.design_id is not None:
+        return certificate.design
+    return design_from_settings(certificate.school, rules or registry_settings_for(certificate.school_id))
+
+
+def _wording_values(certificate: Certificate) -> dict[str, str]:
+    company = certificate.company_name
+    if company and certificate.company_city:
+        company = f"{company}, {certificate.company_city}"
+    return {
+        "holder": certificate.holder_name,
+        # A preview's sample certificate carries an unsaved course.
+        "course": certificate.course.title if certificate.course else "",
+        "school": certificate.school.name,
+        "company": company,
+        "issued_on": date_format(certificate.issued_on, "j F Y"),
+        "valid_until": date_format(certificate.valid_until, "j F Y"),
+    }
+
+
+def certificate_html(
+    certificate: Certificate, *, rules: RegistrySettings | None = None, design: CertificateDesign | None = None
+) -> str:
+    """The certificate's HTML in its own language and its own design; tests read it to see what the PDF is made of.
+
+    Everything comes from the certificate's saved fields and its (frozen) design, so re-rendering gives the
+    same document.
+    """
+    design = design or design_of(certificate, rules)
     url = verify_url(certificate)
     language = certificate_language(certificate)
     with translation.override(language):
+        signatories = [
+            {"name": name, "role": role, "image": image_uri(image)} for name, role, image in design.signatories()
+        ]
         return render_to_string(
             "pdf/certificate.html",
             {
                 "certificate": certificate,
                 "language": language,
+                "layout": design.layout if design.layout in LAYOUTS else LAYOUTS[0],
+                "accent": _safe_colour(design.accent_colour, DEFAULT_ACCENT),
+                "title": design.title(language),
+                "statement": fill_wording(design.body(language), _wording_values(certificate)),
                 "school_name": certificate.school.name,
-                "course_title": certificate.course.title if certificate.course_id else "",
                 "country": certificate.get_company_country_display() if certificate.company_country else "",
-                "logo": image_data_uri(rules.logo),
-                "signature": image_data_uri(rules.signature),
-                "signatory_name": rules.signatory_name or certificate.school.name,
-                "signatory_title": rules.signatory_title,
+                "logo": image_uri(design.logo),
+                "signatories": signatories or [{"name": certificate.school.name, "role": "", "image": None}],
                 "verify_url": url,
                 "qr_code": qr_data_uri(url),
             },
         )
 
 
-def certificate_pdf(certificate: Certificate, *, rules: RegistrySettings | None = None) -> bytes:
-    rules = rules or registry_settings_for(certificate.school_id)
+def certificate_pdf(
+    certificate: Certificate, *, rules: RegistrySettings | None = None, design: CertificateDesign | None = None
+) -> bytes:
+    design = design or design_of(certificate, rules)
     # No page numbers: a certificate is one page. No image cache is shared between renders either: each QR
     # code is new, and a worker's memory must stay flat.
     return CERTIFICATE.write_pdf(
-        certificate_html(certificate, rules=rules),
+        certificate_html(certificate, design=design),
         language=certificate_language(certificate),
-        colour=_safe_colour(rules.primary_colour),
+        colour=_safe_colour(design.primary_colour),
         page_numbers=False,
     )
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 
 from ..models import Certificate, Enrolment
+from .designs import design_for_issue
 from .eligibility import registry_settings_for
 from .numbering import next_certificate_number
 from .selectors import development_hours_between, refresher_completed_since
@@ -96,6 +97,7 @@ def certificate_renew(*, certificate: Certificate, renewed_by: User, today: date
             valid_until=add_years(max(today, old.valid_until), rules.validity_years),
             issued_by=renewed_by,
             language=rules.certificate_language,
+            design=design_for_issue(old.school, rules),
             **snapshot,
         )
         queue_certificate_email(renewal)

@@ -16,6 +16,7 @@ from accounts.models import School, User
 from core.outbox import enqueue
 
 from ..models import Certificate, Enrolment, RegistrySettings
+from .designs import design_for_issue
 from .eligibility import eligibility, registry_settings_for
 from .numbering import next_certificate_number
 from .tasks import send_certificate_email
@@ -102,6 +103,7 @@ def certificate_issue(
             valid_until=add_years(issued_on, rules.validity_years),
             issued_by=issued_by,
             language=rules.certificate_language,
+            design=design_for_issue(school, rules),
             **holder_snapshot(holder=enrolment.participant, company=enrolment.company),
         )
         try:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import certificates, issue, settings, verify
+from .views import certificates, designs, issue, settings, verify
 
 urlpatterns: list = [
     path("courses/<int:pk>/certificates/", issue.course_certificates, name="course_certificates"),
@@ -30,6 +30,17 @@ urlpatterns: list = [
     path("certificates/<int:pk>/erase/", certificates.certificate_erase, name="certificate_erase"),
     path("registry/settings/", settings.registry_settings, name="registry_settings"),
     path("registry/settings/preview/", settings.registry_settings_preview, name="registry_settings_preview"),
+    path("registry/designs/", designs.certificate_designs, name="certificate_designs"),
+    path("registry/designs/new/", designs.certificate_design_new, name="certificate_design_new"),
+    path("registry/designs/preview/", designs.certificate_design_preview_form, name="certificate_design_preview_form"),
+    path("registry/designs/<uuid:public_id>/", designs.certificate_design, name="certificate_design"),
+    path(
+        "registry/designs/<uuid:public_id>/preview/",
+        designs.certificate_design_preview,
+        name="certificate_design_preview",
+    ),
+    path("registry/designs/<uuid:public_id>/use/", designs.certificate_design_use, name="certificate_design_use"),
+    path("registry/designs/<uuid:public_id>/copy/", designs.certificate_design_copy, name="certificate_design_copy"),
     path("verify/", verify.certificate_lookup, name="certificate_lookup"),
     path("verify/<str:code>/", verify.certificate_verify, name="certificate_verify"),
 ]

@@ -58,13 +58,13 @@ class Migration(migrations.Migration):
                 ("title_en", models.CharField(max_length=80, verbose_name="title (English)")),
                 ("body_nl", models.TextField(max_length=600, verbose_name="text (Dutch)")),
                 ("body_en", models.TextField(max_length=600, verbose_name="text (English)")),
-                ("signatory_name", models.CharField(blank=True, max_length=120, verbose_name="signed by")),
-                ("signatory_role", models.CharField(blank=True, max_length=120, verbose_name="signatory's role")),
+                ("signatory_name", models.CharField(blank=True, max_length=200, verbose_name="signed by")),
+                ("signatory_role", models.CharField(blank=True, max_length=200, verbose_name="signatory's role")),
                 ("signature", models.BinaryField(blank=True, default=b"", verbose_name="signature image")),
-                ("signatory2_name", models.CharField(blank=True, max_length=120, verbose_name="second signatory")),
+                ("signatory2_name", models.CharField(blank=True, max_length=200, verbose_name="second signatory")),
                 (
                     "signatory2_role",
-                    models.CharField(blank=True, max_length=120, verbose_name="second signatory's role"),
+                    models.CharField(blank=True, max_length=200, verbose_name="second signatory's role"),
                 ),
                 ("signature2", models.BinaryField(blank=True, default=b"", verbose_name="second signature image")),
                 (

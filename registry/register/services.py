@@ -21,6 +21,7 @@ from simple_history.utils import bulk_create_with_history
 from accounts.countries import COUNTRIES
 from accounts.models import Company, School
 
+from ..certificates.designs import design_for_issue
 from ..certificates.numbering import PREFIX, next_certificate_number
 from ..models import Certificate, RegistrySettings
 
@@ -256,6 +257,7 @@ def certificates_import(*, text: str, school: School, today: date | None = None)
                 RegistrySettings.objects.filter(school=school).values_list("certificate_language", flat=True).first()
                 or RegistrySettings._meta.get_field("certificate_language").default
             )
+            design = design_for_issue(school)
             reserved = {row.values["number"] for row in preview.rows if row.values["number"]}
             existing: dict[int, set[str]] = {}
             certificates = [
@@ -271,6 +273,7 @@ def certificates_import(*, text: str, school: School, today: date | None = None)
                     issued_on=row.issued_on,
                     valid_until=row.valid_until,
                     language=language,
+                    design=design,
                     imported=True,
                 )
                 for row in preview.rows

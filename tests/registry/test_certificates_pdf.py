@@ -81,12 +81,15 @@ def test_the_html_embeds_the_qr_code_and_prints_the_url(certificate):
     assert url in html
 
 
-def test_the_school_logo_and_signature_are_embedded(world, certificate):
+def test_the_school_logo_and_signature_are_embedded(world):
     rules = set_rules(
         world.school, signatory_name="Mr. drs. Jan Ruiter", signatory_title="Voorzitter college van bestuur"
     )
     rules.logo.save("logo.png", io.BytesIO(png_bytes()), save=False)
     rules.signature.save("signature.png", io.BytesIO(png_bytes(size=(80, 30))), save=True)
+    # Issued after the settings changed: a certificate keeps the look it was issued with.
+    enrolment = enrol_completed(certificate_course(world), participant(world), world.company)
+    certificate = certificate_issue(enrolment=enrolment, issued_by=world.supervisor)[0]
     html = certificate_html(certificate)
     assert html.count("data:image/png;base64,") == 3  # logo, signature and QR code
     text = pdf_text(certificate_pdf(certificate))
