@@ -49,6 +49,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=17),
         "options": {"expires": 3000},
     },
+    # Retention (privacy/retention.py): each school that switched it on, once a day through the outbox.
+    "queue-retention": {
+        "task": "privacy.tasks.queue_retention",
+        "schedule": crontab(hour=2, minute=45),
+    },
     # The weekly digest to coordinators and school supervisors (oversight/digest): queued on Monday morning, sent
     # once per person per ISO week however often it runs.
     "queue-weekly-digest": {

@@ -17,6 +17,7 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("oversight/", include("oversight.urls")),
     path("", include("api.urls")),
+    path("", include("privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("outbox/", include("core.outbox.urls")),
     path("healthz", healthz, name="healthz"),

@@ -75,6 +75,12 @@ QUESTIONNAIRES = (
     ("feedback_questionnaire", "feedback_version", "feedback_question", "feedback_rule", "feedback_settings"),
     lambda roles: roles.is_staff or bool(roles.school_staff_school_ids),
 )
+PRIVACY_REQUESTS = (
+    "privacy_requests",
+    _("Privacy requests"),
+    ("privacy_request", "privacy_retention"),
+    lambda roles: roles.has(Role.COORDINATOR),
+)
 ADMINISTRATION = ("admin:index", _("Administration"), "admin", lambda roles: roles.is_staff)
 OUTBOX = ("outbox", _("Outbox"), "outbox", lambda roles: roles.is_staff)
 
@@ -84,7 +90,11 @@ OUTBOX = ("outbox", _("Outbox"), "outbox", lambda roles: roles.is_staff)
 # and log out it fits on one line at 1024 px, in Dutch too (tests/browser/test_menu_layout.py).
 MENU = [
     DASHBOARD,
-    (_("Placements"), [PLACEMENTS, PLACEMENT_HEALTH, OPENINGS, INDUCTION, PEOPLE, LEARNERS, SURVEY_RESULTS, QUESTIONNAIRES]),
+    (
+        _("Placements"),
+        [PLACEMENTS, PLACEMENT_HEALTH, OPENINGS, INDUCTION, PEOPLE, LEARNERS, SURVEY_RESULTS, QUESTIONNAIRES]
+        + [PRIVACY_REQUESTS],
+    ),
     (_("Training"), [COURSES, FRAMEWORKS]),
     REGISTER,
 ]

@@ -36,6 +36,7 @@ from mentoring.models import (
 )
 from placements.induction.services import checklist_from_template
 from placements.models import InductionTemplate, InductionTemplateItem, Section
+from privacy.models import PrivacyRequest
 from registry.models import BulkIssueJob
 from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version, make_record
 from tests.factories import CompanyFactory, grant, make_placement
@@ -122,8 +123,12 @@ def build_scene(world) -> dict:
     employer_invitation, employer_token = make_invitation(
         make_course(w, title="Werkmentortraining voorjaar"), w.company, by=w.supervisor
     )
+    privacy_request = PrivacyRequest.objects.create(
+        school=w.school, kind=PrivacyRequest.Kind.ACCESS, person=w.learner, received_on=today, recorded_by=w.coordinator
+    )
     return {
         **feedback,
+        "privacy_request": privacy_request.pk,
         "placement": w.placement.pk,
         "learner": w.learner.pk,
         "programme": w.programme.pk,

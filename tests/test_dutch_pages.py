@@ -275,6 +275,10 @@ NOT_PAGES |= {"oversight_export"}
 NOT_PAGES |= {"course_employer_invitation_revoke", "course_nominate"}  # POST only: a button, then a redirect
 # The school supervisor's caseload (oversight/caseload/).
 PAGES |= {"oversight_caseload": {}, "oversight_company": {}}
+# Privacy (privacy/): the statement, the requests' log and retention; the export and the actions are no pages.
+PAGES |= {"privacy_statement": {}, "privacy_requests": {}, "privacy_request": {"pk": "privacy_request"}}
+PAGES |= {"privacy_retention": {}}
+NOT_PAGES |= {"privacy_my_data", "privacy_request_fulfil", "privacy_request_refuse"}
 
 # The coach's critical situations, the coaching schedule and the line-manager flag (issue 20).
 PAGES |= {

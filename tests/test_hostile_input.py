@@ -143,6 +143,9 @@ PARAMETERS |= {
     "feedback/results:key": "result_key",
 }
 QUERY_PARAMETERS += ("by",)  # the results page's dimension
+# Privacy (privacy/); a person's own export is a file.
+PARAMETERS |= {"privacy/requests:pk": "privacy_request"}
+FILE_ROUTES += ("privacy/my-data/",)
 # Courses reaching employers (registry/employers/).
 PARAMETERS |= {
     "courses/catalogue:key": "register_key",

@@ -36,7 +36,7 @@ DESTINATIONS = {
     "learner": ALWAYS | PLACEMENT_ROLES | {"candidate_profile", "my_applications"},
     "mentor": ALWAYS | PLACEMENT_ROLES | {"course_list", "framework_list", "my_certificates", "development_list", "feedback_results"},
     "supervisor": SCHOOL_STAFF,
-    "coordinator": SCHOOL_STAFF | {"people", "oversight_placements"},
+    "coordinator": SCHOOL_STAFF | {"people", "oversight_placements", "privacy_requests"},
     "company_admin": ALWAYS | PLACEMENT_ROLES | {"course_list", "induction_templates", "people", "feedback_results"},
     "staff": ALWAYS
     | {"opening_list", "course_list", "framework_list", "induction_templates", "register", "admin:index", "outbox"}
