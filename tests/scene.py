@@ -16,6 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 from accounts.invitations.services import invite
 from accounts.invitations.tokens import make_token
 from accounts.models import CompanyLocation, IdentityProvider, Role
+from api.tokens import token_create
 from assessments.models import Evidence
 from assessments.signatures.selectors import SIGN_LINK
 from assessments.signatures.services import record_submit
@@ -199,6 +200,9 @@ def build_scene(world) -> dict:
         "reset_token": default_token_generator.make_token(w.learner),
         "org_kind": "school",
         "school": w.school.pk,
+        "api_token": token_create(school=w.school, by=w.coordinator, name="Student records", scope="read")[0].pk,
+        "student_number": "00123",
+        "kvk_number": "12345678",
         "supervisor": w.supervisor.pk,
         "invitation": invitation.pk,
         "invitation_token": make_token(invitation.link_version),

@@ -292,6 +292,13 @@ PAGES |= {
 }
 NOT_PAGES |= {"mentoring_critical_support"}  # POST only: a button, then a redirect
 
+# The REST API (api/): the school's API tokens page. The API answers JSON, its documentation is Swagger UI's page.
+PAGES |= {"api_tokens": {"school_id": "school"}}
+NOT_PAGES |= {
+    "api_token_revoke", "api_schema", "api_docs", "api_verify", "api_register", "api_placements", "api_placement",
+    "api_schools", "api_people", "api_learners", "api_learner", "api_companies", "api_company",
+}  # fmt: skip
+
 
 def url_names() -> set[str]:
     return {name for name, _route in routes()}

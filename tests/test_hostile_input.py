@@ -153,6 +153,15 @@ PARAMETERS |= {
     "employers:invitation_pk": "employer_invitation",
 }
 
+# The REST API (api/): the tokens pages, and the API's school, student number and KvK number.
+PARAMETERS |= {
+    "tokens/school:school_id": "school",
+    "api/tokens:pk": "api_token",
+    "v1/schools:school_id": "school",
+    "v1/schools/learners:number": "student_number",
+    "v1/companies:kvk": "kvk_number",
+}
+
 
 def route_kwargs(route: str, scene: dict) -> dict | None:
     """The URL's keyword arguments from the scene, or None when a parameter names nothing in PARAMETERS."""
