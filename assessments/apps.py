@@ -13,3 +13,13 @@ class AssessmentsConfig(AppConfig):
         from .plans.selectors import competencies_for_goals
 
         goal_competencies.provide(competencies_for_goals)
+
+        # The placement agreement's rules on placements (which sit below and cannot import them): a school may
+        # require a signed agreement before a placement becomes active, and an edit of a placement's period or
+        # company after signing makes an addendum. Importing the services also registers their Celery tasks.
+        from placements.services import activation_guard_add, change_listener_add
+
+        from .agreements.services import activation_refusal, placement_changed
+
+        activation_guard_add(activation_refusal)
+        change_listener_add(placement_changed)

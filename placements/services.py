@@ -1,5 +1,6 @@
 """Writes of placements. Every rule that must hold whoever calls is checked here, inside the transaction."""
 
+from collections.abc import Callable
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -30,6 +31,23 @@ ALLOWED_TRANSITIONS = {
     Placement.Status.COMPLETED: (),
     Placement.Status.ENDED_EARLY: (),
 }
+
+
+# Rules of higher apps about a placement (placements sits below them, so they register here when they load,
+# e.g. in their AppConfig.ready): a guard returns why a placement may not become active (or None); a listener
+# hears, inside the transaction of placement_update, that a placement was changed.
+ACTIVATION_GUARDS: list[Callable[[Placement], str | None]] = []
+CHANGE_LISTENERS: list[Callable[[Placement], None]] = []
+
+
+def activation_guard_add(guard: Callable[[Placement], str | None]) -> None:
+    if guard not in ACTIVATION_GUARDS:
+        ACTIVATION_GUARDS.append(guard)
+
+
+def change_listener_add(listener: Callable[[Placement], None]) -> None:
+    if listener not in CHANGE_LISTENERS:
+        CHANGE_LISTENERS.append(listener)
 
 
 def placement_validate(placement: Placement) -> None:
@@ -95,6 +113,8 @@ def placement_update(*, placement: Placement, data: dict) -> Placement:
     _lock_learner(placement.learner_id)
     placement_validate(placement)
     placement.save()
+    for listener in CHANGE_LISTENERS:
+        listener(placement)
     return placement
 
 
@@ -109,6 +129,10 @@ def placement_change_status(
                 % {"current": placement.get_status_display(), "new": Placement.Status(status).label}
             }
         )
+    if status == Placement.Status.ACTIVE:
+        refusals = [why for guard in ACTIVATION_GUARDS if (why := guard(placement))]
+        if refusals:
+            raise ValidationError({"status": refusals})
     if status == Placement.Status.ENDED_EARLY:
         errors = {}
         if not reason.strip():

@@ -6,7 +6,7 @@ record of a mentor in a course; the person assessed always signs too.
 """
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from core.signing import SignedLink
 
 from ..models import AssessmentRecord, Assessors, CompetencyJudgement, Rating, Signature
 from ..selectors import can_assess, can_assess_course_participant
+from .engine import sent_marker
 
 
 def can_manage_signatures(user: User, record: AssessmentRecord) -> bool:
@@ -147,8 +148,6 @@ def records_waiting_on_others(user: User) -> list[WaitingOnOthers]:
 
 # --- The signed link in the e-mail -----------------------------------------------------------------------
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
 
 def _sent_marker(signature: Signature) -> str:
     """When the record was sent for signatures, in whole microseconds since the epoch.
@@ -157,8 +156,7 @@ def _sent_marker(signature: Signature) -> str:
     its signatures and sending it again sets a new moment, so a link from before a withdrawal stops working:
     the signer must use the newest e-mail, about the content as it is now.
     """
-    moment = signature.record.submitted_at
-    return "" if moment is None else str((moment - _EPOCH) // timedelta(microseconds=1))
+    return sent_marker(signature.record.submitted_at)
 
 
 def _signature_for_link(pk: int) -> Signature | None:

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.outbox import enqueue
 
 from ..documents.tasks import send_record_pdf
 from ..models import AssessmentRecord, Signature
+from . import engine
 from .selectors import assessors_to_sign, missing_levels
 from .tasks import send_signature_request
 
@@ -28,13 +28,11 @@ class SignOffConflict(ValidationError):
 
 
 def _locked_record(pk: int) -> AssessmentRecord:
-    return AssessmentRecord.objects.select_for_update().get(pk=pk)
+    return engine.locked_row(AssessmentRecord, pk)
 
 
 def _signer(record: AssessmentRecord, role: str, user: User) -> Signature:
-    return Signature.objects.create(
-        record=record, role=role, user=user, name=user.get_full_name() or user.email, email=user.email
-    )
+    return Signature(record=record, role=role, user=user, name=user.get_full_name() or user.email, email=user.email)
 
 
 @transaction.atomic
@@ -58,9 +56,7 @@ def record_submit(*, record: AssessmentRecord, by: User) -> list[Signature]:
     record.status, record.submitted_at = locked.status, locked.submitted_at
     signatures = [_signer(locked, Signature.Role.ASSESSOR, user) for user in assessors]
     signatures.append(_signer(locked, Signature.Role.SUBJECT, locked.subject))
-    for signature in signatures:
-        enqueue(send_signature_request, signature.pk)
-    return signatures
+    return engine.signers_ask(signatures, send_signature_request)
 
 
 @transaction.atomic
@@ -102,20 +98,12 @@ def signature_sign(*, signature: Signature, verdict: str, reason: str = "", resp
         raise ValidationError({"verdict": _("Only the person assessed can sign that they disagree.")})
     if verdict == Signature.Verdict.DISAGREE and not reason.strip():
         raise ValidationError({"reason": _("Say why you disagree.")})
-    current.verdict, current.reason, current.signed_at = verdict, reason.strip(), timezone.now()
-    current.save(update_fields=["verdict", "reason", "signed_at"])
+    engine.signature_mark(current, verdict=verdict, reason=reason)
     if current.role == Signature.Role.SUBJECT and response.strip():
         record.learner_response = response.strip()
         record.save(update_fields=["learner_response", "updated_at"])
-    if not Signature.objects.filter(record=record, signed_at__isnull=True).exists():
-        _lock(record)
+    if engine.everyone_signed(Signature.objects.filter(record=record)):
+        # Everyone has signed: the record is final (inside the signing transaction, the record row locked).
+        engine.document_lock(record, status=AssessmentRecord.Status.SIGNED, pdf_task=send_record_pdf)
     signature.refresh_from_db()
     return record
-
-
-def _lock(record: AssessmentRecord) -> None:
-    """Everyone has signed: the record is final. Runs inside the signing transaction, the record row locked."""
-    record.status = AssessmentRecord.Status.SIGNED
-    record.locked_at = timezone.now()
-    record.save(update_fields=["status", "locked_at", "updated_at"])
-    enqueue(send_record_pdf, record.pk)
