@@ -17,7 +17,7 @@ from core.spreadsheet import EXPORT_FORMATS, export_response
 
 from ...models import Certificate
 from ...selectors import can_search_register
-from ..exports import certificate_export_header, certificate_export_rows
+from ..exports import certificate_export_header, certificate_export_query
 from ..filters import PublicRegisterFilter, RegisterFilter
 from ..selectors import (
     can_import_certificates,
@@ -140,7 +140,7 @@ def register_export(request):
         f"werkmentor-register-{today.isoformat()}",
         _("Certified work mentors"),
         certificate_export_header(),
-        certificate_export_rows(register_filter.qs, today=today),
+        certificate_export_query(register_filter.qs, today=today),
     )
 
 
