@@ -36,7 +36,7 @@ from mentoring.models import (
     SessionAttachment,
 )
 from placements.induction.services import checklist_from_template
-from placements.models import InductionTemplate, InductionTemplateItem, Section
+from placements.models import InductionTemplate, InductionTemplateItem, Intake, Section, WorkplaceAnalysis
 from privacy.models import PrivacyRequest
 from registry.models import BulkIssueJob
 from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version, make_record
@@ -89,6 +89,12 @@ def build_scene(world) -> dict:
     opening = make_opening(w)
     make_profile(w.learner, w.school)
     criterion = add_criteria(opening)[0]
+    # The job coach's intake, shared with the company, and the bakery's workplace (placements/intake).
+    Intake.objects.create(
+        learner=w.learner, school=w.school, support_needs="A fixed start", possibilities=["baking"],
+        share_with_employer=True,
+    )  # fmt: skip
+    WorkplaceAnalysis.objects.create(opening=opening, workplace_tasks="Knead the dough\nServe customers")
     template = InductionTemplate.objects.create(company=w.company, name="Bakery induction", is_default=True)
     template_item = InductionTemplateItem.objects.create(
         template=template, section=Section.HOUSE_RULES, title="Hair net", responsible="Marieke", due_day=1, position=1

@@ -16,7 +16,7 @@ from ..recruitment.access import (
     is_job_coach_of,
     workplace_opening_for_user,
 )
-from ..recruitment.intake_reads import fit_for, intake_of, preparation_of, workplace_of
+from ..recruitment.intake_reads import applications_of_learner, fit_for, intake_of, preparation_of, workplace_of
 from ..recruitment.selectors import learner_for_staff, profile_schools
 from .forms import CarvingForm, IntakeForm, InterviewForm, WorkplaceForm
 from .services import CARVING_FIELDS, INTERVIEW_FIELDS, intake_save, preparation_save, workplace_save
@@ -43,6 +43,7 @@ def learner_intake(request, user_pk):
             "learner": learner,
             "intake": intake,
             "form": form,
+            "applications": applications_of_learner(learner),
             "own": False,
             "profile_url": reverse("learner_profile", args=[learner.pk]),
             "matches_url": reverse("candidate_matches", args=[learner.pk]),

@@ -14,6 +14,11 @@ def intake_of(learner: User) -> Intake | None:
     return Intake.objects.filter(learner=learner).first()
 
 
+def applications_of_learner(learner: User) -> list[Candidate]:
+    """The learner's applications, for the job coach to prepare them (the interview, the job carving)."""
+    return list(Candidate.objects.filter(learner=learner).select_related("opening__company").order_by("-created_at"))
+
+
 def workplace_of(opening: Opening) -> WorkplaceAnalysis | None:
     return WorkplaceAnalysis.objects.filter(opening=opening).first()
 
