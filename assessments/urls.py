@@ -4,6 +4,7 @@ from .courses import urls as courses_urls
 from .documents import urls as documents_urls
 from .evidence import urls as evidence_urls
 from .frameworks import urls as frameworks_urls
+from .growth import urls as growth_urls
 from .plans import urls as plans_urls
 from .progress import urls as progress_urls
 from .records import urls as records_urls
@@ -18,4 +19,5 @@ urlpatterns = [
     *progress_urls.urlpatterns,
     *courses_urls.urlpatterns,
     *documents_urls.urlpatterns,
+    *growth_urls.urlpatterns,
 ]

@@ -104,6 +104,7 @@ PERSONAL_MENU = [
     ("my_account", _("My account"), "my_account", lambda roles: True),
     ("my_certificates", _("My certificates"), "my_certificates", lambda roles: roles.has(Role.MENTOR)),
     ("development_list", _("My development"), "development", lambda roles: roles.has(Role.MENTOR)),
+    ("growth_plan", _("My development plan"), "growth", lambda roles: roles.has(Role.MENTOR)),
     ("candidate_profile", _("My candidate profile"), "candidate_profile", lambda roles: roles.has(Role.LEARNER)),
     ("my_applications", _("My applications"), "my_applications", lambda roles: roles.has(Role.LEARNER)),
     ("my_surveys", _("My surveys"), ("my_surveys", "survey_answer"), lambda roles: bool(roles.roles)),

@@ -17,6 +17,7 @@ from accounts.invitations.services import invite
 from accounts.invitations.tokens import make_token
 from accounts.models import CompanyLocation, IdentityProvider, Role
 from api.tokens import token_create
+from assessments.growth.selectors import FEEDBACK_LINK as GROWTH_FEEDBACK_LINK
 from assessments.models import Evidence
 from assessments.signatures.selectors import SIGN_LINK
 from assessments.signatures.services import record_submit
@@ -40,6 +41,8 @@ from placements.models import InductionTemplate, InductionTemplateItem, Intake, 
 from privacy.models import PrivacyRequest
 from registry.models import BulkIssueJob
 from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version, make_record
+from tests.assessments.growth_helpers import feedback_request, self_assessment
+from tests.assessments.growth_helpers import goal as growth_goal
 from tests.factories import CompanyFactory, grant, make_placement
 from tests.feedback.factories_feedback import scene_feedback
 from tests.meetings.factories_meetings import held_meeting, make_action_item, make_goal, make_meeting
@@ -71,6 +74,7 @@ def build_scene(world) -> dict:
     today = timezone.localdate()
     w = world
     grant(w.coordinator, Role.TEACHER, w.school)
+    growth_request = feedback_request(w.mentor)
     goal = make_goal(w, "Kneads bread dough by hand")
     action_item = make_action_item(w, "Practise shaping baguettes", due_date=today + timedelta(days=12))
     session = CoachingSession.objects.create(
@@ -173,6 +177,11 @@ def build_scene(world) -> dict:
         "activity": DevelopmentActivity.objects.create(
             mentor=w.mentor, kind=DevelopmentActivity.Kind.choices[0][0], title="Course", date=today, hours=2
         ).pk,
+        # The mentor's growth (assessments/growth): a goal, a self-assessment and a feedback request.
+        "growth_goal": growth_goal(w.mentor).pk,
+        "growth_assessment": self_assessment(w.mentor).pk,
+        "growth_request": growth_request.pk,
+        "growth_token": GROWTH_FEEDBACK_LINK.make(growth_request),
         "course": course.course.pk,
         "course_session": course.sessions[0].pk,
         "assignment": course.assignments[0].pk,

@@ -146,6 +146,12 @@ PAGES = {
     "mentoring_progress": {"pk": "placement"},
     "development_list": {},
     "development_edit": {"pk": "activity"},
+    "growth_plan": {},
+    "growth_goal_edit": {"pk": "growth_goal"},
+    "growth_self_assessments": {},
+    "growth_self_assessment_new": {},
+    "growth_compare": {},
+    "growth_feedback": {},
     "course_list": {},
     "course_new": {},
     "course_detail": {"pk": "course"},
@@ -295,6 +301,9 @@ PAGES |= {
     "placement_line_manager": {"pk": "placement"},
 }
 NOT_PAGES |= {"mentoring_critical_support"}  # POST only: a button, then a redirect
+# The mentor's growth (assessments/growth/): the feedback form behind its signed link is a page too.
+PAGES |= {"growth_feedback_answer": {"token": "growth_token"}}
+NOT_PAGES |= {"growth_goal_new", "growth_goal_delete", "growth_feedback_withdraw", "development_proof"}  # POST / file
 
 # The REST API (api/): the school's API tokens page. The API answers JSON, its documentation is Swagger UI's page.
 PAGES |= {"api_tokens": {"school_id": "school"}}

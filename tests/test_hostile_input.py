@@ -131,6 +131,13 @@ PARAMETERS = {
     "credentials/status:page": "school",
     "calendar:token": "respond_token",
 }
+# The mentor's growth (assessments/growth/): goals, feedback requests and the feedback form's signed link.
+PARAMETERS |= {
+    "growth/goals:pk": "growth_goal",
+    "growth/feedback:pk": "growth_request",
+    "feedback-for-mentor:token": "growth_token",
+}
+QUERY_PARAMETERS += ("ids",)  # the self-assessments compared
 # Feedback and close-out (feedback/).
 PARAMETERS |= {
     "feedback/questionnaires:pk": "survey_questionnaire",

@@ -3,7 +3,11 @@
 from datetime import date
 from decimal import Decimal
 
+from django.utils import timezone
+
 from mentoring.models import DevelopmentActivity
+
+from . import growth
 
 Kind = DevelopmentActivity.Kind
 DEMO_MENTOR = "mentor@demo.werkmentor.nl"
@@ -19,8 +23,8 @@ ACTIVITIES = {
         (1, 11, 18, Kind.PEER_FEEDBACK, "Henk watched a coaching session, gave feedback", "1", "Ask more, tell less."),
         (0, 1, 9, Kind.REFLECTION, "Looked back on last year's coaching and set my own goals", "2", ""),
         (0, 2, 20, Kind.TRAINING, "Afternoon training: giving feedback to young people", "3.5", ""),
-        (0, 4, 15, Kind.READING, "Read the new qualification file for bakers", "1.5", ""),
-        (0, 6, 12, Kind.PEER_FEEDBACK, "Intervision with work mentors of other bakeries", "2", ""),
+        (0, 4, 15, Kind.LABOUR_MARKET, "Regional labour-market meeting for the bakery trade", "1.5", ""),
+        (0, 6, 12, Kind.INTERVISION, "Intervision with work mentors of other bakeries", "2", ""),
     ],
     OTHER_MENTORS[0]: [
         (1, 10, 3, Kind.COURSE, "Work mentor course in care, module 2", "8", ""),
@@ -49,3 +53,5 @@ def seed(placements: list, today) -> None:
                 date=when,
                 defaults={"kind": kind, "hours": Decimal(hours), "notes": notes},
             )
+    if DEMO_MENTOR in mentors:
+        growth.seed(mentors[DEMO_MENTOR], timezone.now())

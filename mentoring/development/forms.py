@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.attachments import allowed_extensions_text, validate_attachment
 from core.widgets import DateInput
 
 from ..models import DevelopmentActivity
@@ -48,6 +49,20 @@ class DevelopmentActivityForm(forms.ModelForm):
             self.fields["date"].initial = timezone.localdate()
         self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
         self.fields["hours"].widget.attrs.update(step=str(HOURS_STEP), min=str(MIN_HOURS), max=str(MAX_HOURS))
+        self.fields["proof"] = forms.FileField(
+            label=_("Proof"),
+            required=False,
+            initial=self.instance.proof or None,
+            widget=forms.ClearableFileInput if self.instance.proof else forms.FileInput,
+            help_text=_("Optional: a certificate of attendance, a report or a photo (%(types)s).")
+            % {"types": allowed_extensions_text()},
+        )
+
+    def clean_proof(self):
+        upload = self.cleaned_data.get("proof")
+        if upload and upload is not False and hasattr(upload, "size"):
+            validate_attachment(upload)
+        return upload
 
     def clean(self):
         cleaned = super().clean()

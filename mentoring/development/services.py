@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,10 @@ from accounts.models import User
 from ..models import DevelopmentActivity
 
 EDITABLE_FIELDS = ("kind", "title", "date", "hours", "notes")
+COURSE_ROW_MESSAGE = _(
+    "This activity was recorded from a mentor course you completed; the school keeps it, so it cannot be changed "
+    "or removed here."
+)
 MIN_HOURS = Decimal("0.5")
 MAX_HOURS = Decimal("200")
 HOURS_STEP = Decimal("0.5")
@@ -68,23 +73,46 @@ def _apply(activity: DevelopmentActivity, data: dict) -> None:
     activity.notes = (activity.notes or "").strip()
 
 
+def _apply_proof(activity: DevelopmentActivity, data: dict) -> None:
+    """A new upload replaces the proof, `False` (the clear box) removes it; the old file goes after the commit."""
+    upload = data.get("proof")
+    if not (upload is False or isinstance(upload, UploadedFile)):
+        return
+    if activity.proof:
+        storage, name = activity.proof.storage, activity.proof.name
+        transaction.on_commit(lambda: storage.delete(name))
+    activity.proof = upload or ""
+
+
+def _refuse_course_row(activity: DevelopmentActivity) -> None:
+    if activity.from_course:
+        raise ValidationError(COURSE_ROW_MESSAGE)
+
+
 @transaction.atomic
 def development_activity_create(*, mentor: User, data: dict) -> DevelopmentActivity:
     activity = DevelopmentActivity(mentor=mentor)
     _apply(activity, data)
     development_activity_validate(activity)
+    _apply_proof(activity, data)
     activity.save()
     return activity
 
 
 @transaction.atomic
 def development_activity_update(*, activity: DevelopmentActivity, data: dict) -> DevelopmentActivity:
+    _refuse_course_row(activity)
     _apply(activity, data)
     development_activity_validate(activity)
-    activity.save(update_fields=list(EDITABLE_FIELDS))
+    _apply_proof(activity, data)
+    activity.save(update_fields=[*EDITABLE_FIELDS, "proof"])
     return activity
 
 
 @transaction.atomic
 def development_activity_delete(*, activity: DevelopmentActivity) -> None:
+    _refuse_course_row(activity)
+    if activity.proof:
+        storage, name = activity.proof.storage, activity.proof.name
+        transaction.on_commit(lambda: storage.delete(name))
     activity.delete()

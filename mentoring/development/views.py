@@ -1,6 +1,7 @@
 """The work mentor's own professional development log (work process 1.6): only its owner sees it."""
 
 from decimal import Decimal
+from pathlib import PurePath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +13,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.attachments import ALLOWED
+from core.private_files import private_file_response
 from core.spreadsheet import csv_response
 
 from .forms import DevelopmentActivityForm, YearForm
@@ -49,7 +52,7 @@ def _apply_errors(form, exc: ValidationError) -> None:
 def development_list(request):
     _require_mentor(request.user)
     year = YearForm(request.GET).year_or_current()
-    form = DevelopmentActivityForm(request.POST or None)
+    form = DevelopmentActivityForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             activity = development_activity_create(mentor=request.user, data=form.cleaned_data)
@@ -82,7 +85,10 @@ def development_list(request):
 def development_edit(request, pk):
     _require_mentor(request.user)
     activity = development_activity_for_user(request.user, pk)
-    form = DevelopmentActivityForm(request.POST or None, instance=activity)
+    if activity.from_course:
+        # The school's record of a completed course: shown, never edited (the services refuse it too).
+        return render(request, "mentoring/development/development_course_row.html", {"activity": activity})
+    form = DevelopmentActivityForm(request.POST or None, request.FILES or None, instance=activity)
     if request.method == "POST" and form.is_valid():
         try:
             development_activity_update(activity=activity, data=form.cleaned_data)
@@ -102,9 +108,23 @@ def development_delete(request, pk):
     _require_mentor(request.user)
     activity = development_activity_for_user(request.user, pk)
     year = activity.date.year
-    development_activity_delete(activity=activity)
-    messages.success(request, _("The activity has been removed from your log."))
+    try:
+        development_activity_delete(activity=activity)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The activity has been removed from your log."))
     return redirect(_list_url(year))
+
+
+@login_required
+@require_GET
+def development_proof(request, pk):
+    _require_mentor(request.user)
+    activity = development_activity_for_user(request.user, pk)
+    name = PurePath(activity.proof.name).name if activity.proof else ""
+    content_type = ALLOWED.get(PurePath(name).suffix.lower(), ("application/octet-stream", None))[0]
+    return private_file_response(activity.proof, filename=name, content_type=content_type)
 
 
 @login_required

@@ -10,6 +10,7 @@ from accounts.models import Company, Membership, Role, User
 from core.outbox import enqueue
 
 from ..models import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
+from .development_credit import course_credit_record
 from .selectors import TAKING_PART, TAKING_PLACES, completion_by_enrolment, course_has_ended, course_teachers
 from .tasks import send_course_information
 
@@ -348,5 +349,7 @@ def course_complete(*, course: Course) -> tuple[list[Enrolment], list[tuple[Enro
     Enrolment.objects.filter(pk__in=[e.pk for e in done]).update(status=Enrolment.Status.COMPLETED)
     for enrolment in done:
         enrolment.status = Enrolment.Status.COMPLETED
+    # The course counts toward the participant's certificate renewal through their development log.
+    course_credit_record(done)
     not_done = [(e, results[e.pk]["missing"]) for e in confirmed if not results[e.pk]["complete"]]
     return done, not_done

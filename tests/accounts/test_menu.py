@@ -34,7 +34,9 @@ SCHOOL_STAFF = ALWAYS | PLACEMENT_ROLES | {"course_list", "framework_list", "reg
 # Every page each role reaches from the menu (the bar, its dropdowns and the user menu).
 DESTINATIONS = {
     "learner": ALWAYS | PLACEMENT_ROLES | {"candidate_profile", "my_applications"},
-    "mentor": ALWAYS | PLACEMENT_ROLES | {"course_list", "framework_list", "my_certificates", "development_list", "feedback_results"},
+    "mentor": ALWAYS
+    | PLACEMENT_ROLES
+    | {"course_list", "framework_list", "my_certificates", "development_list", "growth_plan", "feedback_results"},
     "supervisor": SCHOOL_STAFF,
     "coordinator": SCHOOL_STAFF | {"people", "oversight_placements", "privacy_requests"},
     "company_admin": ALWAYS | PLACEMENT_ROLES | {"course_list", "induction_templates", "people", "feedback_results"},

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -11,6 +12,7 @@ from core.http import pdf_response
 
 from ...models import Certificate
 from ...selectors import can_manage_certificates, certificate_for_user
+from ..course_hours import course_hours_between
 from ..documents import certificate_pdf, pdf_filename
 from ..forms import EraseForm, RevokeForm
 from ..renewal import certificate_renew as certificate_renew_service
@@ -24,6 +26,10 @@ from ..services import NotEligible
 
 def _detail_page(request, certificate, *, revoke_form=None, erase_form=None, refused=None, status=200):
     can_manage = can_manage_certificates(request.user, certificate)
+    renewal = renewal_check(certificate) if can_manage else None
+    course_hours = None
+    if renewal and renewal.hours_needed and certificate.holder_id:
+        course_hours = course_hours_between(certificate.holder, certificate.issued_on, timezone.localdate())
     return render(
         request,
         "registry/certificates/certificate_detail.html",
@@ -31,7 +37,8 @@ def _detail_page(request, certificate, *, revoke_form=None, erase_form=None, ref
             "certificate": certificate,
             "can_manage": can_manage,
             "can_erase": can_erase_certificate(request.user, certificate),
-            "renewal": renewal_check(certificate) if can_manage else None,
+            "renewal": renewal,
+            "renewal_course_hours": course_hours,
             "renewals": list(Certificate.objects.filter(renews=certificate).order_by("issued_on", "pk")),
             "revoke_form": revoke_form or RevokeForm(prefix="revoke"),
             "erase_form": erase_form or EraseForm(prefix="erase"),
