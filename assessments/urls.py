@@ -1,5 +1,6 @@
 """Assessment routes: frameworks, and per placement the plan, evidence, records and signatures."""
 
+from .agreements import urls as agreements_urls
 from .courses import urls as courses_urls
 from .documents import urls as documents_urls
 from .evidence import urls as evidence_urls
@@ -19,5 +20,6 @@ urlpatterns = [
     *progress_urls.urlpatterns,
     *courses_urls.urlpatterns,
     *documents_urls.urlpatterns,
+    *agreements_urls.urlpatterns,
     *growth_urls.urlpatterns,
 ]

@@ -17,6 +17,8 @@ from accounts.invitations.services import invite
 from accounts.invitations.tokens import make_token
 from accounts.models import CompanyLocation, IdentityProvider, Role
 from api.tokens import token_create
+from assessments.agreements.selectors import SIGN_LINK as AGREEMENT_LINK
+from assessments.agreements.services import agreement_draw_up, agreement_submit
 from assessments.growth.selectors import FEEDBACK_LINK as GROWTH_FEEDBACK_LINK
 from assessments.models import Evidence
 from assessments.signatures.selectors import SIGN_LINK
@@ -39,7 +41,7 @@ from mentoring.models import (
 from placements.induction.services import checklist_from_template
 from placements.models import InductionTemplate, InductionTemplateItem, Intake, Section, WorkplaceAnalysis
 from privacy.models import PrivacyRequest
-from registry.models import BulkIssueJob
+from registry.models import BulkIssueJob, CertificateDesign
 from tests.assessments.factories_assessments import make_assessment_plan, make_framework_version, make_record
 from tests.assessments.growth_helpers import feedback_request, self_assessment
 from tests.assessments.growth_helpers import goal as growth_goal
@@ -111,6 +113,10 @@ def build_scene(world) -> dict:
     competency = area.competencies.first()
     plan = make_assessment_plan(w.placement, version=version, created_by=w.mentor)
     certificate = imported_certificate(w)
+    certificate_design = CertificateDesign.objects.create(
+        school=w.school, version=1, title_nl="Certificaat", title_en="Certificate", body_nl="{holder}",
+        body_en="{holder}", signatory_name="Petra Jansen",
+    )  # fmt: skip
     publish_register(w.school)
     # The same bakery entered a second time, with a learner of the school: the duplicates and merge pages show it.
     duplicate_company = CompanyFactory(name="Bakkerij de Korenschoof B.V.", city=w.company.city)
@@ -122,6 +128,8 @@ def build_scene(world) -> dict:
     write_minutes(w, held, send=True, goals=[goal])
     submitted = make_record(w.placement, plan=plan, title="Final assessment", overall_level=version.levels.get(value=2))
     record_submit(record=submitted, by=w.mentor)
+    agreement = agreement_draw_up(placement=w.placement, by=w.supervisor)
+    agreement_submit(agreement=agreement, by=w.supervisor)
     evidence = Evidence.objects.create(placement=w.placement, title="Baguettes", added_by=w.learner)
     evidence.indicators.set(plan.indicators.all()[:1])
     # A teacher invited to the school who has no account yet: the activation page and the invitations list.
@@ -192,6 +200,7 @@ def build_scene(world) -> dict:
         "job": BulkIssueJob.objects.create(course=course.course, requested_by=w.supervisor, status="done").public_id,
         "certificate": certificate.pk,
         "certificate_number": certificate.number,
+        "certificate_design": certificate_design.public_id,
         "register_key": str(w.school.pk),
         "company": w.company.pk,
         "duplicate_company": duplicate_company.pk,
@@ -211,6 +220,8 @@ def build_scene(world) -> dict:
         "evidence": evidence.pk,
         "record": make_record(w.placement, plan=plan).pk,
         "sign_token": SIGN_LINK.make(submitted.signatures.get(user=w.learner)),
+        "agreement": agreement.pk,
+        "agreement_token": AGREEMENT_LINK.make(agreement.signatures.get(user=w.learner)),
         "uidb64": urlsafe_base64_encode(force_bytes(w.learner.pk)),
         "reset_token": default_token_generator.make_token(w.learner),
         "org_kind": "school",

@@ -181,6 +181,9 @@ PAGES = {
     "certificate_renew": {"pk": "certificate"},
     "certificate_erase": {"pk": "certificate"},
     "registry_settings": {},
+    "certificate_designs": {},
+    "certificate_design_new": {},
+    "certificate_design": {"public_id": "certificate_design"},
     "certificate_lookup": {},
     "certificate_verify": {"code": "certificate_number"},
     "register": {},
@@ -256,6 +259,12 @@ NOT_PAGES = {
     "certificate_badge_jwt", "certificate_badge_png", "calendar_feed", "calendar_feed_manage",
 }  # fmt: skip
 
+# Certificate designs (registry/certificates/views/designs.py): the previews are PDFs, the rest are actions.
+NOT_PAGES |= {
+    "certificate_design_preview", "certificate_design_preview_form", "certificate_design_use",
+    "certificate_design_copy",
+}  # fmt: skip
+
 # Feedback and close-out (feedback/).
 PAGES |= {
     "feedback_questionnaires": {},
@@ -289,6 +298,16 @@ PAGES |= {"oversight_caseload": {}, "oversight_company": {}}
 PAGES |= {"privacy_statement": {}, "privacy_requests": {}, "privacy_request": {"pk": "privacy_request"}}
 PAGES |= {"privacy_retention": {}}
 NOT_PAGES |= {"privacy_my_data", "privacy_request_fulfil", "privacy_request_refuse"}
+# The placement agreement (assessments/agreements/): its pages; the actions, the PDF and the signed link are none.
+PAGES |= {
+    "placement_agreement": {"pk": "placement"},
+    "agreement_detail": {"pk": "agreement"},
+    "agreement_settings": {},
+}
+NOT_PAGES |= {
+    "agreement_create", "agreement_guardian", "agreement_submit", "agreement_withdraw", "agreement_sign",
+    "agreement_pdf", "agreement_sign_link",
+}  # fmt: skip
 
 # The coach's critical situations, the coaching schedule and the line-manager flag (issue 20).
 PAGES |= {

@@ -130,14 +130,8 @@ PARAMETERS = {
     "schools/keys:kid": "certificate_number",
     "credentials/status:page": "school",
     "calendar:token": "respond_token",
+    "designs:public_id": "certificate_design",
 }
-# The mentor's growth (assessments/growth/): goals, feedback requests and the feedback form's signed link.
-PARAMETERS |= {
-    "growth/goals:pk": "growth_goal",
-    "growth/feedback:pk": "growth_request",
-    "feedback-for-mentor:token": "growth_token",
-}
-QUERY_PARAMETERS += ("ids",)  # the self-assessments compared
 # Feedback and close-out (feedback/).
 PARAMETERS |= {
     "feedback/questionnaires:pk": "survey_questionnaire",
@@ -150,15 +144,24 @@ PARAMETERS |= {
     "feedback/results:key": "result_key",
 }
 QUERY_PARAMETERS += ("by",)  # the results page's dimension
-# Privacy (privacy/); a person's own export is a file.
-PARAMETERS |= {"privacy/requests:pk": "privacy_request"}
-FILE_ROUTES += ("privacy/my-data/",)
 # Courses reaching employers (registry/employers/).
 PARAMETERS |= {
     "courses/catalogue:key": "register_key",
     "courses/enrol:token": "employer_token",
     "employers:invitation_pk": "employer_invitation",
 }
+# The mentor's growth (assessments/growth/): goals, feedback requests and the feedback form's signed link.
+PARAMETERS |= {
+    "growth/goals:pk": "growth_goal",
+    "growth/feedback:pk": "growth_request",
+    "feedback-for-mentor:token": "growth_token",
+}
+QUERY_PARAMETERS += ("ids",)  # the self-assessments compared
+# Privacy (privacy/); a person's own export is a file.
+PARAMETERS |= {"privacy/requests:pk": "privacy_request"}
+# The placement agreement (assessments/agreements/); its signed link.
+PARAMETERS |= {"placement-agreements:pk": "agreement", "placement-agreements/sign:token": "agreement_token"}
+FILE_ROUTES += ("privacy/my-data/",)
 
 # The REST API (api/): the tokens pages, and the API's school, student number and KvK number.
 PARAMETERS |= {

@@ -13,6 +13,7 @@ register = template.Library()
 TABS = [
     ("placement_detail", _("Overview"), None),
     ("induction_checklist", _("Induction"), None),
+    ("placement_agreement", _("Placement agreement"), None),
     ("mentoring_plan", _("Coaching plan"), can_view_coaching),
     ("mentoring_agreement", _("Agreement"), can_view_coaching),
     ("mentoring_sessions", _("Sessions"), can_view_coaching),
