@@ -12,6 +12,7 @@ from .development.selectors import development_hours_by_year
 from .hours.selectors import hours_awaiting_approval_for_mentor
 from .models import CoachingPlan, CoachingSession
 from .obstacles.selectors import open_incidents_for_school_staff
+from .schedule.selectors import missed_planned_sessions_for
 from .selectors import open_action_items_for_user
 
 LIMIT = 10
@@ -38,6 +39,8 @@ def coaching_todo(user: User) -> dict:
         todo["development_hours"] = development_hours_by_year(user).get(todo["today"].year, 0)
     if roles.school_staff_school_ids or roles.has(Role.TEACHER):
         todo["incidents"] = list(open_incidents_for_school_staff(user)[:LIMIT])
+    if roles.has(Role.LEARNER) or roles.has(Role.MENTOR) or roles.school_staff_school_ids:
+        todo["missed_sessions"] = list(missed_planned_sessions_for(user)[:LIMIT])
     if roles.has(Role.LEARNER):
         since = timezone.localdate() - timedelta(days=30)
         todo["sessions_to_reflect"] = list(

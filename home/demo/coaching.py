@@ -7,6 +7,7 @@ from django.utils import timezone
 from mentoring.agreements.services import agreement_initial
 from mentoring.models import ActionItem, CoachingPlan, CoachingSession, LearningGoal, MentoringAgreement, Milestone
 from mentoring.plans.services import plan_decide, plan_for_placement, plan_submit
+from mentoring.schedule.services import planned_sessions_generate
 from placements.models import Placement
 
 from .coaching_texts import FREQUENCY, LEARNING_STYLE, MILESTONE
@@ -19,10 +20,12 @@ def _seed_plan(placement: Placement, today, approve: bool) -> CoachingPlan:
         return plan
     trade = trade_of(placement)
     plan.coaching_frequency = str(FREQUENCY)
+    plan.session_interval_weeks = 1  # as FREQUENCY says; the schedule page and the calendar show them
     plan.coaching_forms = ["on_the_job", "in_person"]
     plan.learning_style = str(LEARNING_STYLE)
     plan.energisers = str(trade.energisers)
     plan.save()
+    planned_sessions_generate(placement=placement, interval_weeks=plan.session_interval_weeks)
     for position, goal in enumerate(trade.goals):
         LearningGoal.objects.create(
             plan=plan,

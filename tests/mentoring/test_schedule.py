@@ -199,3 +199,13 @@ def test_planned_sessions_are_in_the_calendar_once(client, world):
         assert uids == {f"coaching-planned-{planned.pk}@werkmentor" for planned in open_ones}  # no "next" beside it
     response = client.get(reverse("calendar_feed", args=[feed_renew(user=world.other_mentor)]))
     assert not Calendar.from_ical(response.content).walk("VEVENT")
+
+
+@pytest.mark.parametrize(
+    ("who", "listed"), [("learner", True), ("mentor", True), ("supervisor", True), ("other_mentor", False)]
+)
+def test_missed_sessions_are_on_the_dashboard(client, world, who, listed):
+    missed(world)
+    client.force_login(getattr(world, who))
+    page = client.get(reverse("dashboard")).content.decode()
+    assert (reverse("mentoring_schedule", args=[world.placement.pk]) + "#planned-" in page) == listed
