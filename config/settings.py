@@ -198,8 +198,8 @@ OUTBOX_RELAY_SECONDS = env_int("OUTBOX_RELAY_SECONDS", 50)
 BULK_JOB_STALLED_SECONDS = env_int("BULK_JOB_STALLED_SECONDS", 120)
 
 # The periodic scans are the source of truth for reminders; cron can run the same management commands.
-from .beat_schedule import CELERY_BEAT_SCHEDULE  # noqa: E402, F401 - Celery reads it from the settings
 from .api_settings import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402, F401 - the API (api/)
+from .beat_schedule import CELERY_BEAT_SCHEDULE  # noqa: E402, F401 - Celery reads it from the settings
 
 ASSESSMENT_SIGNATURE_REMINDER_DAYS = env_int("ASSESSMENT_SIGNATURE_REMINDER_DAYS", 3)
 # An uploaded import file not imported within this many days is removed (placements/imports/cleanup.py); an

@@ -5,8 +5,8 @@ from .archiving import urls as archiving_urls
 from .imports import urls as imports_urls
 from .induction import urls as induction_urls
 from .intake import urls as intake_urls
-from .line_manager import urls as line_manager_urls
 from .learners import urls as learners_urls
+from .line_manager import urls as line_manager_urls
 from .programmes import urls as programmes_urls
 from .recruitment import urls as recruitment_urls
 from .selection import urls as selection_urls
