@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 from accounts.models import Membership, Role, School, User
 from registry.models import Assignment, Attendance, Course, CourseSession, Enrolment, Evaluation, Submission
 
+from .manager_track import seed_manager_track
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SCHOOL = "Rijnland Vakcollege"
 TEACHER = "supervisor@demo.werkmentor.nl"
@@ -122,6 +124,10 @@ def seed(placements: list, today) -> None:
     )
     _completed_course(school, teacher, people, ABROAD_COURSE, ABROAD_PARTICIPANTS, today - timedelta(days=35))
     _open_course(school, teacher, people, today)
+    waiting = people.get(WAITING_PARTICIPANT)
+    company = _employer_of(waiting) if waiting else None
+    if company is not None:  # a closed manager track for Henk's company (home/demo/manager_track.py)
+        seed_manager_track(school, teacher, waiting, company, today)
 
 
 def _completed_course(school, teacher, people, title, emails, first_day) -> None:

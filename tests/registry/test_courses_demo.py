@@ -29,6 +29,11 @@ def test_seed_builds_a_completed_and_an_open_course_and_running_it_twice_adds_no
     assert mail.outbox == []
     assert [m.objects.count() for m in (Course, Enrolment, Submission, Attendance, Evaluation)] == counts
 
+    # The closed manager track (home/demo/manager_track.py): six workshops for one company, not in the catalogue.
+    track = Course.objects.get(title="Managers als mentor: zes workshops")
+    assert (track.sessions.count(), bool(track.closed_for_id), bool(track.qualification)) == (6, True, True)
+    assert track.employer_invitations.count() == 1
+
     spring = Course.objects.get(title="Werkmentortraining voorjaar")
     assert spring.school.name == "Rijnland Vakcollege"
     assert spring.teacher.email == "supervisor@demo.werkmentor.nl"
