@@ -13,10 +13,12 @@ from placements.models import (
     Candidate,
     CandidateProfile,
     CriterionScore,
+    Intake,
     Opening,
     Programme,
     ScoreSheet,
     SelectionCriterion,
+    WorkplaceAnalysis,
 )
 
 PROFILES = [
@@ -101,6 +103,32 @@ def _opening(company, title, creator, today, **fields):
     return opening, created
 
 
+def _intake_and_workplace(opening, people) -> None:
+    """The job coach's intake of both bakery candidates (Finn shares his with the company) and the bakery's
+    workplace analysis, so that the matching page shows which tasks fit whom."""
+    WorkplaceAnalysis.objects.create(
+        opening=opening,
+        mission="Honest bread from local grain for the neighbourhood.",
+        way_of_working="Fixed tasks per morning; the master baker shows everything once, then you do it yourself.",
+        workplace_tasks="Weigh and mix dough\nLift flour sacks of 25 kg\nShape bread and rolls\nServe customers",
+        carving_notes="Weighing and mixing could become a job of its own for someone who prefers no customer contact.",
+    )
+    for email, possibilities, limitations, needs, shared in (
+        ("finn.koster@student.rijnland.example", ["dough", "accurate"], ["heavy lifting"], "A fixed start time", True),
+        ("lotte.prins@student.rijnland.example", ["customers", "decorating"], ["early mornings"], "", False),
+    ):
+        learner = people[email]
+        Intake.objects.create(
+            learner=learner,
+            school=CandidateProfile.objects.get(learner=learner).school,
+            wishes="Work with my hands in a small team.",
+            possibilities=possibilities,
+            limitations=limitations,
+            support_needs=needs,
+            share_with_employer=shared,
+        )
+
+
 def seed(placements, today) -> None:
     emails = [p[0] for p in PROFILES] + [
         "company@demo.werkmentor.nl",
@@ -169,6 +197,7 @@ def seed(placements, today) -> None:
             strict=True,
         ):
             CriterionScore.objects.create(sheet=sheet, criterion=criterion, score=score, evidence=note)
+        _intake_and_workplace(opening, people)
 
     _opening(
         bakery,
