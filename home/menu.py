@@ -37,7 +37,7 @@ FRAMEWORKS = (
 REGISTER = (
     "register",
     _("Register"),
-    ("register", "company_register", "registry_settings"),
+    ("register", "company_register", "registry_settings", "certificate_design"),
     lambda roles: roles.is_staff or bool(roles.school_staff_school_ids),
 )
 PEOPLE = (
