@@ -4,6 +4,8 @@ Coordinators (and staff) design their school's certificate and choose the versio
 teachers (supervisors) may look at the versions and preview them, not change them. Anyone else gets 404.
 """
 
+import uuid
+
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -33,6 +35,10 @@ def designs_of(school: School) -> QuerySet[CertificateDesign]:
 
 
 def design_for_user(user: User, public_id) -> CertificateDesign:
+    try:
+        public_id = uuid.UUID(str(public_id))
+    except ValueError:
+        raise Http404("No such certificate design.") from None
     design = (
         CertificateDesign.objects.filter(public_id=public_id, school__in=design_schools(user))
         .select_related("school")

@@ -74,6 +74,7 @@ def test_a_teacher_previews_but_does_not_change(client, world):
     assert client.get(reverse("certificate_design_new")).status_code == 403
     assert client.post(reverse("certificate_design_use", args=[design.public_id])).status_code == 403
     assert client.post(reverse("certificate_design_copy", args=[design.public_id])).status_code == 403
+    assert client.post(reverse("certificate_design_preview_form") + "?design=not-a-uuid", FORM).status_code == 404
     assert client.post(reverse("certificate_design", args=[design.public_id]), FORM).status_code == 403
     design.refresh_from_db()
     assert design.used_at is None
