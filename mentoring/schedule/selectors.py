@@ -23,8 +23,12 @@ def missed_planned_sessions_for(user: User) -> QuerySet[PlannedSession]:
 
     The learner sees their own, the mentor their learners', the school its placements (as can_view_coaching).
     """
+    # Only running placements: once a placement has ended, its missed sessions are history, not a to-do.
     missed = PlannedSession.objects.filter(
-        session__isnull=True, planned_on__lt=timezone.localdate(), placement__archived_at__isnull=True
+        session__isnull=True,
+        planned_on__lt=timezone.localdate(),
+        placement__status__in=Placement.OPEN_STATUSES,
+        placement__archived_at__isnull=True,
     )
     roles = roles_of(user)
     if not roles.is_staff:
