@@ -28,7 +28,7 @@ def test_mentor_does_a_self_assessment_and_compares(page, log_in, axe):
     expect(page.locator(".alert-success")).to_contain_text("Your self-assessment has been saved.")
     expect(page.locator("main")).to_contain_text("One self-assessment so far")
 
-    page.get_by_role("link", name="Self-assessments").click()
+    page.get_by_role("link", name="Self-assessments", exact=True).click()
     page.get_by_role("link", name="Do a self-assessment").click()
     # The previous scores are filled in; the mentor changes two.
     sensitivity = page.get_by_role("group", name="B1 Sensitivity")
