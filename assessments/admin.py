@@ -4,6 +4,8 @@ from core.history import HistoryAdmin
 from core.protection import ProtectedAdmin, ProtectedInline
 
 from .models import (
+    AgreementSettings,
+    AgreementSignature,
     Area,
     AssessmentMoment,
     AssessmentPlan,
@@ -14,6 +16,7 @@ from .models import (
     Framework,
     FrameworkVersion,
     Indicator,
+    PlacementAgreement,
     Rating,
     RatingLevel,
     Signature,
@@ -128,3 +131,24 @@ class AssessmentRecordAdmin(ProtectedAdmin, HistoryAdmin):
     inlines = [RatingInline, JudgementInline, SignatureInline, AmendmentInline]
     # A signed record is read-only and cannot be deleted: it changes only by amendment, in the app, where the
     # history is kept (core/protection.py).
+
+
+class AgreementSignatureInline(ProtectedInline, admin.TabularInline):
+    model = AgreementSignature
+    extra = 0
+    raw_id_fields = ["user"]
+
+
+@admin.register(PlacementAgreement)
+class PlacementAgreementAdmin(ProtectedAdmin, HistoryAdmin):
+    """A signed agreement is read-only here and cannot be deleted: a change is an addendum, made in the app."""
+
+    list_display = ["__str__", "placement", "kind", "number", "status"]
+    list_filter = ["status", "kind"]
+    raw_id_fields = ["placement", "amends", "created_by"]
+    inlines = [AgreementSignatureInline]
+
+
+@admin.register(AgreementSettings)
+class AgreementSettingsAdmin(HistoryAdmin):
+    list_display = ["school", "required_before_start"]

@@ -24,6 +24,7 @@ from assessments.models import AgreementSignature, PlacementAgreement
 from placements.models import Placement
 from placements.services import placement_change_status, placement_update
 from tests.factories import CompanyFactory, grant
+from tests.test_protected_records import refused_in_admin, url  # the admin checks of the other signed records
 
 from .factories_agreements import born, drawn, party, sent, signed
 
@@ -202,3 +203,12 @@ def test_activation_goes_ahead_once_signed(world, planned):
 def test_without_the_setting_a_placement_starts_without_agreement(world, planned):
     placement_change_status(placement=planned, status=Placement.Status.ACTIVE)
     assert planned.status == Placement.Status.ACTIVE
+
+
+def test_a_signed_agreement_is_refused_in_the_admin(world, client):
+    agreement = signed(world)
+    client.force_login(world.staff)
+    world.staff.is_superuser = True
+    world.staff.save()
+    refused_in_admin(client, agreement)
+    assert client.get(url(agreement, "change")).status_code == 200

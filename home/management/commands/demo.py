@@ -14,6 +14,7 @@ from placements.models import Placement, Programme
 
 def coaching_seeds():
     from home.demo import (
+        agreements,
         assessments,
         certificates,
         coaching,
@@ -42,6 +43,7 @@ def coaching_seeds():
         assessments.seed,
         recruitment.seed,
         induction.seed,
+        agreements.seed,
         surveys.seed,
     ]
 
