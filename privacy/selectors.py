@@ -43,10 +43,12 @@ def school_for_coordinator(user: User) -> School:
 
 
 def people_of_school(school: School) -> QuerySet[User]:
-    """Whose data the school holds: its own people, and the learners, mentors and supervisors of its placements."""
+    """Whose data the school holds: its own people, the learners, mentors and supervisors of its placements, and
+    the holders of its certificates."""
     placements = Placement.objects.filter(school=school)
     return User.objects.filter(
         Q(memberships__school=school)
+        | Q(certificates__school=school)
         | Q(placements_as_learner__in=placements)
         | Q(placements_as_mentor__in=placements)
         | Q(placements_as_supervisor__in=placements)

@@ -16,6 +16,7 @@ from privacy.anonymise import REMOVED
 from privacy.models import PrivacyRequest
 from registry.models import Certificate, PersonalDataErasure
 from tests.assessments.factories_assessments import lock, make_record
+from tests.registry.factories_certificates import imported_certificate
 
 
 def log_request(world, kind, person, school=None):
@@ -69,6 +70,9 @@ def test_a_coordinator_records_a_request_for_someone_the_school_holds_data_of(cl
     # Someone the school holds nothing of (another school's learner) is a form error, not a request.
     refused = client.post(reverse("privacy_requests"), {**data, "email": world.outsider.email})
     assert refused.status_code == 400 and "holds no data" in refused.text
+    # A holder of one of the school's certificates is someone the school holds data of, placement or not.
+    imported_certificate(world, holder=world.other_mentor)
+    assert client.post(reverse("privacy_requests"), {**data, "email": world.other_mentor.email}).status_code == 302
     future = (timezone.localdate() + timedelta(days=2)).isoformat()
     assert client.post(reverse("privacy_requests"), {**data, "received_on": future}).status_code == 400
 
