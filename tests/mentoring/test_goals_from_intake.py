@@ -5,7 +5,9 @@ from django.urls import reverse
 
 from mentoring.models import LearningGoal
 from placements.models import Intake
-from tests.cast import EVERYONE
+
+# One of each kind of person (the full cast costs time and adds nothing here).
+ROLES = ["learner", "mentor", "other_mentor", "supervisor", "other_teacher", "company_admin", "outsider", "staff"]
 
 
 @pytest.fixture
@@ -34,7 +36,7 @@ def _post(placement, **changes):
     return data
 
 
-@pytest.mark.parametrize("who", EVERYONE)
+@pytest.mark.parametrize("who", ROLES)
 def test_drafting_goals_is_for_the_placements_mentor(client, world, intake, who):
     client.force_login(getattr(world, who))
     response = client.get(reverse("mentoring_goals_from_intake", args=[world.placement.pk]))
