@@ -11,11 +11,11 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import Membership, Role, School, User
-from registry.certificates.designs import design_for_issue
+from registry.certificates.designs import design_draft_save, design_for_issue
 from registry.certificates.eligibility import registry_settings_for
 from registry.certificates.numbering import next_certificate_number
 from registry.certificates.services import NotEligible, add_years, certificate_issue, holder_snapshot
-from registry.models import Certificate, Enrolment
+from registry.models import Certificate, CertificateDesign, Enrolment
 
 from .courses import ABROAD_CERTIFIED, ABROAD_COURSE
 
@@ -44,6 +44,31 @@ def seed(placements: list, today) -> None:
     for email, days_ago, revoked_because in IMPORTED:
         if email not in certified:  # a graduate of the demo course has the certificate of that course
             _imported(school, rules, email, today - timedelta(days=days_ago), revoked_because, teacher)
+    _draft_design(school)
+
+
+# A draft of the school's own certificate design, to preview and use (after the certificates above, which keep
+# the look of the certificate settings they were issued with).
+DRAFT_DESIGN = {
+    "layout": "modern",
+    "primary_colour": "#0b5d3b",
+    "accent_colour": "#b8860b",
+    "title_nl": "Certificaat Werkmentor",
+    "title_en": "Work Mentor Certificate",
+    "body_nl": "heeft de werkmentortraining “{course}” bij {school} met goed gevolg afgerond op {issued_on}.",
+    "body_en": "has completed the work-mentor training “{course}” at {school} on {issued_on}.",
+    "signatory_name": "Drs. Els van Rijn",
+    "signatory_role": "Directeur opleidingen",
+    "signatory2_name": "Ingrid Smit",
+    "signatory2_role": "Docent werkmentortraining",
+}
+
+
+def _draft_design(school) -> None:
+    if CertificateDesign.objects.filter(school=school, from_settings=False).exists():
+        return
+    coordinator = Membership.objects.filter(school=school, role=Role.COORDINATOR).select_related("user").first()
+    design_draft_save(school=school, data=DRAFT_DESIGN, user=coordinator.user if coordinator else None)
 
 
 def _course_certificates(school, rules, teacher, today) -> set[str]:

@@ -34,6 +34,16 @@ def designs_of(school: School) -> QuerySet[CertificateDesign]:
     return CertificateDesign.objects.filter(school=school).defer("logo", "signature", "signature2").order_by("-version")
 
 
+def design_in_use_pk(school: School) -> int | None:
+    """The id of the version the school uses now, without loading its images."""
+    return (
+        CertificateDesign.objects.filter(school=school, used_at__isnull=False)
+        .order_by("-used_at")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 def design_for_user(user: User, public_id) -> CertificateDesign:
     try:
         public_id = uuid.UUID(str(public_id))

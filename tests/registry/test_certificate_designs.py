@@ -47,21 +47,23 @@ def bbox(pdf: bytes) -> str:
 # --- Access -----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("role", ["coordinator", "supervisor", "staff"])
-def test_the_school_sees_its_designs(client, world, role):
+def test_the_school_sees_its_designs(client, world):
     design = draft(world)
-    client.force_login(getattr(world, role))
-    assert client.get(reverse("certificate_designs") + f"?school={world.school.pk}").status_code == 200
-    assert client.get(reverse("certificate_design", args=[design.public_id])).status_code == 200
+    for role in ("coordinator", "supervisor", "staff"):
+        client.force_login(getattr(world, role))
+        assert client.get(reverse("certificate_designs") + f"?school={world.school.pk}").status_code == 200, role
+        assert client.get(reverse("certificate_design", args=[design.public_id])).status_code == 200, role
 
 
-@pytest.mark.parametrize("role", ["other_coordinator", "other_teacher", "mentor", "company_admin", "learner", "nobody"])
-def test_outsiders_get_404(client, world, role):
+def test_outsiders_get_404(client, world):
     design = draft(world)
-    client.force_login(getattr(world, role))
-    for name in ("certificate_design", "certificate_design_preview"):
-        assert client.get(reverse(name, args=[design.public_id])).status_code == 404
-    assert client.post(reverse("certificate_design_use", args=[design.public_id])).status_code == 404
+    for role in ("other_coordinator", "other_teacher", "mentor", "company_admin", "learner", "nobody"):
+        client.force_login(getattr(world, role))
+        for name in ("certificate_design", "certificate_design_preview"):
+            assert client.get(reverse(name, args=[design.public_id])).status_code == 404, role
+        assert client.post(reverse("certificate_design_use", args=[design.public_id])).status_code == 404, role
+        own_school_list = reverse("certificate_designs") + f"?school={world.school.pk}"
+        assert client.get(own_school_list).status_code == 404, role
     assert not CertificateDesign.objects.filter(used_at__isnull=False).exists()
 
 
@@ -106,25 +108,25 @@ def test_a_coordinator_previews_an_unsaved_design_then_saves_and_uses_it(client,
     assert world_certificate(world).design == design
 
 
-@pytest.mark.parametrize(
-    ("changes", "message"),
-    [
-        ({"primary_colour": "red; } body { display: none"}, "Give a colour as #RRGGBB."),
-        ({"accent_colour": "#12345"}, "Give a colour as #RRGGBB."),
-        ({"body_nl": "Beste {naam}"}, "Unknown placeholder: {naam}."),
-        ({"body_en": "{holder} {"}, "Braces { } are only for placeholders"),
-        ({"body_en": "x" * 601}, "at most 600 characters"),
-        ({"title_nl": "Voor {holder}"}, "The title cannot hold placeholders."),
-        ({"signatory_name": ""}, "This field is required."),
-        ({"signatory2_name": "", "signatory2_role": "Directeur"}, "Name the second signatory"),
-        ({"layout": "baroque"}, "Select a valid choice."),
-    ],
-)
-def test_bad_input_is_a_form_message(client, world, changes, message):
+BAD_INPUT = [
+    ({"primary_colour": "red; } body { display: none"}, "Give a colour as #RRGGBB."),
+    ({"accent_colour": "#12345"}, "Give a colour as #RRGGBB."),
+    ({"body_nl": "Beste {naam}"}, "Unknown placeholder: {naam}."),
+    ({"body_en": "{holder} {"}, "Braces { } are only for placeholders"),
+    ({"body_en": "x" * 601}, "at most 600 characters"),
+    ({"title_nl": "Voor {holder}"}, "The title cannot hold placeholders."),
+    ({"signatory_name": ""}, "This field is required."),
+    ({"signatory2_name": "", "signatory2_role": "Directeur"}, "Name the second signatory"),
+    ({"layout": "baroque"}, "Select a valid choice."),
+]
+
+
+def test_bad_input_is_a_form_message(client, world):
     client.force_login(world.coordinator)
-    response = client.post(reverse("certificate_design_new"), {**FORM, **changes})
-    assert response.status_code == 400
-    assert message in response.text
+    for changes, message in BAD_INPUT:
+        response = client.post(reverse("certificate_design_new"), {**FORM, **changes})
+        assert response.status_code == 400, changes
+        assert message in response.text, changes
     assert not CertificateDesign.objects.exists()
 
 
@@ -140,22 +142,23 @@ def _huge_pixels() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(
-    "logo",
-    [
-        pytest.param(lambda: _upload("logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * (1024 * 1024 + 10)), id="over-1-MB"),
-        pytest.param(lambda: _upload("logo.png", b"MZ not an image at all"), id="not-an-image"),
-        pytest.param(lambda: _upload("logo.gif", b"GIF89a" + png_bytes()), id="gif"),
-        pytest.param(lambda: _upload("logo.png", _huge_pixels()), id="25-megapixels"),
-        pytest.param(lambda: _upload("logo.png", png_bytes()[:40]), id="truncated"),
-    ],
-)
-def test_a_bad_logo_is_a_form_message_in_the_form_and_in_the_preview(client, world, logo):
+BAD_LOGOS = {
+    "over 1 MB": lambda: _upload("logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * (1024 * 1024 + 10)),
+    "not an image": lambda: _upload("logo.png", b"MZ not an image at all"),
+    "a GIF": lambda: _upload("logo.gif", b"GIF89a" + png_bytes()),
+    "25 megapixels": lambda: _upload("logo.png", _huge_pixels()),
+    "truncated": lambda: _upload("logo.png", png_bytes()[:40]),
+}
+
+
+def test_a_bad_logo_is_a_form_message_in_the_form_and_in_the_preview(client, world):
     client.force_login(world.coordinator)
-    for url in (reverse("certificate_design_new"), reverse("certificate_design_preview_form")):
-        response = client.post(url, {**FORM, "logo": logo()})
-        assert response.status_code == 400
-        assert "The image can be at most 1 MB." in response.text or "Upload a PNG or JPEG image" in response.text
+    for label, logo in BAD_LOGOS.items():
+        for url in (reverse("certificate_design_new"), reverse("certificate_design_preview_form")):
+            response = client.post(url, {**FORM, "logo": logo()})
+            assert response.status_code == 400, (label, url)
+            text = response.text
+            assert "The image can be at most 1 MB." in text or "Upload a PNG or JPEG image" in text, label
     assert not CertificateDesign.objects.exists()
 
 
@@ -201,13 +204,14 @@ def test_a_certificate_re_renders_identically_after_the_design_changes(world):
     assert "Nieuw certificaat" in pdf_text(certificate_pdf(newer))
 
 
-@pytest.mark.parametrize("layout", CertificateDesign.Layout.values)
-def test_every_layout_is_one_page_with_logo_and_two_signatures(world, layout):
-    data = {**FORM, "layout": layout, "logo": png_bytes(), "signature": png_bytes(), "signature2": png_bytes()}
+def test_every_layout_is_one_page_with_logo_and_two_signatures(world):
     certificate = world_certificate(world)
-    pdf = certificate_pdf(certificate, design=design_draft_save(school=world.school, data=data, user=None))
-    info = subprocess.run([need_tool("pdfinfo"), "-"], input=pdf, capture_output=True, check=True)  # noqa: S603
-    assert b"Pages:           1" in info.stdout
+    for layout in CertificateDesign.Layout.values:
+        data = {**FORM, "layout": layout, "logo": png_bytes(), "signature": png_bytes(), "signature2": png_bytes()}
+        design = design_draft_save(school=world.school, data=data, user=None)
+        pdf = certificate_pdf(certificate, design=design)
+        info = subprocess.run([need_tool("pdfinfo"), "-"], input=pdf, capture_output=True, check=True)  # noqa: S603
+        assert b"Pages:           1" in info.stdout, layout
 
 
 def test_the_data_migration_records_the_settings_look_for_existing_certificates(world):
@@ -219,3 +223,14 @@ def test_the_data_migration_records_the_settings_look_for_existing_certificates(
     old.refresh_from_db()
     assert old.design.from_settings and old.design.frozen
     assert (old.design.primary_colour, old.design.signatory_name) == ("#8a1538", "Petra Jansen")
+
+
+def test_the_versions_list_takes_the_same_few_queries_for_more_versions(client, world, django_assert_max_num_queries):
+    client.force_login(world.coordinator)
+    draft(world)
+    client.get(reverse("certificate_designs"))  # sessions and caches warm
+    for _ in range(4):
+        draft(world)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("certificate_designs"))
+    assert response.text.count("Preview version") == 5

@@ -16,7 +16,7 @@ from core.http import pdf_response
 
 from ...models import Course
 from ..design_forms import CertificateDesignForm
-from ..design_selectors import can_change_designs, design_for_user, design_schools, designs_of
+from ..design_selectors import can_change_designs, design_for_user, design_in_use_pk, design_schools, designs_of
 from ..designs import DesignFrozen, design_copy, design_draft_save, design_from_settings, design_in_use, design_use
 from ..documents import certificate_pdf
 from ..eligibility import registry_settings_for
@@ -64,7 +64,7 @@ def certificate_designs(request):
             "school": school,
             "schools": schools,
             "designs": designs_of(school),
-            "in_use": design_in_use(school),
+            "in_use_pk": design_in_use_pk(school),
             "can_change": can_change_designs(request.user, school),
         },
     )
