@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -27,6 +29,7 @@ from .forms import ActionItemFormSet, ReflectionForm, SessionForm, TimelineFilte
 from .services import action_item_complete, session_log, session_reflect
 
 PAGE_SIZE = 20
+DUE_SOON = timedelta(days=3)
 
 
 def _goals(placement):
@@ -35,6 +38,14 @@ def _goals(placement):
 
 def _people(placement):
     return User.objects.filter(pk__in=[placement.learner_id, placement.mentor_id, placement.supervisor_id])
+
+
+def _due_planned_pk(open_planned, method) -> int | None:
+    """The planned session this one most likely fulfils: the latest open one due by now (or in a few days)."""
+    if method != "GET":
+        return None
+    due = open_planned.filter(planned_on__lte=timezone.localdate() + DUE_SOON).order_by("-planned_on").first()
+    return due.pk if due else None
 
 
 @login_required
@@ -80,7 +91,7 @@ def session_new(request, pk):
         goals=_goals(placement),
         open_items=open_action_items(placement=placement),
         planned_sessions=open_planned,
-        initial={"planned": whole_number(request.GET.get("planned"))},
+        initial={"planned": whole_number(request.GET.get("planned")) or _due_planned_pk(open_planned, request.method)},
     )
     items = ActionItemFormSet(
         request.POST or None,

@@ -154,6 +154,14 @@ def test_missed_sessions_show_to_mentor_learner_and_school(client, world):
         assert (link in dashboard) == MISSED_LISTED.get(who, False), who
 
 
+def test_the_session_form_offers_the_planned_session_that_is_due(client, world):
+    schedule(world)
+    due = missed(world, days_ago=1)
+    client.force_login(world.mentor)
+    form = client.get(reverse("mentoring_session_new", args=[world.placement.pk])).context["form"]
+    assert form["planned"].value() == due.pk
+
+
 def test_the_schedule_marks_missed_and_upcoming(client, world):
     missed(world)
     schedule(world)
