@@ -71,7 +71,10 @@ def person_anonymise(user: User) -> None:
     user.is_active = False
     user.password = make_password(None)
     user.save(update_fields=["first_name", "last_name", "email", "phone", "is_active", "password"])
-    Membership.objects.filter(user=user, ended_at__isnull=True).update(ended_at=timezone.now())
+    # Roles are audited: each is ended with save(), so the history says when and that it ended (an update would not).
+    for membership in Membership.objects.filter(user=user, ended_at__isnull=True):
+        membership.ended_at = timezone.now()
+        membership.save(update_fields=["ended_at"])
     forget_roles(user)
     LearnerRecord.objects.filter(user=user).update(
         student_number=erased_email(user)[:40],

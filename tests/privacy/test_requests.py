@@ -116,6 +116,8 @@ def test_erasure_anonymises_the_learner_and_keeps_the_signed_assessment(client, 
     learner = User.objects.get(pk=world.learner.pk)
     assert (learner.first_name, learner.last_name, learner.is_active) == (REMOVED, "", False)
     assert "example.org" not in learner.email and not learner.has_usable_password()
+    membership = learner.memberships.get()
+    assert membership.ended_at is not None and membership.history.filter(ended_at__isnull=False).exists()
     assert learner.learner_record.guardian_name == "" and learner.learner_record.date_of_birth is None
     cast.session.refresh_from_db()
     assert cast.session.learner_reflection == "" and cast.session.activities == REMOVED
