@@ -4,11 +4,8 @@ employer's contact enrols employees, closed cohorts for one company with nominat
 The course is world.school's (teacher: world.supervisor); world.company's contact enrols through the link.
 """
 
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.invitations.models import Invitation
 from accounts.models import Role, User
@@ -58,10 +55,9 @@ def test_catalogue_shows_open_courses_without_log_in_and_hides_closed_cohorts(
         assert hidden not in text
 
 
-@pytest.mark.parametrize("key", ["rijnland-vakcollege", "987654321", "nope", "%00"])
-def test_catalogue_by_slug_or_404(client, world, key):
-    expected = 200 if key == "rijnland-vakcollege" else 404
-    assert client.get(reverse("course_catalogue", args=[key])).status_code == expected
+def test_catalogue_by_slug_or_404(client, world):
+    for key, status in [("rijnland-vakcollege", 200), ("987654321", 404), ("nope", 404), ("%00", 404)]:
+        assert client.get(reverse("course_catalogue", args=[key])).status_code == status, key
 
 
 def test_closed_cohort_is_seen_and_joined_only_by_its_company(client, world):
@@ -79,12 +75,12 @@ def test_closed_cohort_is_seen_and_joined_only_by_its_company(client, world):
 # --- the teacher invites an employer's contact --------------------------------------------------------
 
 
-@pytest.mark.parametrize("who", EVERYONE)
-def test_who_may_invite_employers(client, world, who):
-    course = make_course(world)
-    client.force_login(getattr(world, who))
-    status = client.get(reverse("course_employer_invitations", args=[course.pk])).status_code
-    assert status == (200 if who in MANAGERS else 403 if who in SEE_OPEN_COURSES else 404)
+def test_who_may_invite_employers(client, world):
+    url = reverse("course_employer_invitations", args=[make_course(world).pk])
+    for who in EVERYONE:
+        client.force_login(getattr(world, who))
+        expected = 200 if who in MANAGERS else 403 if who in SEE_OPEN_COURSES else 404
+        assert client.get(url).status_code == expected, who
 
 
 def test_teacher_sends_an_invitation_through_the_outbox(client, world, mailoutbox):
@@ -171,11 +167,11 @@ def test_place_limit_holds_and_nobody_is_half_enrolled(client, world):
     assert course.enrolments.count() == 2
 
 
-@pytest.mark.parametrize("text", ["", "no address here", "Ann, not-an-email", "ann@example.org"])
-def test_unreadable_lines_are_a_form_message(client, world, text):
+def test_unreadable_lines_are_a_form_message(client, world):
     _invitation, token = make_invitation(make_course(world), world.company, by=world.supervisor)
-    response = client.post(enrol_url(token), {"employees": text})
-    assert response.status_code == 400
+    for text in ["", "no address here", "Ann, not-an-email", "ann@example.org", "x" * 30 + "@" + "y" * 250 + ".nl"]:
+        response = client.post(enrol_url(token), {"employees": text})
+        assert response.status_code == 400, text
     assert not Enrolment.objects.exists()
 
 
@@ -238,4 +234,3 @@ def test_enrolment_service_refuses_another_company_in_a_closed_cohort(world):
     course = make_course(world, closed_for=world.company)
     with pytest.raises(ValidationError, match="closed group"):
         enrolment_request(course=course, participant=world.other_mentor, company=world.other_company)
-    assert timezone.now() - timedelta(seconds=1) < timezone.now()
