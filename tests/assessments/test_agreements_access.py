@@ -1,18 +1,21 @@
 """Who reaches the placement agreement's pages: whoever sees the placement reads it; the school manages it;
 each party signs only their own signature; outsiders get 404."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
 
 from assessments.agreements.selectors import SIGN_LINK
+from assessments.agreements.services import agreement_submit
 from assessments.models import AgreementSettings, AgreementSignature, PlacementAgreement
 from placements.models import Placement
+from placements.services import placement_update
 
-from .factories_agreements import born, drawn, party, sent
+from .factories_agreements import born, drawn, party, sent, signed
 
 Role = AgreementSignature.Role
+QUERIES = 7  # the agreements page of a placement: a fixed cost, however many addenda it has
 READERS = ["learner", "mentor", "supervisor", "colleague_teacher", "coordinator", "company_admin", "staff"]
 OUTSIDERS = ["other_learner", "colleague_mentor", "other_mentor", "other_teacher", "other_coordinator", "outsider"]
 
@@ -115,3 +118,12 @@ def test_the_status_page_says_why_activation_is_refused(client, world):
     assert "requires a placement agreement signed" in response.text
     world.placement.refresh_from_db()
     assert world.placement.status == Placement.Status.PLANNED
+
+
+def test_the_agreements_page_costs_the_same_with_addenda(client, world, django_assert_max_num_queries):
+    agreement = signed(world)
+    placement_update(placement=world.placement, data={"end_date": world.placement.end_date + timedelta(days=7)})
+    agreement_submit(agreement=agreement.addenda.get(), by=world.supervisor)
+    client.force_login(world.coordinator)
+    with django_assert_max_num_queries(QUERIES):
+        assert client.get(reverse("placement_agreement", args=[world.placement.pk])).status_code == 200
