@@ -2,6 +2,7 @@
 only check the shape of the input: the import's planning (api/writes.py) decides what happens."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -163,6 +164,11 @@ class LearnerSerializer(serializers.ModelSerializer):
             "guardian_email",
             "guardian_phone",
         ]
+
+    def validate_date_of_birth(self, value):
+        if value and value > timezone.localdate():
+            raise serializers.ValidationError(_("The date of birth is in the future."))
+        return value
 
 
 class LearnerCreateSerializer(LearnerSerializer):

@@ -27,6 +27,7 @@ from placements.imports.outcomes import CREATE, ERROR, RowError, kvk_number, stu
 from placements.imports.placement_people import COMPANY_FIELDS, Directory, Draft
 from placements.models import LearnerRecord
 
+NUMBER_LIMIT = 40  # LearnerRecord.student_number and Company.registration_number
 LEARNER_RECORD_FIELDS = [name for name in RECORD_FIELDS if name != "programme"]
 
 
@@ -37,6 +38,10 @@ def _refused(result, default_field: str) -> ValidationError:
 def learner_upsert(*, school: School, by: User, number: str, data: dict) -> tuple[LearnerRecord, bool]:
     """Create or update the school's learner with this student number; (record, created)."""
     number = student_number(number)
+    if not number or len(number) > NUMBER_LIMIT:
+        raise ValidationError(
+            {"student_number": [_("A student number of 1 to %(max)d characters.") % {"max": NUMBER_LIMIT}]}
+        )
     user_data = data.get("user", {})
     row = LearnerRow(
         row=1,
@@ -74,6 +79,8 @@ class CompanyRow:
 
 def company_upsert(*, school: School, by: User, kvk: str, data: dict) -> tuple[Company, bool]:
     """Find the company by KvK number or add it for the school; (company, created)."""
+    if not kvk_number(kvk) or len(kvk_number(kvk)) > NUMBER_LIMIT:
+        raise ValidationError({"kvk_number": [_("A KvK number of 1 to %(max)d characters.") % {"max": NUMBER_LIMIT}]})
     row = CompanyRow(kvk_number(kvk), {name: (data.get(name) or "").strip() for name in ("name", *COMPANY_FIELDS)})
     for attempt in range(2):
         try:

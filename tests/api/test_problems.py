@@ -78,3 +78,19 @@ def test_problems_speak_the_callers_language(read_client, language):
         read_client.post("/api/v1/companies/", {}, content_type="application/json", HTTP_ACCEPT_LANGUAGE=language), 403
     )
     assert ("alleen lezen" in body["detail"]) == (language == "nl")
+
+
+def test_numbers_and_dates_out_of_range_are_validation_errors(world, write_client):
+    body = {"first_name": "A", "last_name": "B", "email": "ab@example.org"}
+    long = f"/api/v1/schools/{world.school.pk}/learners/{'1' * 41}/"
+    assert problem(write_client.put(long, body, content_type="application/json"), 400)["errors"][0]["field"] == (
+        "student_number"
+    )
+    future = {**body, "date_of_birth": "2999-01-01"}
+    url = f"/api/v1/schools/{world.school.pk}/learners/S1/"
+    assert problem(write_client.put(url, future, content_type="application/json"), 400)["errors"][0]["field"] == (
+        "date_of_birth"
+    )
+    company = {"name": "X", "city": "Y", "sector": "Z"}
+    response = write_client.put(f"/api/v1/companies/{'9' * 41}/", company, content_type="application/json")
+    assert problem(response, 400)["errors"][0]["field"] == "kvk_number"
