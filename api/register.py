@@ -47,6 +47,8 @@ def decode_cursor(text: str) -> tuple[date, int]:
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
         day, _sep, pk = raw.partition("|")
+        if not pk.isascii() or not pk.isdigit() or not 0 < int(pk) < 2**63:  # an id the database can compare
+            raise ValueError(pk)
         return date.fromisoformat(day), int(pk)
     except (ValueError, binascii.Error, UnicodeDecodeError):
         raise ValidationError({"cursor": [_("The cursor is not one this API gave.")]}) from None

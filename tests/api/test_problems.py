@@ -1,5 +1,7 @@
 """Every API error is an RFC 9457 problem document: application/problem+json with type, title, status, detail."""
 
+import base64
+
 import pytest
 from django.core.cache import cache
 
@@ -55,6 +57,9 @@ def test_broken_json_is_a_400_problem(world, write_client):
     url = f"/api/v1/schools/{world.school.pk}/learners/S1/"
     problem(write_client.put(url, "{not json", content_type="application/json"), 400)
     problem(write_client.get("/api/v1/register/?cursor=%%%"), 400)
+    for raw in (b"2020-01-01|99999999999999999999", b"9999-99-99|1", b"2020-01-01|-1", b"2020-01-01|\xc2\xb2"):
+        cursor = base64.urlsafe_b64encode(raw).decode()
+        problem(write_client.get("/api/v1/register/", {"cursor": cursor}), 400)
 
 
 def test_a_form_body_is_415(world, write_client):
