@@ -46,6 +46,12 @@ def course_save(*, data: dict, course: Course | None = None) -> Course:
         if field in data:
             setattr(course, field, data[field])
     course.full_clean()
+    if course.pk and course.closed_for_id:
+        others = course.enrolments.exclude(company_id=course.closed_for_id).exclude(status=Enrolment.Status.WITHDRAWN)
+        if others.exists():
+            raise ValidationError(
+                {"closed_for": _("People of other employers take part already: the course cannot be closed to them.")}
+            )
     if not course_teachers(course.school_id).filter(pk=course.teacher_id).exists():
         raise ValidationError(
             {"teacher": _("The teacher must be a teacher of %(school)s.") % {"school": course.school}}

@@ -5,11 +5,13 @@ The course is world.school's (teacher: world.supervisor); world.company's contac
 """
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.invitations.models import Invitation
 from accounts.models import Role, User
 from core.outbox.models import OutboxEntry
+from registry.courses.services import course_save, enrolment_request
 from registry.employers.tasks import send_employer_invitation
 from registry.models import Course, EmployerInvitation, Enrolment, QualificationNomination
 from tests.cast import EVERYONE
@@ -227,10 +229,10 @@ def test_company_admin_sees_only_own_employees_results(client, world, django_ass
 
 
 def test_enrolment_service_refuses_another_company_in_a_closed_cohort(world):
-    from django.core.exceptions import ValidationError
-
-    from registry.courses.services import enrolment_request
-
     course = make_course(world, closed_for=world.company)
     with pytest.raises(ValidationError, match="closed group"):
         enrolment_request(course=course, participant=world.other_mentor, company=world.other_company)
+    open_course = make_course(world)
+    enrol(open_course, world.other_mentor, world.other_company)
+    with pytest.raises(ValidationError, match="other employers take part"):
+        course_save(course=open_course, data={"closed_for": world.company})
