@@ -43,7 +43,11 @@ def seed_manager_track(school, teacher, participant, company, today) -> None:
         session, _created = CourseSession.objects.get_or_create(
             course=course,
             title=f"Workshop {number + 1}: {title}",
-            defaults={"starts_at": starts, "ends_at": starts + timedelta(hours=6), "location": company.city or "Op locatie"},
+            defaults={
+                "starts_at": starts,
+                "ends_at": starts + timedelta(hours=6),
+                "location": company.city or "Op locatie",
+            },
         )
         sessions.append(session)
     admin = Membership.objects.filter(company=company, role=Role.COMPANY_ADMIN).order_by("pk").first()
