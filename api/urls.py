@@ -1,10 +1,25 @@
 """The API under /api/v1/ (its OpenAPI document and documentation pages too) and the token pages under /api/."""
 
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import token_views, views
 from .docs import csp_for_docs, not_found
+
+
+class Identifier:
+    """A student or KvK number in a path: any text but a slash or a NUL (which PostgreSQL text cannot hold)."""
+
+    regex = "[^/\x00]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(Identifier, "identifier")
 
 v1 = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
@@ -16,9 +31,9 @@ v1 = [
     path("schools/", views.SchoolList.as_view(), name="api_schools"),
     path("schools/<int:school_id>/people/", views.PeopleList.as_view(), name="api_people"),
     path("schools/<int:school_id>/learners/", views.LearnerList.as_view(), name="api_learners"),
-    path("schools/<int:school_id>/learners/<str:number>/", views.LearnerDetail.as_view(), name="api_learner"),
+    path("schools/<int:school_id>/learners/<identifier:number>/", views.LearnerDetail.as_view(), name="api_learner"),
     path("companies/", views.CompanyList.as_view(), name="api_companies"),
-    path("companies/<str:kvk>/", views.CompanyDetail.as_view(), name="api_company"),
+    path("companies/<identifier:kvk>/", views.CompanyDetail.as_view(), name="api_company"),
     # Anything else under /api/v1/ is a problem document too, not the site's HTML 404 page.
     re_path(r"^.*$", not_found),
 ]

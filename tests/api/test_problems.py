@@ -99,3 +99,11 @@ def test_numbers_and_dates_out_of_range_are_validation_errors(world, write_clien
     company = {"name": "X", "city": "Y", "sector": "Z"}
     response = write_client.put(f"/api/v1/companies/{'9' * 41}/", company, content_type="application/json")
     assert problem(response, 400)["errors"][0]["field"] == "kvk_number"
+
+
+def test_a_nul_character_in_a_path_is_not_found(world, write_client):
+    """PostgreSQL's text cannot hold a NUL: such a number is no URL of the API (not a database error)."""
+    body = {"first_name": "A", "last_name": "B", "email": "ab@example.org", "name": "X"}
+    for url in (f"/api/v1/schools/{world.school.pk}/learners/1%00/", "/api/v1/companies/1%00/"):
+        problem(write_client.get(url), 404)
+        problem(write_client.put(url, body, content_type="application/json"), 404)
