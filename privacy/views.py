@@ -18,7 +18,6 @@ from .export.archive import build_export, export_filename
 from .forms import RefuseForm, RequestForm, RetentionForm
 from .models import PrivacyRequest, RetentionSettings
 from .selectors import (
-    coordinated_school_ids,
     may_handle_requests,
     request_for_user,
     requests_visible_to,
@@ -143,6 +142,5 @@ def retention_page(request):
         "form": form,
         "rules": rules,
         "report": retention.plan(school),
-        "other_schools": len(coordinated_school_ids(request.user)) > 1,
     }
     return render(request, "privacy/retention.html", context, status=400 if form.errors else 200)
