@@ -15,3 +15,13 @@ BLANK_CHOICE_LABEL = _("- Select an option -")
 
 # For choices built by hand: [EMPTY_CHOICE, *choices].
 EMPTY_CHOICE = ("", BLANK_CHOICE_LABEL)
+
+# Django REST framework (the API, api/) ships Dutch of its own for a few of Django's form messages, worded
+# differently ("Dit veld is vereist." for Django's "Dit veld is verplicht."), and an installed app's catalogue is
+# read before Django's. Carrying Django's wording in ours keeps every form of the site saying the same thing.
+DJANGO_WORDING_KEPT_OVER_DRF = (
+    _("This field is required."),
+    _("No file was submitted."),
+    _("Upload a valid image. The file you uploaded was either not an image or a corrupted image."),
+    _("Value must be valid JSON."),
+)
