@@ -18,6 +18,9 @@ class DevelopmentActivity(models.Model):
         REFLECTION = "reflection", _("reflection on own practice")
         LABOUR_MARKET = "labour_market", _("labour-market orientation")
         INTERVISION = "intervision", _("peer consultation (intervision)")
+        # The coach's network (seed 001, result area "network"): contacts with employers, institutions and
+        # target groups kept up on purpose.
+        NETWORK = "network", _("network contact (employers, institutions)")
 
     mentor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="development_activities"

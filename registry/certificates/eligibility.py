@@ -70,7 +70,7 @@ def eligibility(
     return missing
 
 
-EVIDENCE_FIELDS = ("work_experience_years", "good_conduct_file", "good_conduct_issued_on")
+EVIDENCE_FIELDS = ("work_experience_years", "education", "good_conduct_file", "good_conduct_issued_on")
 
 
 @transaction.atomic
@@ -78,6 +78,7 @@ def mentor_eligibility_update(*, user: User, data: dict) -> MentorEligibility:
     """Save the participant's own evidence; a new file replaces the old one, `False` clears it."""
     evidence, _created = MentorEligibility.objects.select_for_update().get_or_create(user=user)
     evidence.work_experience_years = data["work_experience_years"]
+    evidence.education = data.get("education", evidence.education)
     evidence.good_conduct_issued_on = data.get("good_conduct_issued_on")
     upload = data.get("good_conduct_file")
     stale = None

@@ -59,7 +59,7 @@ class EligibilityForm(forms.ModelForm):
 
     class Meta:
         model = MentorEligibility
-        fields = ["work_experience_years", "good_conduct_file", "good_conduct_issued_on"]
+        fields = ["work_experience_years", "education", "good_conduct_file", "good_conduct_issued_on"]
         # A plain file input: the clearable one would link to the stored file, which is private.
         widgets = {"good_conduct_issued_on": DateInput(), "good_conduct_file": forms.FileInput()}
         help_texts = {

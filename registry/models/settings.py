@@ -58,6 +58,14 @@ class MentorEligibility(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="eligibility")
     work_experience_years = models.PositiveSmallIntegerField(_("years of work experience"), default=0)
+    # The coach profile (seed 001, "education and experience") asks for a completed vocational education at
+    # level 4 or higher; the school reads it with the evidence, it is not a rule the app checks.
+    education = models.CharField(
+        _("education"),
+        max_length=200,
+        blank=True,
+        help_text=_("Your highest completed education and the trainings that matter for coaching."),
+    )
     good_conduct_file = models.FileField(
         _("certificate of good conduct"), upload_to="registry/good-conduct/", blank=True
     )

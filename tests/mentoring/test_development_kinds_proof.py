@@ -17,12 +17,12 @@ def form_data(**overrides):
 
 def test_the_new_kinds_can_be_logged(client, world):
     client.force_login(world.mentor)
-    for kind in ("labour_market", "intervision"):
+    for kind in ("labour_market", "intervision", "network"):
         assert client.post(reverse("development_list"), form_data(kind=kind, title=kind)).status_code == 302
     page = client.get(reverse("development_list"))
     for activity in DevelopmentActivity.objects.all():
         assert activity.get_kind_display().capitalize() in page.text
-    assert sorted(DevelopmentActivity.objects.values_list("kind", flat=True)) == ["intervision", "labour_market"]
+    assert sorted(DevelopmentActivity.objects.values_list("kind", flat=True)) == ["intervision", "labour_market", "network"]
 
 
 def test_a_proof_is_uploaded_and_only_its_owner_downloads_it(client, world):

@@ -19,15 +19,23 @@ def test_a_participant_uploads_evidence_and_then_the_certificate_can_be_issued(c
 
     response = client.post(
         reverse("my_eligibility"),
-        {"work_experience_years": "4", "good_conduct_file": pdf_upload(), "good_conduct_issued_on": "2025-11-03"},
+        {
+            "work_experience_years": "4",
+            "education": "MBO 4 Bakker, coaching course",
+            "good_conduct_file": pdf_upload(),
+            "good_conduct_issued_on": "2025-11-03",
+        },
     )
     assert response.status_code == 302
     evidence = MentorEligibility.objects.get(user=world.mentor)
-    assert evidence.work_experience_years == 4
+    assert (evidence.work_experience_years, evidence.education) == (4, "MBO 4 Bakker, coaching course")
     assert evidence.good_conduct_file.name.endswith(".pdf")
     assert "Nothing is missing." in client.get(reverse("my_eligibility")).text
 
     client.force_login(world.supervisor)
+    # The teacher reads the education and experience beside the participant before issuing.
+    page = client.get(reverse("course_certificates", args=[course.pk])).text
+    assert "4 years of work experience · MBO 4 Bakker, coaching course" in page
     client.post(reverse("certificate_issue", args=[course.pk, enrolment.pk]))
     assert Certificate.objects.filter(enrolment=enrolment).exists()
 
