@@ -17,8 +17,15 @@ class Meeting(models.Model):
         CONFIRMED = "confirmed", _("confirmed")
         CANCELLED = "cancelled", _("cancelled")
 
+    class Kind(models.TextChoices):
+        # Seed 002: the school supervisor visits the learner at the workplace; the visit is planned, answered and
+        # minuted like a tripartite meeting (the minutes are the visit report), but named as what it is.
+        TRIPARTITE = "tripartite", _("tripartite meeting")
+        VISIT = "visit", _("workplace visit by the school supervisor")
+
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="meetings")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TRIPARTITE)
     starts_at = models.DateTimeField(_("date and time"))
     duration_minutes = models.PositiveSmallIntegerField(
         _("duration (minutes)"), default=45, validators=[MinValueValidator(10), MaxValueValidator(480)]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.widgets import DateInput, TimeInput
 
-from ..models import Participant
+from ..models import Meeting, Participant
 
 ANSWERS = [
     (Participant.Response.ACCEPTED, _("I will come")),
@@ -66,6 +66,13 @@ def _time_field(label):
 
 
 class MeetingForm(_WhenMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=Meeting.Kind.choices,
+        initial=Meeting.Kind.TRIPARTITE,
+        required=False,
+        help_text=_("A workplace visit is the school supervisor's visit at the company; its minutes are the report."),
+    )
     date = _date_field(_("Date"))
     time = _time_field(_("Time"))
     duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), min_value=10, max_value=480, initial=45)
@@ -90,6 +97,9 @@ class MeetingForm(_WhenMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("Filled in from the coaching plan: the open learning goals and action items. Edit as you like."),
     )
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data["kind"] or Meeting.Kind.TRIPARTITE
 
     def clean_others(self) -> list[tuple[str, str]]:
         people, errors = [], []

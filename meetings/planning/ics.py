@@ -59,6 +59,11 @@ def _address(email: str, name: str) -> vCalAddress:
 
 def _summary(meeting: Meeting) -> str:
     placement = meeting.placement
+    if meeting.kind == Meeting.Kind.VISIT:
+        return _("Workplace visit: %(learner)s (%(company)s)") % {
+            "learner": placement.learner.get_full_name(),
+            "company": placement.company.name,
+        }
     return _("Tripartite meeting: %(learner)s (%(company)s)") % {
         "learner": placement.learner.get_full_name(),
         "company": placement.company.name,

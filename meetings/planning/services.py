@@ -34,7 +34,7 @@ from .ics import CANCEL, REQUEST
 from .selectors import REQUIRED_ROLES
 from .tasks import send_invitation
 
-PLAN_FIELDS = ("starts_at", "duration_minutes", "location", "online_link", "agenda")
+PLAN_FIELDS = ("kind", "starts_at", "duration_minutes", "location", "online_link", "agenda")
 
 MEETING_NEWS = {
     MeetingChange.Kind.PLANNED: gettext_lazy("Invitation: tripartite meeting about %(learner)s on %(when)s."),
