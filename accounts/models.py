@@ -171,9 +171,7 @@ class Company(Organisation):
     # Why the status is what it is; the accreditation form requires it for a suspension or a refusal.
     accreditation_reason = models.TextField(_("reason for the accreditation status"), blank=True)
     # Audit history: who changed the accreditation (or any other detail), when, from what to what.
-    history = HistoricalRecords(
-        verbose_name=_("historical company"), verbose_name_plural=_("historical companies")
-    )
+    history = HistoricalRecords(verbose_name=_("historical company"), verbose_name_plural=_("historical companies"))
 
     class Meta(Organisation.Meta):
         verbose_name = _("company")

@@ -63,10 +63,7 @@ SURVEY_RESULTS = (
     _("Survey results"),
     "feedback_result",
     lambda roles: (
-        roles.is_staff
-        or bool(roles.school_staff_school_ids)
-        or roles.has(Role.COMPANY_ADMIN)
-        or roles.has(Role.MENTOR)
+        roles.is_staff or bool(roles.school_staff_school_ids) or roles.has(Role.COMPANY_ADMIN) or roles.has(Role.MENTOR)
     ),
 )
 QUESTIONNAIRES = (

@@ -5,7 +5,6 @@ Coaching content (plan, sessions, hours, obstacles) is personal: the learner, th
 Incidents are for the mentor and the school only. A private note is for its author only.
 """
 
-
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404

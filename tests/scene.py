@@ -236,8 +236,12 @@ def build_scene(world) -> dict:
         "location": CompanyLocation.objects.create(company=w.company, name="Bakery", city="Leiden").pk,
         # Explicit endpoints: opening its start page needs no discovery document from the (made-up) provider.
         "sso_provider": IdentityProvider.objects.create(
-            school=w.school, name="Rijnland ID", issuer="https://id.rijnland.example", client_id="werkmentor",
-            authorization_endpoint="https://id.rijnland.example/auth", token_endpoint="https://id.rijnland.example/token",
+            school=w.school,
+            name="Rijnland ID",
+            issuer="https://id.rijnland.example",
+            client_id="werkmentor",
+            authorization_endpoint="https://id.rijnland.example/auth",
+            token_endpoint="https://id.rijnland.example/token",
             jwks_uri="https://id.rijnland.example/jwks",
         ).pk,  # fmt: skip
     }

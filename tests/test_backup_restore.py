@@ -45,9 +45,7 @@ def rows(name: str, sql: str) -> list[tuple]:
 
 
 def run(command: list[str], *, database: str, media: Path, check: bool = True) -> subprocess.CompletedProcess:
-    env = {
-        key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DJANGO_SETTINGS_MODULE"}
-    }
+    env = {key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
     env.update(
         DATABASE_URL=url_for(database),
         MEDIA_ROOT=str(media),
@@ -70,7 +68,8 @@ def snapshot(name: str) -> dict:
     records = AssessmentRecord._meta.db_table
     return {
         "certificates": rows(
-            name, f"SELECT number, holder_name, public_id, issued_on, valid_until FROM {certificates} ORDER BY number"  # noqa: S608
+            name,
+            f"SELECT number, holder_name, public_id, issued_on, valid_until FROM {certificates} ORDER BY number",  # noqa: S608
         ),
         "records": rows(name, f"SELECT status, count(*) FROM {records} GROUP BY status ORDER BY status"),  # noqa: S608
         "signatures": rows(name, f"SELECT count(*) FROM {Signature._meta.db_table}"),  # noqa: S608

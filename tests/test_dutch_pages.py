@@ -413,7 +413,7 @@ def test_filters_offer_everything_in_dutch(client, world):
         assert str(dict(form.fields["status"].choices)[""]) == "Alle"
         assert str(dict(form.fields["ordering"].choices)[""]) == "Standaardvolgorde"
         assert str(dict(form.fields["ordering"].choices)["-start_date"]) == "Startdatum (aflopend)"
-    assert "<option value=\"\" selected>Alle</option>" in response.content.decode()
+    assert '<option value="" selected>Alle</option>' in response.content.decode()
 
 
 @pytest.mark.parametrize(

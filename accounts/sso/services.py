@@ -20,10 +20,7 @@ def set_password_login(*, school: School, enabled: bool, by: User) -> School:
         # The coordinator must have signed in through the school's provider once, or they lock themselves out.
         if not by.is_staff and not SsoIdentity.objects.filter(user=by, provider__school=school).exists():
             raise LockOut(
-                _(
-                    "Sign in once with your school's provider before switching passwords off, so that you keep a "
-                    "way in."
-                )
+                _("Sign in once with your school's provider before switching passwords off, so that you keep a way in.")
             )
     school.password_login_enabled = enabled
     school.save(update_fields=["password_login_enabled"])

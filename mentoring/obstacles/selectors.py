@@ -1,6 +1,5 @@
 """Who keeps the obstacle log and closes incidents, and the lists they see (on top of ../selectors.py)."""
 
-
 from django.db.models import Q, QuerySet
 
 from accounts.models import User

@@ -48,9 +48,7 @@ class ItemForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].choices = [EMPTY_CHOICE] + [
-            (value, capfirst(label)) for value, label in Section.choices
-        ]
+        self.fields["section"].choices = [EMPTY_CHOICE] + [(value, capfirst(label)) for value, label in Section.choices]
         self.fields["due_day"].widget.attrs["min"] = 1
         for name in self.fields:
             self.fields[name].label = capfirst(self.fields[name].label)

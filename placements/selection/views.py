@@ -278,9 +278,7 @@ def selection_score(request, pk):
     submit = request.POST.get("action") == "submit"
     if form.is_valid():
         try:
-            services.sheet_save(
-                candidate=candidate, interviewer=request.user, entries=form.entries(), submit=submit
-            )
+            services.sheet_save(candidate=candidate, interviewer=request.user, entries=form.entries(), submit=submit)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

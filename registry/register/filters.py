@@ -123,9 +123,7 @@ class RegisterFilter(django_filters.FilterSet):
         max_length=200,
         help_text=_("Number, holder, company or city."),
     )
-    company = TextFilter(
-        widget=QuickTextInput(), label=_("Company"), field_name="company_name", in_search_text=True
-    )
+    company = TextFilter(widget=QuickTextInput(), label=_("Company"), field_name="company_name", in_search_text=True)
     city = TextFilter(widget=QuickTextInput(), label=_("City"), field_name="company_city", in_search_text=True)
     country = django_filters.ChoiceFilter(
         widget=QuickSelect(cache_as="country"), label=_("Country"), field_name="company_country", choices=COUNTRIES

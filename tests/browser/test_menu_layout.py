@@ -113,7 +113,6 @@ def test_the_menu_fits_on_one_line(page, log_in, set_language, world, role, lang
     no_sideways_scroll(page)
 
 
-
 def test_the_dropdowns_work_from_the_keyboard_and_pass_axe(page, axe, log_in, world):
     log_in(world.coordinator)
     page.set_viewport_size({"width": 1280, "height": 800})

@@ -15,7 +15,11 @@ def school_idp(live_server, oidc_issuer):  # noqa: F811
     school = SchoolFactory(name="Rijnland Vakcollege")
     teacher = person(Role.TEACHER, school, email="teacher@school.example", first_name="Tessa", last_name="de Vries")
     IdentityProvider.objects.create(
-        school=school, name="Rijnland ID", issuer=oidc_issuer, client_id=CLIENT_ID, client_secret=CLIENT_SECRET,
+        school=school,
+        name="Rijnland ID",
+        issuer=oidc_issuer,
+        client_id=CLIENT_ID,
+        client_secret=CLIENT_SECRET,
         email_trusted=True,
     )
     return teacher
@@ -50,7 +54,10 @@ def test_the_coordinators_sign_in_settings_pages_are_accessible(page, live_serve
     school = SchoolFactory(name="Rijnland Vakcollege")
     log_in(person(Role.COORDINATOR, school, first_name="Cor"))
     IdentityProvider.objects.create(
-        school=school, name="Rijnland ID", issuer="https://id.rijnland.example", client_id="wm",
+        school=school,
+        name="Rijnland ID",
+        issuer="https://id.rijnland.example",
+        client_id="wm",
         client_secret="a-long-client-secret-9876",
     )
     page.goto("/accounts/sso/settings/")

@@ -29,7 +29,7 @@ def test_survey_results_and_reference_letter(page, live_server, world, axe, log_
     link = re.search(r"https?://\S+/feedback/answer/\S+/", body).group(0)
 
     # The learner answers through the link, without logging in.
-    page.goto(live_server.url + link[link.index("/feedback/"):])
+    page.goto(live_server.url + link[link.index("/feedback/") :])
     expect(page.get_by_role("heading", level=1)).to_contain_text("Learner at the end of the placement")
     axe()
     for fieldset in page.locator("fieldset").all():

@@ -201,4 +201,3 @@ def test_the_admin_shows_the_history_but_never_reverts_from_it(client, world):
     assert client.post(version, {"hours_per_week": 32}).status_code == 403
     world.placement.refresh_from_db()
     assert world.placement.hours_per_week == 36
-

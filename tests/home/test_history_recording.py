@@ -46,12 +46,18 @@ def test_a_certificate_records_its_issue_and_its_revocation_by_the_coordinator(c
 
 def test_erasing_the_holders_data_removes_it_from_the_history_too(client, world):
     certificate = make_certificate(school=world.school, holder=world.mentor, holder_email="marieke@example.org")
-    as_request_by(world.coordinator, lambda: certificate_revoke(
-        certificate=certificate, revoked_by=world.coordinator, reason="Left the trade.", notify_holder=False
-    ))
-    as_request_by(world.coordinator, lambda: certificate_erase(
-        certificate=certificate, erased_by=world.coordinator, reason="The holder asked (GDPR)."
-    ))
+    as_request_by(
+        world.coordinator,
+        lambda: certificate_revoke(
+            certificate=certificate, revoked_by=world.coordinator, reason="Left the trade.", notify_holder=False
+        ),
+    )
+    as_request_by(
+        world.coordinator,
+        lambda: certificate_erase(
+            certificate=certificate, erased_by=world.coordinator, reason="The holder asked (GDPR)."
+        ),
+    )
     rows = rows_of(certificate)
     assert len(rows) == 3
     assert {(row.holder_name, row.holder_email, row.holder_id) for row in rows} == {(ERASED, "", None)}

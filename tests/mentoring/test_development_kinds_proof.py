@@ -22,7 +22,11 @@ def test_the_new_kinds_can_be_logged(client, world):
     page = client.get(reverse("development_list"))
     for activity in DevelopmentActivity.objects.all():
         assert activity.get_kind_display().capitalize() in page.text
-    assert sorted(DevelopmentActivity.objects.values_list("kind", flat=True)) == ["intervision", "labour_market", "network"]
+    assert sorted(DevelopmentActivity.objects.values_list("kind", flat=True)) == [
+        "intervision",
+        "labour_market",
+        "network",
+    ]
 
 
 def test_a_proof_is_uploaded_and_only_its_owner_downloads_it(client, world):

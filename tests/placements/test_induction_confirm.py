@@ -1,6 +1,5 @@
 """The learner confirms the house rules and calamity instructions; nobody else can, and a confirmation stays."""
 
-
 import pytest
 
 from placements.induction.services import item_confirm

@@ -60,8 +60,6 @@ def test_signer_sees_the_assessment_waiting_for_their_signature(client, world):
     todo = page.context["assessments_todo"]
     assert [s.record_id for s in todo["to_sign"]] == [record.pk]
     client.force_login(world.learner)
-    assert [s.record_id for s in client.get(reverse("dashboard")).context["assessments_todo"]["to_sign"]] == [
-        record.pk
-    ]
+    assert [s.record_id for s in client.get(reverse("dashboard")).context["assessments_todo"]["to_sign"]] == [record.pk]
     client.force_login(world.other_mentor)
     assert client.get(reverse("dashboard")).context["assessments_todo"]["any"] is False

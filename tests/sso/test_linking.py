@@ -54,7 +54,11 @@ def test_a_verified_email_of_another_schools_person_does_not_link(client, idp, s
 
 def test_a_pending_invitation_is_accepted_on_the_first_sign_in(client, idp, school, sso):
     invitation = invite(
-        email="Invitee@School.example", first_name="Ilse", last_name="Nieuw", role=Role.TEACHER, school=school,
+        email="Invitee@School.example",
+        first_name="Ilse",
+        last_name="Nieuw",
+        role=Role.TEACHER,
+        school=school,
         invited_by=None,
     )
     response = sso(idp, INVITEE)
@@ -69,15 +73,27 @@ def test_a_pending_invitation_is_accepted_on_the_first_sign_in(client, idp, scho
 
 
 def test_an_invitation_to_another_school_is_not_accepted(client, idp, sso):
-    invite(email="invitee@school.example", first_name="I", last_name="N", role=Role.TEACHER,
-           school=SchoolFactory(name="Noordkust College"), invited_by=None)
+    invite(
+        email="invitee@school.example",
+        first_name="I",
+        last_name="N",
+        role=Role.TEACHER,
+        school=SchoolFactory(name="Noordkust College"),
+        invited_by=None,
+    )
     assert _refused(client, sso(idp, INVITEE))
 
 
 def test_the_invitation_link_followed_to_the_button_is_accepted(client, idp, school, sso):
     """The invitation e-mail's link proves the invitee; their provider account may have another address."""
-    invitation = invite(email="new.learner@home.example", first_name="Noor", last_name="Smit", role=Role.LEARNER,
-                        school=school, invited_by=None)
+    invitation = invite(
+        email="new.learner@home.example",
+        first_name="Noor",
+        last_name="Smit",
+        role=Role.LEARNER,
+        school=school,
+        invited_by=None,
+    )
     response = sso(idp, STRANGER, query=f"?invitation={make_token(invitation.link_version)}")
     assert response.status_code == 302
     user = get_user(client)
@@ -86,8 +102,14 @@ def test_the_invitation_link_followed_to_the_button_is_accepted(client, idp, sch
 
 
 def test_an_expired_invitation_link_does_not_link(client, idp, school, sso):
-    invitation = invite(email="new.learner@home.example", first_name="N", last_name="S", role=Role.LEARNER,
-                        school=school, invited_by=None)
+    invitation = invite(
+        email="new.learner@home.example",
+        first_name="N",
+        last_name="S",
+        role=Role.LEARNER,
+        school=school,
+        invited_by=None,
+    )
     invitation.expires_at = timezone.now() - timedelta(minutes=1)
     invitation.save()
     assert _refused(client, sso(idp, STRANGER, query=f"?invitation={make_token(invitation.link_version)}"))

@@ -93,7 +93,7 @@ def test_an_activation_page_can_show_its_schools_buttons_carrying_the_invitation
     ours = IdentityProvider.objects.create(school=school, name="Rijnland ID", issuer="https://r.example", client_id="a")
     IdentityProvider.objects.create(school=other, name="Noordkust ID", issuer="https://n.example", client_id="b")
     html = Template(
-        '{% load sso_buttons %}{% sso_providers school as providers %}'
+        "{% load sso_buttons %}{% sso_providers school as providers %}"
         '{% include "accounts/sso/_buttons.html" with invitation_token=token %}'
     ).render(Context({"school": school, "token": "abc123"}))
     assert f'href="{reverse("sso_start", args=[ours.pk])}?invitation=abc123"' in html

@@ -12,15 +12,24 @@ SECRET = "s3cr3t-value-of-the-provider-1234"
 @pytest.fixture
 def provider(world):
     return IdentityProvider.objects.create(
-        school=world.school, name="Rijnland ID", issuer="https://id.rijnland.example", client_id="wm",
+        school=world.school,
+        name="Rijnland ID",
+        issuer="https://id.rijnland.example",
+        client_id="wm",
         client_secret=SECRET,
     )
 
 
 def _form(**changes):
     data = {
-        "name": "Rijnland ID", "enabled": "on", "issuer": "https://id.rijnland.example", "client_id": "werkmentor",
-        "client_secret": "", "scopes": "openid email profile", "match_claim": "email", "number_claim": "",
+        "name": "Rijnland ID",
+        "enabled": "on",
+        "issuer": "https://id.rijnland.example",
+        "client_id": "werkmentor",
+        "client_secret": "",
+        "scopes": "openid email profile",
+        "match_claim": "email",
+        "number_claim": "",
         "email_trusted": "on",
     }
     data.update(changes)
@@ -28,8 +37,9 @@ def _form(**changes):
 
 
 def test_the_coordinator_sees_their_school_and_no_secret(client, world, provider, django_assert_max_num_queries):
-    IdentityProvider.objects.create(school=world.other_school, name="Noordkust ID", issuer="https://n.example",
-                                    client_id="x")
+    IdentityProvider.objects.create(
+        school=world.other_school, name="Noordkust ID", issuer="https://n.example", client_id="x"
+    )
     client.force_login(world.coordinator)
     with django_assert_max_num_queries(12):
         page = client.get(reverse("sso_settings"))
@@ -106,8 +116,9 @@ def test_switching_passwords_off_needs_a_provider_and_a_coordinator_who_used_it(
     url = reverse("sso_password_login", args=[world.school.pk])
     page = client.post(url, {}, follow=True).text
     assert "Add and enable an identity provider first" in page
-    provider = IdentityProvider.objects.create(school=world.school, name="Rijnland ID", issuer="https://i.example",
-                                               client_id="wm")
+    provider = IdentityProvider.objects.create(
+        school=world.school, name="Rijnland ID", issuer="https://i.example", client_id="wm"
+    )
     assert "Sign in once with your school&#x27;s provider" in client.post(url, {}, follow=True).text
     world.school.refresh_from_db()
     assert world.school.password_login_enabled
