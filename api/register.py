@@ -26,6 +26,7 @@ from registry.register.selectors import (
     register_certificates,
     register_rows,
     register_schools,
+    walked_schools,
 )
 
 PAGE_SIZE = 25
@@ -94,6 +95,7 @@ def register_slice(user, params) -> RegisterSlice:
             expired_before=timezone.localdate() if status == Certificate.State.EXPIRED else None,
             revoked=status == Certificate.State.REVOKED,
             before=before,
+            schools=walked_schools(register_filter, user),
         )
     rows = found[0] if found is not None else list(register_rows(queryset.order_by("-issued_on", "-pk"))[: size + 1])
     next_cursor = encode_cursor(rows[size - 1].issued_on, rows[size - 1].pk) if len(rows) > size else None

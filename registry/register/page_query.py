@@ -26,6 +26,7 @@ returns (tests/registry/test_register_page_query.py compares them), in one query
 """
 
 from collections import namedtuple
+from collections.abc import Collection
 from datetime import date
 
 from django.db import connections
@@ -53,6 +54,9 @@ EXPIRED_ONLY = "issued_on < (SELECT %s::date - coalesce(min(valid_until - issued
 REVOKED_ONLY = "revoked_at IS NOT NULL"
 # Older than a given row (a cursor): a row comparison that the (issued_on, id) index serves as a range.
 OLDER_THAN = "(issued_on, id) < (%s, %s)"
+# One school's (or a few schools') certificates: the (school, issued_on) index walks only theirs, so a school's
+# coordinator walks their own newest certificates, not the whole register's of which theirs are a tenth.
+OF_SCHOOLS = "school_id = ANY(%s)"
 
 
 def _columns(names: tuple[str, ...]) -> str:
@@ -70,6 +74,7 @@ def newest_first_rows(
     expired_before: date | None = None,
     revoked: bool = False,
     before: tuple[date, int] | None = None,
+    schools: Collection[int] | None = None,
 ) -> tuple[list, bool] | None:
     """Rows `offset` to `offset + limit` of `queryset` (filters only; its order is ignored), newest first,
     and whether they may stop short of the `limit` rows there are.
@@ -80,6 +85,8 @@ def newest_first_rows(
     `revoked`: the filters keep only revoked certificates; the walk then reads the index of those.
     `before` (issued_on, id): the filters keep only rows older than that one (the API's cursor); the walk then
     starts there in the index instead of at the newest row.
+    `schools`: the filters keep only these schools' certificates (a coordinator's register); the walk then reads
+    only theirs.
     One query whatever the filters (see the module's docstring). None when the queryset's SQL is not the
     plain one-table query this is written for (the caller then sorts the queryset itself).
     """
@@ -102,6 +109,9 @@ def newest_first_rows(
     if before:
         conditions.append(OLDER_THAN)
         condition_params.extend(before)
+    if schools is not None:
+        conditions.append(OF_SCHOOLS)
+        condition_params.append(sorted(schools))
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
     walk_sql = head + WALK.format(walked, where) + tail
     walk_params = (*condition_params, walk_rows, *walk_params)

@@ -187,7 +187,17 @@ def _page_of(rows: list, number: int, offset: int, window: int, page_size: int, 
     return RegisterPage(rows[:page_size], number, len(rows) > page_size, total, seen, page_size)
 
 
-def certificate_page(register_filter: RegisterFilter, number: int) -> RegisterPage:
+def walked_schools(register_filter: RegisterFilter, user: User) -> frozenset[int] | None:
+    """The schools whose certificates a page of this search can hold (None: any, for staff): the chosen school,
+    or the schools whose register the user searches."""
+    cleaned = register_filter.form.cleaned_data if register_filter.is_bound and register_filter.form.is_valid() else {}
+    chosen = whole_number(cleaned.get("school"))
+    return frozenset({chosen}) if chosen is not None else registry_school_ids(user)
+
+
+def certificate_page(
+    register_filter: RegisterFilter, number: int, *, schools: frozenset[int] | None = None
+) -> RegisterPage:
     """The register's page `number` of the filter's results, with the look-ahead of register_page().
 
     On PostgreSQL the default order (newest first) is read by page_query.newest_first_rows, in a plan that
@@ -213,6 +223,7 @@ def certificate_page(register_filter: RegisterFilter, number: int) -> RegisterPa
         enough=PAGE_SIZE + 1,
         expired_before=expired_before,
         revoked=cleaned.get("status") == Certificate.State.REVOKED,
+        schools=schools,
     )
     if found is None:
         return register_page(register_rows(queryset), number)
@@ -238,7 +249,8 @@ def search_register(user: User, params, *, page: int | None = None) -> RegisterS
     schools = register_schools(user)
     register_filter = RegisterFilter(params or None, queryset=register_certificates(user), schools=schools)
     number = page if page is not None else page_number(params.get("page") if params else None)
-    return RegisterSearch(register_filter, certificate_page(register_filter, number), schools)
+    page = certificate_page(register_filter, number, schools=walked_schools(register_filter, user))
+    return RegisterSearch(register_filter, page, schools)
 
 
 def paginated(queryset: QuerySet, number: int, *, page_size: int = PAGE_SIZE) -> RegisterPage:

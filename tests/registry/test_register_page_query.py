@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -98,6 +99,23 @@ def test_a_coordinator_pages_through_their_school_only(world, small_walk):
     for params in ({}, {"q": "kowalski"}, {"status": "expired"}, {"page": "2"}):
         rows = search(world.coordinator, **params).page.object_list
         assert rows and {row.pk for row in rows} <= mine
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "kowalski"}, {"city": "zwolle"}, {"status": "revoked"}, {"page": "3"}])
+def test_a_coordinators_walk_reads_their_schools_rows_and_finds_the_plain_sorted_ones(world, small_walk, params):
+    """Other schools' certificates issued on the same days come between theirs in the (issued_on, id) order; the
+    walk reads only the coordinator's school's (page_query.OF_SCHOOLS) and the page is still the plain one."""
+    _register(world.school, 90)
+    _register(world.other_school, 90, start=90)
+    shift = timedelta(days=90)  # the other school's issue days are the school's own
+    Certificate.objects.filter(school=world.other_school).update(
+        issued_on=F("issued_on") + shift, valid_until=F("valid_until") + shift
+    )
+    result = search(world.coordinator, **params)
+    plain = RegisterFilter(QueryDict(urlencode(params)), queryset=register_certificates(world.coordinator), schools=[])
+    offset = (int(params.get("page", 1)) - 1) * PAGE_SIZE
+    expected = list(plain.qs.values_list("pk", flat=True)[offset : offset + PAGE_SIZE])
+    assert expected and [row.pk for row in result.page.object_list] == expected
 
 
 @pytest.mark.parametrize("who, queries", [("staff", 3), ("coordinator", 2)])
