@@ -37,6 +37,9 @@ from ..models import Certificate
 WALK_ROWS = 10_000  # newest certificates walked before the candidates are collected instead
 WALK_FACTOR = 40  # deeper pages walk further: `need` x this many rows ...
 WALK_LIMIT = 200_000  # ... up to this many
+# A school's walk reads a fifth as many rows: its rows are all candidates for the page, so a common match fills the
+# page within a few hundred of them, and a rare one (a name, a city) is collected from the trigram bitmap sooner.
+SCHOOL_WALK_SHARE = 5
 
 TABLE = ' FROM "registry_certificate" '
 # The walk: the newest rows by the (issued_on, id) index, at most %s of them. LIMIT keeps the subquery apart
@@ -91,7 +94,9 @@ def newest_first_rows(
     plain one-table query this is written for (the caller then sorts the queryset itself).
     """
     need = offset + limit
-    walk_rows = min(max(WALK_ROWS, WALK_FACTOR * need), WALK_LIMIT)
+    walk_rows = min(
+        max(WALK_ROWS if schools is None else WALK_ROWS // SCHOOL_WALK_SHARE, WALK_FACTOR * need), WALK_LIMIT
+    )
     base = queryset.order_by()
     walk = base.order_by("-issued_on", "-pk").values_list("pk", "issued_on")[:need]
     walk_sql, walk_params = walk.query.sql_with_params()
