@@ -8,19 +8,21 @@ what a colleague wrote. Anonymous survey answers are never linked back to a pers
 from django.db.models import Q
 
 from accounts.models import Membership, User
-from assessments.models import AssessmentRecord, Evidence, Signature
+from assessments.models import AssessmentRecord, DevelopmentGoal, Evidence, SelfAssessment, Signature
 from feedback.models import SurveyInvitation
 from meetings.models import Meeting, Minutes, Participant
 from mentoring.models import (
     ActionItem,
     CoachingPlan,
     CoachingSession,
+    CriticalSituation,
     DevelopmentActivity,
     HoursEntry,
     Incident,
     LearningGoal,
     MentoringAgreement,
     Obstacle,
+    PlannedSession,
     PrivateNote,
 )
 from notifications.models import Notification
@@ -160,6 +162,15 @@ def _learner_sections(user: User) -> dict[str, list]:
         "evidence": _rows(
             Evidence.objects.filter(placement__in=own).order_by("pk"), "placement_id", "title", "text", "added_at"
         ),
+        "planned_sessions": _rows(
+            PlannedSession.objects.filter(placement__in=own).order_by("planned_on", "pk"),
+            "placement_id",
+            "planned_on",
+            "agreed_at",
+            "prep_questions",
+            "prep_went_well",
+            "prepared_at",
+        ),
     }
 
 
@@ -182,6 +193,16 @@ def _authored_sections(user: User) -> dict[str, list]:
             "support_needed",
             "status",
             "created_at",
+        ),
+        # The coach's critical situations concern the mentor's own conduct: theirs, never the learner's export.
+        "critical_situations_you_recorded": _rows(
+            CriticalSituation.objects.filter(recorded_by=user).order_by("pk"),
+            "placement_id",
+            "category",
+            "occurred_on",
+            "description",
+            "support_question",
+            "support_requested_at",
         ),
         "incidents_you_reported": _rows(
             Incident.objects.filter(placement__in=others, reported_by=user).order_by("pk"),
@@ -334,6 +355,20 @@ def collect(user: User) -> dict[str, list | dict]:
                 "date",
                 "hours",
                 "notes",
+            ),
+            "development_plan_goals": _rows(
+                DevelopmentGoal.objects.filter(plan__mentor=user).order_by("pk"),
+                "profile_item",
+                "goal",
+                "actions",
+                "due_on",
+                "status",
+            ),
+            "self_assessments": _rows(
+                SelfAssessment.objects.filter(mentor=user).order_by("created_at", "pk"),
+                "created_at",
+                "scores",
+                "reflection",
             ),
             # Invitations only: the answers are stored without the person (feedback/distribution/answering.py).
             "survey_invitations": _rows(

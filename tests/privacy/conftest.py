@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from mentoring.models import CoachingSession, HoursEntry, PrivateNote
+from mentoring.models import CoachingSession, CriticalSituation, HoursEntry, PlannedSession, PrivateNote
 from notifications.models import Notification
 from placements.models import LearnerRecord
 from tests.factories import make_placement
@@ -50,6 +50,11 @@ def cast(world):
         placement=w.placement, date=today - timedelta(days=1), start_time="08:00", end_time="12:00",
         description="HOURS-DAAN",
     )  # fmt: skip
+    CriticalSituation.objects.create(
+        placement=w.placement, category="gifts", occurred_on=today, description="CRITICAL-MENTOR", recorded_by=w.mentor
+    )
+    PlannedSession.objects.create(placement=w.placement, slot=1, planned_on=today, prep_questions="PREP-DAAN")
+    PlannedSession.objects.create(placement=other, slot=1, planned_on=today, prep_questions="PREP-OTHER")
     Notification.objects.create(user=w.learner, text="NOTE-DAAN")
     Notification.objects.create(user=w.other_learner, text="NOTE-OTHER")
     LearnerRecord.objects.create(

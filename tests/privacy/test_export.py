@@ -13,12 +13,22 @@ from tests.assessments.factories_assessments import lock, make_record
 EVERY_MARKER = {
     "MINE-SESSION", "LEARNER-REFLECTION", "OTHER-MENTOR-SESSION", "MENTOR-PRIVATE", "SUPERVISOR-PRIVATE",
     "GOAL-DAAN", "GOAL-OTHER", "HOURS-DAAN", "NOTE-DAAN", "NOTE-OTHER", "GUARDIAN-JANSEN",
+    "CRITICAL-MENTOR", "PREP-DAAN", "PREP-OTHER",
 }  # fmt: skip
 # What each role's export holds of the markers; every other marker must be absent.
 EXPECTED = {
-    "learner": {"MINE-SESSION", "LEARNER-REFLECTION", "GOAL-DAAN", "HOURS-DAAN", "NOTE-DAAN", "GUARDIAN-JANSEN"},
-    # The sessions they logged (with the learner's reflection on them) and their own private note.
-    "mentor": {"MINE-SESSION", "LEARNER-REFLECTION", "MENTOR-PRIVATE"},
+    "learner": {
+        "MINE-SESSION",
+        "LEARNER-REFLECTION",
+        "GOAL-DAAN",
+        "HOURS-DAAN",
+        "NOTE-DAAN",
+        "GUARDIAN-JANSEN",
+        "PREP-DAAN",
+    },  # fmt: skip
+    # The sessions they logged (with the learner's reflection on them), their own private note and the critical
+    # situation they recorded about their own work as a coach.
+    "mentor": {"MINE-SESSION", "LEARNER-REFLECTION", "MENTOR-PRIVATE", "CRITICAL-MENTOR"},
     "supervisor": {"SUPERVISOR-PRIVATE"},
     "coordinator": set(),
 }
