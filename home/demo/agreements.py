@@ -2,15 +2,28 @@
 school's signature, so both the finished agreement and the signing round are there to look at."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 
 from assessments.agreements.services import agreement_draw_up, agreement_sign, agreement_submit
 from assessments.models import AgreementSignature
+from core.outbox.models import OutboxEntry
+from notifications.models import Notification
 from placements.models import Placement
 
 MENTOR_EMAIL = "mentor@demo.werkmentor.nl"
 
 
 def seed(placements: list[Placement], today) -> None:
+    # The signing engine asks and tells people (e-mails with the PDF, in-app notices); a seed e-mails and notifies
+    # nobody, so what it queued is dropped before the demo's transaction commits and hands anything to a worker.
+    last_entry = OutboxEntry.objects.aggregate(last=Max("pk"))["last"] or 0
+    last_notice = Notification.objects.aggregate(last=Max("pk"))["last"] or 0
+    _sign(placements)
+    OutboxEntry.objects.filter(pk__gt=last_entry).delete()
+    Notification.objects.filter(pk__gt=last_notice).delete()
+
+
+def _sign(placements: list[Placement]) -> None:
     mentored = [p for p in placements if p.mentor.email == MENTOR_EMAIL and p.status == Placement.Status.ACTIVE]
     for number, placement in enumerate(mentored[:2]):
         if placement.agreements.exists():
