@@ -9,6 +9,10 @@
 # WERKMENTOR_INSTALLER=pip forces pip.
 set -euo pipefail
 
+# Python caches compiled modules only where it may write them; with PYTHONDONTWRITEBYTECODE set (as some images
+# do), every command would compile the ~2,000 modules Django and the project import again: 5 s each time.
+unset PYTHONDONTWRITEBYTECODE
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
