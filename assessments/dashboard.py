@@ -1,7 +1,9 @@
-"""Assessments on the dashboard: signatures someone owes, and records they drafted. One query per list."""
+"""Assessments on the dashboard: signatures someone owes (on records and placement agreements), and records they
+drafted. One query per list."""
 
 from accounts.models import User
 
+from .agreements.selectors import agreement_signatures_waiting_for
 from .models import AssessmentRecord, Signature
 
 LIMIT = 10
@@ -18,4 +20,10 @@ def assessments_todo(user: User) -> dict:
         .select_related("subject")
         .order_by("-updated_at")[:LIMIT]
     )
-    return {"to_sign": to_sign, "drafts": drafts, "any": bool(to_sign or drafts)}
+    agreements_to_sign = list(agreement_signatures_waiting_for(user)[:LIMIT])
+    return {
+        "to_sign": to_sign,
+        "agreements_to_sign": agreements_to_sign,
+        "drafts": drafts,
+        "any": bool(to_sign or agreements_to_sign or drafts),
+    }

@@ -32,6 +32,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "assessments.tasks_signatures.send_signature_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    # The parties that have not signed a placement agreement yet, on the same rhythm.
+    "send-agreement-signature-reminders": {
+        "task": "assessments.tasks_agreements.send_agreement_signature_reminders",
+        "schedule": crontab(hour=8, minute=5),
+    },
     # Survey invitations and their one reminder (feedback/distribution/scan.py); the scan sends each once.
     "scan-surveys": {
         "task": "feedback.tasks.scan_surveys",

@@ -264,6 +264,7 @@ PAGES |= {
     "placement_agreement": {"pk": "placement"},
     "agreement_detail": {"pk": "agreement"},
     "agreement_settings": {},
+    "agreement_waiting": {},
 }
 NOT_PAGES |= {
     "agreement_create", "agreement_guardian", "agreement_submit", "agreement_withdraw", "agreement_sign",

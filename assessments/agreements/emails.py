@@ -21,10 +21,14 @@ def sign_link(signature: AgreementSignature) -> str:
     return site_link("agreement_sign_link", SIGN_LINK.make(signature))
 
 
-def signature_request_send(*, signature: AgreementSignature) -> bool:
-    """Ask one party to sign; False when no e-mail went out. Signing is essential news."""
+def signature_request_send(*, signature: AgreementSignature, reminder: bool = False) -> bool:
+    """Ask one party to sign, or remind them; False when no e-mail went out.
+
+    The request is essential news; a reminder is normal news, which a person may have switched off.
+    """
     user = signature.user if has_login(signature.user) else None
-    if not signature.email or not level_allows(user, Notification.Level.ESSENTIAL):
+    level = Notification.Level.NORMAL if reminder else Notification.Level.ESSENTIAL
+    if not signature.email or not level_allows(user, level):
         return False
     agreement = signature.agreement
     context = {
@@ -34,15 +38,19 @@ def signature_request_send(*, signature: AgreementSignature) -> bool:
         "link": sign_link(signature),
         "app_link": site_link("agreement_detail", agreement.pk) if user else "",
         "valid_days": SIGN_LINK.max_age.days,
+        "reminder": reminder,
     }
     language = recipient_language(user)
     send_once(build_message("emails/agreement_signature_request", context, language=language, to=signature.email))
     if user is not None:
+        names = {"name": agreement.snapshot.get("learner_name", "")}
         with translation.override(language):
-            text = _("Please sign the placement agreement of %(name)s.") % {
-                "name": agreement.snapshot.get("learner_name", "")
-            }
-        notify(user, text, reverse("agreement_detail", args=[agreement.pk]), Notification.Level.ESSENTIAL)
+            text = (
+                _("Reminder: the placement agreement of %(name)s is waiting for your signature.")
+                if reminder
+                else _("Please sign the placement agreement of %(name)s.")
+            ) % names
+        notify(user, text, reverse("agreement_detail", args=[agreement.pk]), level)
     return True
 
 

@@ -6,6 +6,7 @@ a company admin those of their company; anyone else gets a 404 (placements/selec
 
 from datetime import date, timedelta
 
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy
 
@@ -101,3 +102,31 @@ SIGN_LINK = SignedLink[AgreementSignature](
         "The agreement has changed since this link was sent. Please use the link in the newest e-mail about it."
     ),
 )
+
+
+# --- Waiting for signatures ------------------------------------------------------------------------------
+
+
+def agreement_signatures_waiting_for(user: User):
+    """The user's own signatures still owed on agreements waiting for signatures, oldest request first."""
+    return (
+        AgreementSignature.objects.filter(
+            user=user, signed_at__isnull=True, agreement__status=PlacementAgreement.Status.AWAITING
+        )
+        .filter(agreement__placement__in=placements_visible_to(user))
+        .select_related("agreement")
+        .order_by("requested_at", "pk")
+    )
+
+
+def agreements_waiting_on_others(user: User) -> list[PlacementAgreement]:
+    """Agreements the user signs or drew up that still wait for another party; each with `pending` signatures."""
+    others_pending = AgreementSignature.objects.filter(signed_at__isnull=True).exclude(user=user)
+    involved = Q(Exists(AgreementSignature.objects.filter(agreement=OuterRef("pk"), user=user))) | Q(created_by=user)
+    return list(
+        PlacementAgreement.objects.filter(status=PlacementAgreement.Status.AWAITING)
+        .filter(placement__in=placements_visible_to(user))
+        .filter(involved, Exists(others_pending.filter(agreement=OuterRef("pk"))))
+        .prefetch_related(Prefetch("signatures", queryset=others_pending.order_by("pk"), to_attr="pending"))
+        .order_by("submitted_at", "pk")
+    )

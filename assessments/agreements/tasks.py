@@ -8,16 +8,27 @@ from ..models import AgreementSignature, PlacementAgreement
 from .emails import agreement_pdf_send, signature_request_send
 
 
-@shared_task(name="assessments.tasks_agreements.send_agreement_signature_request")
-def send_agreement_signature_request(signature_id: int) -> bool:
-    signature = (
+def _pending(signature_id: int) -> AgreementSignature | None:
+    """The party's signature while it still waits on an agreement waiting for signatures; None otherwise."""
+    return (
         AgreementSignature.objects.filter(
             pk=signature_id, signed_at__isnull=True, agreement__status=PlacementAgreement.Status.AWAITING
         )
         .select_related("user", "agreement__placement__learner")
         .first()
     )
+
+
+@shared_task(name="assessments.tasks_agreements.send_agreement_signature_request")
+def send_agreement_signature_request(signature_id: int) -> bool:
+    signature = _pending(signature_id)
     return signature is not None and signature_request_send(signature=signature)
+
+
+@shared_task(name="assessments.tasks_agreements.send_agreement_signature_reminder")
+def send_agreement_signature_reminder(signature_id: int) -> bool:
+    signature = _pending(signature_id)
+    return signature is not None and signature_request_send(signature=signature, reminder=True)
 
 
 @shared_task(name="assessments.tasks_agreements.send_agreement_pdf")

@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("placements/<int:pk>/placement-agreement/", views.placement_agreement, name="placement_agreement"),
     path("placements/<int:pk>/placement-agreement/new/", views.agreement_create, name="agreement_create"),
+    path("placement-agreements/waiting/", views.agreement_waiting, name="agreement_waiting"),
     path("placement-agreements/<int:pk>/", views.agreement_detail, name="agreement_detail"),
     path("placement-agreements/<int:pk>/guardian/", views.agreement_guardian, name="agreement_guardian"),
     path("placement-agreements/<int:pk>/submit/", views.agreement_submit, name="agreement_submit"),

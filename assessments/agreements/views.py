@@ -15,7 +15,7 @@ from accounts.models import Role, School
 from accounts.selectors import roles_of
 from core.http import pdf_response, signed_link_no_store
 from core.ratelimit import rate_limited
-from core.signing import TokenError
+from core.signing import TokenError, render_waiting
 from core.views import require
 from placements.selectors import placement_for_user
 
@@ -27,7 +27,9 @@ from .selectors import (
     SIGN_LINK,
     agreement_for_user,
     agreement_required,
+    agreement_signatures_waiting_for,
     agreements_of,
+    agreements_waiting_on_others,
     can_manage_agreement,
     is_minor,
     signature_of,
@@ -96,6 +98,17 @@ def _detail(request, agreement, *, guardian_form=None, sign_form=None, status=20
 @require_GET
 def agreement_detail(request, pk):
     return _detail(request, agreement_for_user(request.user, pk))
+
+
+@login_required
+@require_GET
+def agreement_waiting(request):
+    return render_waiting(
+        request,
+        "assessments/agreements/waiting.html",
+        mine=agreement_signatures_waiting_for(request.user),
+        others=agreements_waiting_on_others(request.user),
+    )
 
 
 @login_required

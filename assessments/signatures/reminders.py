@@ -24,30 +24,30 @@ def reminder_days() -> int:
     return max(1, getattr(settings, "ASSESSMENT_SIGNATURE_REMINDER_DAYS", DEFAULT_REMINDER_DAYS))
 
 
-def _claim_due_reminders(now: datetime, days: int) -> list[int]:
+def claim_due_reminders(signature_model, parent_model, parent_column: str, now: datetime, days: int) -> list[int]:
     """Mark every due reminder as sent now and return the ids of the signatures this call claimed.
 
-    One conditional UPDATE: a row is due while its last reminder (or the request) is N days old, and setting
-    last_reminded_at makes it not due. Two runs at once cannot both claim a row: PostgreSQL re-checks the
-    condition on a row another run just updated, and SQLite runs one write at a time.
+    A signature is due while it is unsigned, its parent (the record, the placement agreement) waits for
+    signatures, and its last reminder (or the request) is N days old. One conditional UPDATE: setting
+    last_reminded_at makes it not due, so two runs at once cannot both claim a row (PostgreSQL re-checks the
+    condition on a row another run just updated, and SQLite runs one write at a time).
     """
-    signatures = Signature._meta.db_table
-    records = AssessmentRecord._meta.db_table
+    signatures, parents = signature_model._meta.db_table, parent_model._meta.db_table
     adapt = connection.ops.adapt_datetimefield_value
     sql = (
-        f"UPDATE {signatures} SET last_reminded_at = %s "  # noqa: S608 (table names from the models, no user input)
+        f"UPDATE {signatures} SET last_reminded_at = %s "  # noqa: S608 (names from the models, no user input)
         "WHERE signed_at IS NULL AND COALESCE(last_reminded_at, requested_at) <= %s "
-        f"AND record_id IN (SELECT id FROM {records} WHERE status = %s) RETURNING id"
+        f"AND {parent_column} IN (SELECT id FROM {parents} WHERE status = %s) RETURNING id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [adapt(now), adapt(now - timedelta(days=days)), AssessmentRecord.Status.AWAITING.value])
+        cursor.execute(sql, [adapt(now), adapt(now - timedelta(days=days)), parent_model.Status.AWAITING.value])
         return sorted(row[0] for row in cursor.fetchall())
 
 
 @transaction.atomic
 def signature_reminders_queue(*, now: datetime | None = None) -> int:
     """Queue one reminder e-mail per pending signature that is due; returns how many were queued."""
-    claimed = _claim_due_reminders(now or timezone.now(), reminder_days())
+    claimed = claim_due_reminders(Signature, AssessmentRecord, "record_id", now or timezone.now(), reminder_days())
     enqueue_many(send_signature_reminder, [(signature_id,) for signature_id in claimed])
     return len(claimed)
 

@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 
-from assessments.models import Signature
-from assessments.signatures.reminders import _claim_due_reminders, send_signature_reminders, signature_reminders_queue
+from assessments.models import AssessmentRecord, Signature
+from assessments.signatures.reminders import claim_due_reminders, send_signature_reminders, signature_reminders_queue
 from assessments.signatures.services import record_withdraw
 from tests.helpers import wait_for_mail
 
@@ -167,7 +167,7 @@ def test_a_scan_running_alongside_another_claims_nothing_the_other_claimed(world
     def first():
         try:
             with transaction.atomic():
-                claims["first"] = _claim_due_reminders(now, 3)
+                claims["first"] = claim_due_reminders(Signature, AssessmentRecord, "record_id", now, 3)
                 first_claimed.set()
                 time.sleep(0.5)  # still uncommitted while the second scan runs into the same rows
         except Exception as exc:  # reported below; a thread must not swallow it
@@ -180,7 +180,7 @@ def test_a_scan_running_alongside_another_claims_nothing_the_other_claimed(world
         try:
             first_claimed.wait(timeout=10)
             with transaction.atomic():
-                claims["second"] = _claim_due_reminders(now + MINUTE, 3)
+                claims["second"] = claim_due_reminders(Signature, AssessmentRecord, "record_id", now + MINUTE, 3)
         except Exception as exc:
             errors.append(exc)
         finally:
