@@ -8,11 +8,14 @@ from core.schema_snapshot import load_if_current
 
 class Command(BaseCommand):
     help = (
-        "Apply the migrations. An empty SQLite database is first loaded from core/schema/sqlite.sql when that "
-        "snapshot matches the migrations, which takes a second instead of most of a minute."
+        "Apply the migrations. An empty SQLite database is loaded from core/schema/sqlite.sql instead when that "
+        "snapshot matches the migrations on disk, which takes a second instead of most of a minute."
     )
 
     def handle(self, *args, **options):
-        if load_if_current() and options["verbosity"]:
-            self.stdout.write("Loaded the schema snapshot (core/schema/sqlite.sql).")
+        if load_if_current():
+            # The snapshot holds every migration on disk (its fingerprint says so): nothing is left to apply.
+            if options["verbosity"]:
+                self.stdout.write("Loaded the schema snapshot (core/schema/sqlite.sql).")
+            return
         call_command("migrate", interactive=False, verbosity=options["verbosity"])
