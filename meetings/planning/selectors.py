@@ -28,13 +28,14 @@ def meetings_of_placement(placement: Placement) -> QuerySet[Meeting]:
     )
 
 
-def split_upcoming_and_past(meetings, *, now=None) -> tuple[list[Meeting], list[Meeting]]:
-    """Upcoming meetings soonest first; past ones most recent first."""
-    now = now or timezone.now()
-    upcoming = [m for m in meetings if m.starts_at >= now]
-    past = [m for m in meetings if m.starts_at < now]
-    past.reverse()
-    return upcoming, past
+def coming_meetings_of_placement(placement: Placement, *, now) -> QuerySet[Meeting]:
+    """Meetings from `now` on, the soonest first."""
+    return meetings_of_placement(placement).filter(starts_at__gte=now).order_by("starts_at", "pk")
+
+
+def past_meetings_of_placement(placement: Placement, *, now) -> QuerySet[Meeting]:
+    """Meetings before `now`, the most recent first."""
+    return meetings_of_placement(placement).filter(starts_at__lt=now).order_by("-starts_at", "-pk")
 
 
 def meeting_participants(meeting: Meeting) -> QuerySet[Participant]:

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.choice_keys import whole_number
+from core.paging import page_of
 from core.ratelimit import rate_limited
 from core.signing import TokenError, TokenOutdated
 from core.views import add_service_errors, require
@@ -30,10 +31,10 @@ from .forms import CancelForm, MeetingForm, RescheduleForm, RespondForm
 from .ics import download_filename, download_method, meeting_calendar
 from .selectors import (
     agenda_from_coaching_plan,
+    coming_meetings_of_placement,
     meeting_history,
     meeting_participants,
-    meetings_of_placement,
-    split_upcoming_and_past,
+    past_meetings_of_placement,
 )
 from .services import meeting_answerable_validate, meeting_plan, meeting_unchanged_validate
 from .services import meeting_cancel as meeting_cancel_service
@@ -48,17 +49,23 @@ def _planner_required(user, placement):
     )
 
 
+# Per list on the page: the coming meetings and the past ones page separately (?upcoming=2, ?past=2).
+MEETINGS_PER_PAGE = 20
+
+
 @login_required
 def meeting_list(request, pk):
     placement = coaching_placement_for_user(request.user, pk)
-    upcoming, past = split_upcoming_and_past(list(meetings_of_placement(placement)))
+    now = timezone.now()
+    coming = coming_meetings_of_placement(placement, now=now)
+    past = past_meetings_of_placement(placement, now=now)
     return render(
         request,
         "meetings/meetings/meeting_list.html",
         {
             "placement": placement,
-            "upcoming": upcoming,
-            "past": past,
+            "upcoming": page_of(coming, request, per_page=MEETINGS_PER_PAGE, param="upcoming"),
+            "past": page_of(past, request, per_page=MEETINGS_PER_PAGE, param="past"),
             "can_plan": can_plan_meetings(request.user, placement),
         },
     )

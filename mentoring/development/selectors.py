@@ -41,9 +41,14 @@ def development_hours_by_year(user: User) -> dict[int, Decimal]:
     return {row["year"]: Decimal(row["total"]) for row in rows}
 
 
-def development_hours_by_kind(activities) -> list[tuple[str, Decimal]]:
-    """(kind label, hours) for the kinds that occur among already loaded activities, in the choices' order."""
-    totals: dict[str, Decimal] = {}
-    for activity in activities:
-        totals[activity.kind] = totals.get(activity.kind, Decimal(0)) + activity.hours
+def development_hours_by_kind(user: User, *, year: int) -> list[tuple[str, Decimal]]:
+    """(kind label, hours) for the kinds logged in `year`, in the choices' order: one query, summed by the
+    database, as the page shows only some of the year's activities."""
+    rows = (
+        development_activities_of(user, year=year)
+        .order_by()
+        .values("kind")
+        .annotate(total=Sum("hours", output_field=DecimalField(max_digits=12, decimal_places=1)))
+    )
+    totals = {row["kind"]: Decimal(row["total"]) for row in rows}
     return [(kind.label, totals[kind.value]) for kind in DevelopmentActivity.Kind if kind.value in totals]

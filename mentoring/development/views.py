@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.attachments import ALLOWED
+from core.paging import page_of
 from core.private_files import private_file_response
 from core.spreadsheet import csv_response
 
@@ -30,6 +31,10 @@ from .services import (
     development_activity_delete,
     development_activity_update,
 )
+
+# A busy year holds a few hundred activities; the page shows them newest first, a page at a time. The totals
+# per kind and per year still count the whole year, and the CSV export has every row.
+ACTIVITIES_PER_PAGE = 25
 
 
 def _require_mentor(user) -> None:
@@ -61,7 +66,7 @@ def development_list(request):
         else:
             messages.success(request, _("The activity has been added to your log."))
             return redirect(_list_url(activity.date.year))
-    activities = list(development_activities_of(request.user, year=year))
+    activities = page_of(development_activities_of(request.user, year=year), request, per_page=ACTIVITIES_PER_PAGE)
     hours_by_year = development_hours_by_year(request.user)
     current_year = timezone.localdate().year
     years = sorted({*hours_by_year, current_year, year}, reverse=True)
@@ -72,10 +77,11 @@ def development_list(request):
             "form": form,
             "year": year,
             "current_year": current_year,
-            "activities": activities,
+            "activities": list(activities),
+            "activities_page": activities,
             "year_totals": [(y, hours_by_year.get(y, Decimal(0))) for y in years],
             "year_total": hours_by_year.get(year, Decimal(0)),
-            "kind_totals": development_hours_by_kind(activities),
+            "kind_totals": development_hours_by_kind(request.user, year=year),
         },
     )
 

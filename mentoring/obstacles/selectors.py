@@ -24,7 +24,8 @@ def can_close_incidents(user: User, placement: Placement) -> bool:
 
 
 def obstacles_for_placement(placement: Placement) -> QuerySet[Obstacle]:
-    return placement.obstacles.select_related("created_by")
+    # The model's order, and the newer of two added in the same instant first, so pages never overlap.
+    return placement.obstacles.select_related("created_by").order_by("status", "-created_at", "-pk")
 
 
 def open_obstacles(placement: Placement) -> QuerySet[Obstacle]:

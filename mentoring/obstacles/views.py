@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.paging import page_of
 from core.views import add_service_errors, require
 
 from ..models import Incident, Obstacle
@@ -17,6 +18,10 @@ from .selectors import can_close_incidents, can_edit_obstacles, incidents_for_pl
 from .services import incident_close as incident_close_service
 from .services import incident_escalate as incident_escalate_service
 from .services import incident_record, obstacle_create, obstacle_update
+
+# An obstacle is a card with its plan and support: ten to a column, newest first within each status.
+OBSTACLES_PER_COLUMN = 10
+INCIDENTS_PER_PAGE = 20
 
 
 def _obstacle_writer_required(user, placement):
@@ -29,15 +34,22 @@ def _obstacle_writer_required(user, placement):
 @login_required
 def obstacle_list(request, pk):
     placement = coaching_placement_for_user(request.user, pk)
-    by_side: dict[str, list[Obstacle]] = {side: [] for side in Obstacle.Side.values}
-    for obstacle in obstacles_for_placement(placement):
-        by_side[obstacle.side].append(obstacle)
+    obstacles = obstacles_for_placement(placement)
+    # Each column pages by itself (?mentor_page=2), so leafing through one keeps the others where they are.
+    columns = [
+        (
+            side,
+            Obstacle.Side(side).label,
+            page_of(obstacles.filter(side=side), request, per_page=OBSTACLES_PER_COLUMN, param=f"{side}_page"),
+        )
+        for side in Obstacle.Side.values
+    ]
     return render(
         request,
         "mentoring/obstacles/obstacle_list.html",
         {
             "placement": placement,
-            "columns": [(side, Obstacle.Side(side).label, by_side[side]) for side in Obstacle.Side.values],
+            "columns": columns,
             "common_obstacles": COMMON_OBSTACLES,
             "can_edit": can_edit_obstacles(request.user, placement),
         },
@@ -91,11 +103,8 @@ def obstacle_edit(request, pk, obstacle_pk):
 @login_required
 def incident_list(request, pk):
     placement = incident_placement_for_user(request.user, pk)
-    return render(
-        request,
-        "mentoring/obstacles/incident_list.html",
-        {"placement": placement, "incidents": incidents_for_placement(placement)},
-    )
+    incidents = page_of(incidents_for_placement(placement), request, per_page=INCIDENTS_PER_PAGE)
+    return render(request, "mentoring/obstacles/incident_list.html", {"placement": placement, "incidents": incidents})
 
 
 @login_required

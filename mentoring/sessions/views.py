@@ -19,10 +19,12 @@ from placements.selectors import is_learner_of, is_mentor_of
 from ..models import ActionItem, CoachingSession, LearningGoal, SessionAttachment
 from ..schedule.selectors import open_planned_sessions
 from ..selectors import (
+    OPEN_ITEMS_SHOWN,
     coaching_placement_for_user,
     is_supervisor_of,
     open_action_items,
     open_action_items_page,
+    recent_open_action_items,
     sessions_for_timeline,
 )
 from .forms import ActionItemFormSet, ReflectionForm, SessionForm, TimelineFilterForm
@@ -89,7 +91,7 @@ def session_new(request, pk):
         request.FILES or None,
         placement=placement,
         goals=_goals(placement),
-        open_items=open_action_items(placement=placement),
+        open_items=recent_open_action_items(placement=placement),
         planned_sessions=open_planned,
         initial={"planned": whole_number(request.GET.get("planned")) or _due_planned_pk(open_planned, request.method)},
     )
@@ -124,7 +126,15 @@ def session_new(request, pk):
     return render(
         request,
         "mentoring/sessions/session_form.html",
-        {"placement": placement, "form": form, "items": items, "preparation": preparation},
+        {
+            "placement": placement,
+            "form": form,
+            "items": items,
+            "preparation": preparation,
+            # The form offers the most recent few; the page says how many are open in all and where the rest are.
+            "open_items_total": open_action_items(placement=placement).count(),
+            "open_items_shown": OPEN_ITEMS_SHOWN,
+        },
     )
 
 

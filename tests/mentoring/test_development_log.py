@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from mentoring.development.selectors import development_hours_by_year
 from mentoring.development.services import development_activity_create, development_activity_update
+from mentoring.development.views import ACTIVITIES_PER_PAGE
 from mentoring.models import DevelopmentActivity
 
 Kind = DevelopmentActivity.Kind
@@ -196,11 +197,12 @@ def test_the_list_page_needs_a_fixed_number_of_queries(client, world, django_ass
         for n in range(100)
     )
     client.force_login(world.mentor)
-    # session, user, roles, the year's activities, the totals per year
-    with django_assert_max_num_queries(5):
+    # user, roles, the year's count and page of activities, the totals per year, the totals per kind
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("development_list"), {"year": 2024})
-    assert len(response.context["activities"]) == 100
+    assert len(response.context["activities"]) == ACTIVITIES_PER_PAGE
     assert response.context["year_total"] == Decimal("100")
+    assert response.context["kind_totals"][0][1] == Decimal("100")
 
 
 def test_pages_carry_no_inline_scripts_or_styles(client, world):

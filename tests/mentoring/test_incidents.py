@@ -12,6 +12,7 @@ from django.utils import timezone
 from mentoring.models import Incident
 from mentoring.obstacles.guidance import ALWAYS_ESCALATE, GUIDANCE
 from mentoring.obstacles.selectors import open_incidents_for_school_staff
+from mentoring.obstacles.views import INCIDENTS_PER_PAGE
 from tests.factories import CompanyFactory, make_placement
 
 from .test_incidents_access import incident_data, make_incident
@@ -170,5 +171,6 @@ def test_incident_list_needs_the_same_queries_for_one_or_fifty_incidents(
     )
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = client.get(url)
-    assert len(response.context["incidents"]) == 50
+    assert len(response.context["incidents"]) == INCIDENTS_PER_PAGE
+    assert response.context["incidents"].paginator.count == 50
     assert len(one.captured_queries) <= 8

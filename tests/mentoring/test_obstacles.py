@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from mentoring.models import Obstacle
 from mentoring.obstacles.selectors import open_obstacles
+from mentoring.obstacles.views import OBSTACLES_PER_COLUMN
 
 from .test_obstacles_access import make_obstacle
 
@@ -117,16 +118,18 @@ def test_open_obstacles_leaves_out_the_overcome_ones(world):
 
 def test_obstacle_page_needs_the_same_queries_for_one_or_fifty_obstacles(client, world, django_assert_max_num_queries):
     client.force_login(world.mentor)
-    make_obstacle(world)
+    for side in Obstacle.Side.values:  # one in each column: each column's count and page are queried
+        make_obstacle(world, side=side)
     with CaptureQueriesContext(connection) as one:
         obstacles_page(client, world)
     authors = [world.mentor, world.learner, world.supervisor]
     sides = Obstacle.Side.values
     Obstacle.objects.bulk_create(
         Obstacle(placement=world.placement, side=sides[i % 3], description=f"Obstacle {i}", created_by=authors[i % 3])
-        for i in range(49)
+        for i in range(47)
     )
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = obstacles_page(client, world)
-    assert sum(len(items) for _, _, items in response.context["columns"]) == 50
-    assert len(one.captured_queries) <= 8
+    assert sum(items.paginator.count for _, _, items in response.context["columns"]) == 50
+    assert [len(items) for _, _, items in response.context["columns"]] == [OBSTACLES_PER_COLUMN] * 3
+    assert len(one.captured_queries) <= 9
