@@ -19,7 +19,7 @@ from accounts.models import Company
 
 from ..models import Certificate
 from . import satisfaction
-from .forms import QuickDateInput, QuickSelect, QuickTextInput
+from .forms import FixedChoiceFilter, QuickDateInput, QuickSelect, QuickTextInput
 from .search import contains_text, search_text_contains
 
 # A whole certificate number (WM-2026-000123) is looked up by its unique index instead of a text search.
@@ -125,12 +125,12 @@ class RegisterFilter(django_filters.FilterSet):
     )
     company = TextFilter(widget=QuickTextInput(), label=_("Company"), field_name="company_name", in_search_text=True)
     city = TextFilter(widget=QuickTextInput(), label=_("City"), field_name="company_city", in_search_text=True)
-    country = django_filters.ChoiceFilter(
+    country = FixedChoiceFilter(
         widget=QuickSelect(cache_as="country"), label=_("Country"), field_name="company_country", choices=COUNTRIES
     )
     sector = TextFilter(widget=QuickTextInput(), label=_("Sector"), field_name="company__sector")
     school = django_filters.ChoiceFilter(widget=QuickSelect(), label=_("School"), field_name="school_id", choices=[])
-    status = django_filters.ChoiceFilter(
+    status = FixedChoiceFilter(
         widget=QuickSelect(cache_as="register_status"),
         label=_("Status"),
         choices=STATUS_CHOICES,
@@ -148,7 +148,7 @@ class RegisterFilter(django_filters.FilterSet):
     valid_to = django_filters.DateFilter(
         label=_("Valid until, to"), field_name="valid_until", lookup_expr="lte", widget=QuickDateInput()
     )
-    sort = django_filters.ChoiceFilter(
+    sort = FixedChoiceFilter(
         widget=QuickSelect(cache_as="register_sort"),
         label=_("Sort by"),
         choices=CERTIFICATE_SORT_CHOICES,
@@ -193,7 +193,7 @@ class PublicRegisterFilter(django_filters.FilterSet):
 
     name = TextFilter(widget=QuickTextInput(), label=_("Name"), field_name="holder_name", in_search_text=True)
     city = TextFilter(widget=QuickTextInput(), label=_("City"), field_name="company_city", in_search_text=True)
-    status = django_filters.ChoiceFilter(
+    status = FixedChoiceFilter(
         widget=QuickSelect(cache_as="public_status"),
         label=_("Status"),
         choices=PUBLIC_STATUSES,
