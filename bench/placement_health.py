@@ -166,10 +166,10 @@ CHILDREN = [
               CASE WHEN k %% 5 = 0 THEN 'submitted' ELSE 'approved' END, '', now()
        FROM placements_placement p, generate_series(0, 19) k WHERE p.school_id = %(school)s""",
     # Two meetings, held 10 to 129 and 70 to 189 days ago.
-    """INSERT INTO meetings_meeting (uid, placement_id, starts_at, duration_minutes, location, online_link, agenda,
-       status, sequence, organiser_id, cancelled_reason, created_at, updated_at)
-       SELECT gen_random_uuid(), p.id, now() - make_interval(days => 10 + (p.id %% 120)::int + k * 60), 45,
-              'Op locatie', '', '', 'confirmed', 0, p.supervisor_id, '', now(), now()
+    """INSERT INTO meetings_meeting (uid, placement_id, kind, starts_at, duration_minutes, location, online_link,
+       agenda, status, sequence, organiser_id, cancelled_reason, created_at, updated_at)
+       SELECT gen_random_uuid(), p.id, 'tripartite', now() - make_interval(days => 10 + (p.id %% 120)::int + k * 60),
+              45, 'Op locatie', '', '', 'confirmed', 0, p.supervisor_id, '', now(), now()
        FROM placements_placement p, generate_series(0, 1) k WHERE p.school_id = %(school)s""",
     # Minutes of every meeting: confirmed, except for every third placement's.
     """INSERT INTO meetings_minutes (meeting_id, summary, status, written_by_id, written_at)
