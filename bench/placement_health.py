@@ -13,7 +13,7 @@ are bulk-created; the child tables are filled by INSERT ... SELECT over the plac
 
 It times:
 - recomputing every placement's health (oversight.health.compute.refresh_all: the fact query, the checks, the
-  upsert of 20,000 rows and today's snapshot), three times;
+  upsert of 20,000 rows, today's snapshot and the table's VACUUM ANALYZE), three times;
 - the coordinator's overview through the whole Django request (test client: middleware, session, filters,
   template) for its first page, filters and sorts, alternating the scenarios request by request, p50 / p95 in
   ms, with the number of queries of each (the same for every run).
