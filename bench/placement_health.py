@@ -13,7 +13,7 @@ are bulk-created; the child tables are filled by INSERT ... SELECT over the plac
 
 It times:
 - recomputing every placement's health (oversight.health.compute.refresh_all: the fact query, the checks, the
-  upsert of 20,000 rows and today's snapshot), three times;
+  upsert of 20,000 rows, today's snapshot and the table's VACUUM ANALYZE), three times;
 - the coordinator's overview through the whole Django request (test client: middleware, session, filters,
   template) for its first page, filters and sorts, alternating the scenarios request by request, p50 / p95 in
   ms, with the number of queries of each (the same for every run).
@@ -166,10 +166,10 @@ CHILDREN = [
               CASE WHEN k %% 5 = 0 THEN 'submitted' ELSE 'approved' END, '', now()
        FROM placements_placement p, generate_series(0, 19) k WHERE p.school_id = %(school)s""",
     # Two meetings, held 10 to 129 and 70 to 189 days ago.
-    """INSERT INTO meetings_meeting (uid, placement_id, starts_at, duration_minutes, location, online_link, agenda,
-       status, sequence, organiser_id, cancelled_reason, created_at, updated_at)
-       SELECT gen_random_uuid(), p.id, now() - make_interval(days => 10 + (p.id %% 120)::int + k * 60), 45,
-              'Op locatie', '', '', 'confirmed', 0, p.supervisor_id, '', now(), now()
+    """INSERT INTO meetings_meeting (uid, placement_id, kind, starts_at, duration_minutes, location, online_link,
+       agenda, status, sequence, organiser_id, cancelled_reason, created_at, updated_at)
+       SELECT gen_random_uuid(), p.id, 'tripartite', now() - make_interval(days => 10 + (p.id %% 120)::int + k * 60),
+              45, 'Op locatie', '', '', 'confirmed', 0, p.supervisor_id, '', now(), now()
        FROM placements_placement p, generate_series(0, 1) k WHERE p.school_id = %(school)s""",
     # Minutes of every meeting: confirmed, except for every third placement's.
     """INSERT INTO meetings_minutes (meeting_id, summary, status, written_by_id, written_at)

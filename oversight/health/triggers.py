@@ -8,6 +8,9 @@ the row again for the next scan. Like the other periodic work of the project, no
 lost worker leaves the marks, and the next scan takes them up. What only time changes (a session becoming
 overdue) and writes that bypass save() (queryset updates) are caught by the hourly full refresh.
 
+A learner's new name is written straight onto their rows' sort key (`learner_renamed`), in the renaming transaction:
+it is one indexed update, and a list sorted by learner should not show the old name's place for a minute.
+
 Why not one outbox entry per write: every save of a session, an hour entry, a meeting, ... in six apps would
 write a second outbox row in the writer's transaction, and a burst of writes would queue a burst of refreshes.
 """
@@ -17,6 +20,7 @@ from functools import partial
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from accounts.models import User
 from assessments.models import AssessmentRecord, Signature
 from meetings.models import Meeting, Minutes
 from mentoring.models import CoachingPlan, CoachingSession, HoursEntry, Incident, LearningGoal, MentoringAgreement
@@ -24,7 +28,9 @@ from placements.models import Placement
 from registry.models import Certificate
 
 from ..models import PlacementHealth
-from .compute import ACTIVE
+from .compute import ACTIVE, learner_sort_key
+
+NAME_FIELDS = {"first_name", "last_name"}
 
 
 def _placement_ids(kind: str, value: int | None) -> list[int]:
@@ -96,7 +102,18 @@ def _receiver(sender, instance, **kwargs):
     changed(kind, getattr(instance, attribute))
 
 
+def learner_renamed(sender, instance, created=False, update_fields=None, **kwargs):
+    """Keep the learner's sort key on their placements' health in step with their name. A save that names its
+    fields and leaves the name out (a login's last_login) costs nothing; a queryset update or bulk_update (an
+    import) is caught by the next full refresh."""
+    if created or (update_fields is not None and not NAME_FIELDS & set(update_fields)):
+        return
+    key = learner_sort_key(instance.last_name, instance.first_name)
+    PlacementHealth.objects.filter(placement__learner=instance).exclude(learner_sort=key).update(learner_sort=key)
+
+
 def connect() -> None:
     for model in WATCHED:
         post_save.connect(_receiver, sender=model, dispatch_uid=f"oversight-health-save-{model._meta.label}")
         post_delete.connect(_receiver, sender=model, dispatch_uid=f"oversight-health-delete-{model._meta.label}")
+    post_save.connect(learner_renamed, sender=User, dispatch_uid="oversight-health-learner-renamed")

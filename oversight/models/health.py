@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import School
-from placements.models import Placement
+from placements.models import Placement, Programme
 
 
 class HealthLevel(models.IntegerChoices):
@@ -94,6 +94,13 @@ class PlacementHealth(models.Model):
     )
     # The placement's school, copied so that a school's overview counts and sorts without joining its placements.
     school = models.ForeignKey(School, on_delete=models.CASCADE, null=True, related_name="+", verbose_name=_("school"))
+    # Copied for the same reason: filtering by programme and sorting by learner are then one table and an index,
+    # not a join of every placement and learner that the planner may price wrong. The learner's key is their last
+    # and first name folded (compute.learner_sort_key), rewritten at every computation and when they are renamed.
+    programme = models.ForeignKey(
+        Programme, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("programme")
+    )
+    learner_sort = models.TextField(blank=True, default="")
     level = models.PositiveSmallIntegerField(_("health"), choices=HealthLevel.choices, default=HealthLevel.ON_TRACK)
     # One column per signal (oversight/health/signals.py), so filtering and counting per signal is plain SQL.
     no_session = models.BooleanField(default=False)
@@ -121,6 +128,7 @@ class PlacementHealth(models.Model):
         verbose_name_plural = _("placement health")
         indexes = [
             models.Index(fields=["school", "level", "signal_count", "placement"]),
+            models.Index(fields=["school", "learner_sort", "placement"]),
             models.Index(fields=["stale"]),
         ]
 

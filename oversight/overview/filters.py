@@ -15,7 +15,7 @@ from ..models import HealthLevel
 NEED = ("-level", "-signal_count", "-pk")  # the order of the (school, level, signal_count, placement) index
 SORTS = {
     "need": NEED,
-    "learner": ("placement__learner__last_name", "placement__learner__first_name", "pk"),
+    "learner": ("learner_sort", "pk"),  # the order of the (school, learner_sort, placement) index
     "company": ("placement__company__name", "-level", "pk"),
     "programme": ("placement__programme__name", "-level", "pk"),
     "supervisor": ("placement__supervisor__last_name", "-level", "pk"),
@@ -52,7 +52,7 @@ class HealthFilter(django_filters.FilterSet):
         label=_("Signal"), choices=[(s.code, s.label) for s in SIGNALS], method="filter_signal", widget=select()
     )
     programme = django_filters.ModelChoiceFilter(
-        label=_("Programme"), field_name="placement__programme", queryset=Programme.objects.none(), widget=select()
+        label=_("Programme"), field_name="programme", queryset=Programme.objects.none(), widget=select()
     )
     cohort = django_filters.ChoiceFilter(label=_("Cohort"), choices=[], method="filter_cohort", widget=select())
     company = django_filters.CharFilter(label=_("Host company"), method="filter_company", max_length=100, widget=text())

@@ -9,10 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from accounts.models import Role
+from accounts.services import account_update
 from mentoring.models import Incident
 from oversight.health.compute import compute, refresh_all, refresh_stale
 from oversight.models import HealthSnapshot, PlacementHealth
-from tests.factories import CompanyFactory, make_placement
+from tests.factories import CompanyFactory, ProgrammeFactory, make_placement, person
 from tests.oversight.factories_health import BREAKS, healthy_placement
 
 OVERVIEW = reverse("oversight_placements")
@@ -88,6 +90,99 @@ def test_the_overview_costs_the_same_for_5_and_for_30_placements(client, world):
     assert _overview_queries(client) == few
     assert _overview_queries(client, sort="learner", status="1") == few_sorted
     assert few <= 16
+
+
+@pytest.fixture
+def thirty(world):
+    """30 placements of the world's school (more than a page), their health computed."""
+    for _n in range(30):
+        make_placement(school=world.school, company=world.company, programme=world.programme)
+    refresh_all()
+
+
+BENCH_SCENARIOS = {  # bench/placement_health.py's requests and their queries (the bench adds the session's)
+    "first page": ({}, 10),
+    "at risk": ({"status": "2"}, 10),
+    "signal and programme": ({"signal": "no_session", "programme": "__programme__"}, 11),
+    "cohort and company": ({"cohort": "2025-2026", "company": "Korenschoof"}, 10),
+    "learner": ({"sort": "learner"}, 10),
+    "hours behind, page 2": ({"sort": "hours", "page": "2"}, 10),
+}
+
+
+@pytest.mark.parametrize("scenario", BENCH_SCENARIOS)
+def test_each_benchmarked_request_costs_a_fixed_number_of_queries(
+    client, world, thirty, scenario, django_assert_max_num_queries
+):
+    params, most = BENCH_SCENARIOS[scenario]
+    params = {name: world.programme.pk if value == "__programme__" else value for name, value in params.items()}
+    client.force_login(world.coordinator)
+    with django_assert_max_num_queries(most):
+        assert client.get(OVERVIEW, params).status_code == 200
+
+
+def _learner_placement(world, first_name, last_name):
+    learner = person(Role.LEARNER, world.school, first_name=first_name, last_name=last_name)
+    return make_placement(school=world.school, company=world.company, learner=learner)
+
+
+def _learners_shown(client, **params) -> list[str]:
+    page = client.get(OVERVIEW, {"sort": "learner", **params}).content.decode()
+    if 'id="health-table"' not in page:
+        assert "No placement matches these filters" in page
+        return []
+    table = page.split('id="health-table"')[1]
+    return [row.split('">', 1)[1].split("</a>", 1)[0] for row in table.split('<td><a href="')[1:]]
+
+
+@pytest.fixture
+def named(world):
+    """Learners whose names sort differently by their letters than by their bytes: a lower-case prefix, an accent,
+    a last name that begins another one. The world's own learner is Daan Jansen."""
+    placements = {
+        name: _learner_placement(world, *name.split(" ", 1)) for name in ("Emre Öztürk", "Anna de Vries", "Zoë Jan")
+    }
+    refresh_all()
+    return placements
+
+
+def test_sorting_by_learner_goes_by_last_then_first_name_whatever_the_case_and_accents(client, world, named):
+    client.force_login(world.coordinator)
+    assert _learners_shown(client) == ["Anna de Vries", "Zoë Jan", "Daan Jansen", "Emre Öztürk"]
+    named["Zoë Jan"].delete()
+    assert _learners_shown(client, status="2") == ["Anna de Vries", "Daan Jansen", "Emre Öztürk"]  # none coached
+
+
+def test_a_renamed_learner_moves_to_their_new_place_at_once(client, world, named):
+    client.force_login(world.coordinator)
+    learner = named["Emre Öztürk"].learner
+    account_update(user=learner, data={"last_name": "Aydın"})  # the learner's own profile form
+    assert _learners_shown(client) == ["Emre Aydın", "Anna de Vries", "Zoë Jan", "Daan Jansen"]
+    world.learner.last_name = "Zwart"  # the admin saves every field
+    world.learner.save()
+    assert _learners_shown(client) == ["Emre Aydın", "Anna de Vries", "Zoë Jan", "Daan Zwart"]
+    refresh_all()
+    assert _learners_shown(client) == ["Emre Aydın", "Anna de Vries", "Zoë Jan", "Daan Zwart"]
+
+
+def test_a_save_that_leaves_the_name_alone_does_not_touch_the_health_rows(world, named, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        world.learner.save(update_fields=["last_login"])
+
+
+def test_the_programme_filter_follows_a_placement_moved_to_another_programme(
+    client, world, django_capture_on_commit_callbacks
+):
+    compute()
+    client.force_login(world.coordinator)
+    other = ProgrammeFactory(school=world.school, name="Allround bakker")
+    assert _learners_shown(client, programme=other.pk) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        world.placement.programme = other
+        world.placement.save()
+    refresh_stale()
+    assert _learners_shown(client, programme=other.pk) == ["Daan Jansen"]
+    assert _learners_shown(client, programme=world.programme.pk) == []
 
 
 def test_the_export_holds_what_is_shown(client, world, school_health):
