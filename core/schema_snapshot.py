@@ -20,6 +20,7 @@ from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 
 SNAPSHOT = Path(settings.BASE_DIR) / "core" / "schema" / "sqlite.sql"
+APPLIED = "2026-01-01 00:00:00"
 HEADER = "-- Werkmentor schema snapshot (manage.py schema_snapshot); migrations fingerprint: "
 
 
@@ -50,6 +51,10 @@ def dump(sqlite_path):
 
     source = sqlite3.connect(sqlite_path)
     try:
+        # When each migration ran says nothing about the schema; a fixed moment keeps the snapshot's diffs to what
+        # changed.
+        source.execute("UPDATE django_migrations SET applied = ?", [APPLIED])
+        source.commit()
         statements = list(source.iterdump())
     finally:
         source.close()
