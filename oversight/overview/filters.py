@@ -1,13 +1,16 @@
 """The overview's filters and sort orders. Choices come from the reader's schools (three small queries)."""
 
+from functools import cache
+
 import django_filters
 from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role, User
+from accounts.models import Role
 from accounts.selectors import people_with_role
-from placements.models import LearnerRecord, Programme
+from placements.models import Programme
+from placements.selectors import cohorts_of
 
 from ..health.signals import SIGNALS
 from ..models import HealthLevel
@@ -56,8 +59,8 @@ class HealthFilter(django_filters.FilterSet):
     )
     cohort = django_filters.ChoiceFilter(label=_("Cohort"), choices=[], method="filter_cohort", widget=select())
     company = django_filters.CharFilter(label=_("Host company"), method="filter_company", max_length=100, widget=text())
-    supervisor = django_filters.ModelChoiceFilter(
-        label=_("School supervisor"), field_name="placement__supervisor", queryset=User.objects.none(), widget=select()
+    supervisor = django_filters.TypedChoiceFilter(
+        label=_("School supervisor"), field_name="placement__supervisor_id", choices=[], coerce=int, widget=select()
     )
     mentor = django_filters.CharFilter(label=_("Work mentor"), method="filter_mentor", max_length=100, widget=text())
     sort = django_filters.ChoiceFilter(
@@ -68,17 +71,21 @@ class HealthFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset, **kwargs)
         school_ids = [school.pk for school in schools]
         self.filters["programme"].queryset = Programme.objects.filter(school_id__in=school_ids).order_by("name")
-        self.filters["supervisor"].queryset = people_with_role(Role.TEACHER, schools=school_ids).order_by(
-            "last_name", "first_name"
-        )
-        cohorts = (
-            LearnerRecord.objects.filter(school_id__in=school_ids)
-            .exclude(cohort="")
-            .order_by("-cohort")
-            .values_list("cohort", flat=True)
-            .distinct()
-        )
-        self.filters["cohort"].extra["choices"] = lambda: [(cohort, cohort) for cohort in cohorts]
+        # Plain (id, name) rows: a school has hundreds of teachers, and a model object per option cost more
+        # than the page's own query. Each read once, when the form first needs it (validating, then rendering).
+        supervisors = people_with_role(Role.TEACHER, schools=school_ids).order_by("last_name", "first_name", "pk")
+
+        @cache
+        def supervisor_choices():
+            rows = supervisors.values_list("pk", "first_name", "last_name", "email")
+            return [(pk, f"{first} {last}".strip() or email) for pk, first, last, email in rows]
+
+        @cache
+        def cohort_choices():
+            return [(cohort, cohort) for cohort in cohorts_of(school_ids)]
+
+        self.filters["supervisor"].extra["choices"] = supervisor_choices
+        self.filters["cohort"].extra["choices"] = cohort_choices
 
     def keep(self, queryset, name, value):
         return queryset

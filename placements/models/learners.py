@@ -49,6 +49,8 @@ class LearnerRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["school", "student_number"], name="learner_student_number_per_school"),
         ]
+        # A school's cohorts, newest first, one index descent each (placements.selectors.cohorts_of).
+        indexes = [models.Index(fields=["school", "cohort"], name="learner_school_cohort")]
 
     def __str__(self):
         return f"{self.user} ({self.student_number})"
