@@ -6,6 +6,7 @@ assessments and registry tables (after relevant writes, and by Celery beat for w
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import School
@@ -129,6 +130,13 @@ class PlacementHealth(models.Model):
         indexes = [
             models.Index(fields=["school", "level", "signal_count", "placement"]),
             models.Index(fields=["school", "learner_sort", "placement"]),
+            # The overview's "most hours behind" sort (oversight/overview/filters.py), read in index order.
+            models.Index(
+                F("school"),
+                (F("expected_minutes") - F("logged_minutes")).desc(),
+                F("placement"),
+                name="health_school_hours_gap",
+            ),
             models.Index(fields=["stale"]),
         ]
 
