@@ -28,10 +28,11 @@ def send_weekly(*, now=None) -> int:
         incidents.setdefault(incident.placement_id, []).append(incident)
     index = RowIndex(batch.rows)
     sent = 0
+    lines = {}  # the placements' lines, built once per language for everyone who reads them
     for number, recipient in enumerate(batch.recipients):
         digest = digest_for(recipient, index, incidents)
         worth = digest.worth_sending(recipient.user)
-        message = digest_message(recipient, digest, batch.week) if worth else None
+        message = digest_message(recipient, digest, batch.week, lines) if worth else None
         try:
             with transaction.atomic():
                 DigestSent.objects.create(user=recipient.user, week=batch.week, levels=digest.levels, emailed=worth)

@@ -31,34 +31,45 @@ def _at_risk(row: PlacementHealth) -> dict:
     return {**_line(row), "reasons": [(reason.text, site_url(reason.url)) for reason in reasons(row)]}
 
 
-def _incident(incident: Incident, row: PlacementHealth) -> dict:
+def _incident(incident: Incident, line: dict, row: PlacementHealth) -> dict:
     return {
-        **_line(row),
+        **line,
         "category": incident.get_category_display(),
         "escalated_at": incident.escalated_at,
         "link": site_url(reverse("mentoring_incidents", args=[row.placement_id])),
     }
 
 
-def digest_message(recipient: Recipient, digest: Digest, week: str):
+def digest_message(recipient: Recipient, digest: Digest, week: str, lines: dict | None = None):
+    """The recipient's digest e-mail. `lines` keeps the placements' lines between the recipients of one run: the
+    coordinators of a school read the same at-risk placements, and each line's links and reasons cost as much
+    to build as the rest of the e-mail."""
     user = recipient.user
     language = recipient_language(user)
+    lines = {} if lines is None else lines
+
+    def once(build, row: PlacementHealth, *extra):
+        key = (language, build.__name__, row.pk, *extra)
+        if key not in lines:
+            lines[key] = build(row, *extra)
+        return lines[key]
+
     with translation.override(language):  # the reasons are sentences in the reader's language
         context = {
             "user": user,
             "week": week,
             "first": recipient.previous is None,
-            "became_at_risk": [_line(row) for row in digest.became.get(HealthLevel.AT_RISK, [])[:LISTED]],
-            "became_attention": [_line(row) for row in digest.became.get(HealthLevel.ATTENTION, [])[:LISTED]],
-            "back_on_track": [_line(row) for row in digest.became.get(HealthLevel.ON_TRACK, [])[:LISTED]],
-            "incidents": [_incident(incident, row) for incident, row in digest.incidents[:LISTED]],
+            "became_at_risk": [once(_line, row) for row in digest.became.get(HealthLevel.AT_RISK, [])[:LISTED]],
+            "became_attention": [once(_line, row) for row in digest.became.get(HealthLevel.ATTENTION, [])[:LISTED]],
+            "back_on_track": [once(_line, row) for row in digest.became.get(HealthLevel.ON_TRACK, [])[:LISTED]],
+            "incidents": [_incident(incident, once(_line, row), row) for incident, row in digest.incidents[:LISTED]],
             "more": {
                 "at_risk": _more(digest.became.get(HealthLevel.AT_RISK, [])),
                 "attention": _more(digest.became.get(HealthLevel.ATTENTION, [])),
                 "on_track": _more(digest.became.get(HealthLevel.ON_TRACK, [])),
                 "incidents": _more(digest.incidents),
             },
-            "at_risk": [_at_risk(row) for row in digest.at_risk[:LISTED]],
+            "at_risk": [once(_at_risk, row) for row in digest.at_risk[:LISTED]],
             "at_risk_more": max(0, len(digest.at_risk) - LISTED),
             "at_risk_count": len(digest.at_risk),
             "attention": digest.attention,

@@ -88,10 +88,8 @@ def test_next_week_says_what_changed(health):
     body = _to("coordinator@example.org")[0].body
     assert "Back on track" in body and "Daan Jansen" in body.split("Back on track")[1]
     assert DigestSent.objects.get(user=health.coordinator, week=iso_week(timezone.localdate() + timedelta(days=7)))
-    assert (
-        HealthLevel.AT_RISK
-        in DigestSent.objects.get(user=health.coordinator, week=iso_week(timezone.localdate())).levels.values()
-    )
+    last_week = DigestSent.objects.get(user=health.coordinator, week=iso_week(timezone.localdate()))
+    assert last_week.levels[str(HealthLevel.AT_RISK)] == [health.placement.pk]
 
 
 def test_the_digest_reads_a_fixed_number_of_queries(health, django_assert_max_num_queries):
@@ -105,3 +103,20 @@ def test_the_digest_reads_a_fixed_number_of_queries(health, django_assert_max_nu
     with django_assert_max_num_queries(8 + 4 * 12):
         send_weekly()
     assert len(mail.outbox) >= 9
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        pytest.param(lambda pk: {str(HealthLevel.AT_RISK): [pk]}, id="lists per level"),
+        pytest.param(lambda pk: {str(pk): HealthLevel.AT_RISK}, id="a key per placement, as rows written before"),
+    ],
+)
+def test_last_weeks_levels_are_read_in_either_form(health, stored):
+    """At risk last week and now: nothing changed, so the placement is listed as at risk but not as news."""
+    last_week = timezone.localdate() - timedelta(days=7)
+    levels = stored(health.placement.pk)
+    DigestSent.objects.create(user=health.coordinator, week=iso_week(last_week), levels=levels, emailed=True)
+    send_weekly()
+    body = _to("coordinator@example.org")[0].body
+    assert "Became at risk" not in body and "Daan Jansen" in body
