@@ -48,8 +48,10 @@ def text(**attrs):
 
 class HealthFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Learner"), method="filter_learner", max_length=100, widget=text())
-    status = django_filters.TypedChoiceFilter(
-        label=_("Health"), field_name="level", choices=HealthLevel.choices, coerce=int, widget=select()
+    # Choice filters (not typed ones): their select starts with "All", so sending the form filters only what was
+    # chosen. The database takes the level and the supervisor's id as the text the form sends.
+    status = django_filters.ChoiceFilter(
+        label=_("Health"), field_name="level", choices=HealthLevel.choices, widget=select()
     )
     signal = django_filters.ChoiceFilter(
         label=_("Signal"), choices=[(s.code, s.label) for s in SIGNALS], method="filter_signal", widget=select()
@@ -59,8 +61,8 @@ class HealthFilter(django_filters.FilterSet):
     )
     cohort = django_filters.ChoiceFilter(label=_("Cohort"), choices=[], method="filter_cohort", widget=select())
     company = django_filters.CharFilter(label=_("Host company"), method="filter_company", max_length=100, widget=text())
-    supervisor = django_filters.TypedChoiceFilter(
-        label=_("School supervisor"), field_name="placement__supervisor_id", choices=[], coerce=int, widget=select()
+    supervisor = django_filters.ChoiceFilter(
+        label=_("School supervisor"), field_name="placement__supervisor_id", choices=[], widget=select()
     )
     mentor = django_filters.CharFilter(label=_("Work mentor"), method="filter_mentor", max_length=100, widget=text())
     sort = django_filters.ChoiceFilter(

@@ -242,3 +242,12 @@ def test_a_new_active_placement_gets_its_health_after_the_scan(world, django_cap
         placement = make_placement(school=world.school, company=world.company)
     assert refresh_stale() == 1
     assert PlacementHealth.objects.get(placement=placement).computed_at is not None
+
+
+def test_the_health_and_supervisor_selects_start_with_all_so_sending_the_form_filters_nothing_else(client, world):
+    """A coordinator who only types a learner's name must not be filtered to the first health level or supervisor."""
+    client.force_login(world.coordinator)
+    page = client.get(reverse("oversight_placements")).text
+    for name in ("status", "supervisor"):
+        select = page.split(f'name="{name}"')[1].split("</select>")[0]
+        assert select.split("<option")[1].startswith(' value="" selected>All<'), name
