@@ -121,7 +121,10 @@ def test_the_waiting_page_shows_each_party_their_own_turn_and_who_else_is_still_
     assert "No placement agreement waits for your signature." in supervisor_page
 
 
-@pytest.mark.parametrize("who", ["other_mentor", "other_teacher", "other_learner", "company_admin"])
+@pytest.mark.parametrize(
+    "who",
+    ["other_mentor", "other_teacher", "other_learner", "company_admin", "coordinator", "other_coordinator", "staff"],
+)
 def test_people_who_neither_sign_nor_drew_it_up_see_nothing_of_it(world, agreement, who):
     page = waiting_page(getattr(world, who))
     assert page.status_code == 200
