@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
+
+from core.paging import page_of
 
 from .selectors import notifications_of, unread_notification_count
 from .services import notifications_mark_all_read
@@ -15,7 +16,7 @@ PAGE_SIZE = 25
 @login_required
 @require_GET
 def notification_list(request):
-    page = Paginator(notifications_of(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(notifications_of(request.user), request, per_page=PAGE_SIZE)
     unread = unread_notification_count(request.user)
     return render(request, "meetings/notifications/notification_list.html", {"page": page, "unread": unread})
 

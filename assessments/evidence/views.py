@@ -3,13 +3,13 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.attachments import ALLOWED
+from core.paging import page_of
 from core.private_files import private_file_response
 from core.views import add_service_errors, require
 from mentoring.models import CoachingSession
@@ -34,7 +34,7 @@ def evidence_list(request, pk):
     )
     filters = filter_form.chosen()
     evidence = evidence_for_placement(placement, **filters)
-    page = Paginator(evidence, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(evidence, request, per_page=PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

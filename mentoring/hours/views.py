@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.paging import page_of
 from core.views import add_service_errors, require
 from placements.selectors import is_learner_of, is_mentor_of
 
@@ -56,7 +56,7 @@ def _render_page(request, placement, *, record_form=None, decision_form=None, de
     filter_form = HoursFilterForm(request.GET or None, placement=placement)
     filters = filter_form.cleaned_data if filter_form.is_bound and filter_form.is_valid() else {}
     entries = hours_entries_for_placement(placement, status=filters.get("status", ""), month=filters.get("month"))
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(entries, request, per_page=PAGE_SIZE)
     page.object_list = list(page.object_list)
     for entry in page.object_list:
         entry.duration = _duration(entry.minutes)

@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from core.paging import page_of
 from core.views import add_service_errors, require
 from placements.selectors import is_learner_of, is_mentor_of
 
@@ -64,5 +64,5 @@ def prepare(request, pk, planned_pk):
 
 @login_required
 def missed_sessions(request):
-    page = Paginator(missed_planned_sessions_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(missed_planned_sessions_for(request.user), request, per_page=PAGE_SIZE)
     return render(request, "mentoring/schedule/missed.html", {"page": page})

@@ -3,7 +3,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
 from core.choice_keys import whole_number
+from core.paging import page_of
 from core.private_files import private_file_response
 from core.views import add_service_errors, require
 from placements.selectors import is_learner_of, is_mentor_of
@@ -55,7 +55,7 @@ def session_list(request, pk):
     placement = coaching_placement_for_user(request.user, pk)
     filter_form = TimelineFilterForm(request.GET or None, goals=_goals(placement))
     sessions = filter_form.filter(sessions_for_timeline(placement=placement, viewer=request.user))
-    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(sessions, request, per_page=PAGE_SIZE)
     open_page = open_action_items_page(placement=placement, number=request.GET.get("agreements"))
     query = request.GET.copy()
     query.pop("page", None)

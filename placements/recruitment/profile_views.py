@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.paging import page_of
 from core.views import add_service_errors, require
 
 from .forms import CandidateProfileForm
@@ -108,7 +108,7 @@ def _matches_page(request, user_pk=None):
         return redirect("candidate_matches")
     learner, own = _learner(request, user_pk)
     profile = profile_of(learner)
-    page = Paginator(ranked_openings(profile) if profile else [], PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(ranked_openings(profile) if profile else [], request, per_page=PAGE_SIZE)
     applied = application_statuses(learner) if profile else {}
     return render(
         request,
