@@ -4,9 +4,18 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from core.compiled_query import CompiledQuery
+
 from .models import Company, Membership, Role, School, User
 
 _CACHE_ATTR = "_werkmentor_roles"
+# Read on every signed-in request: compiled once (core/compiled_query.py).
+# A role that ended (the person left that organisation) gives no access any more.
+_ACTIVE_ROLES = CompiledQuery(
+    lambda user_id: Membership.objects.filter(user_id=user_id, ended_at__isnull=True).values_list(
+        "role", "school_id", "company_id"
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -43,10 +52,7 @@ def roles_of(user: User) -> RoleSet:
         return cached
     schools: dict[str, set[int]] = {}
     companies: dict[str, set[int]] = {}
-    # A role that ended (the person left that organisation) gives no access any more.
-    for role, school_id, company_id in Membership.objects.filter(user=user, ended_at__isnull=True).values_list(
-        "role", "school_id", "company_id"
-    ):
+    for role, school_id, company_id in _ACTIVE_ROLES.rows(user.pk):
         if school_id:
             schools.setdefault(role, set()).add(school_id)
         if company_id:

@@ -286,7 +286,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "core.static_storage.StaticFilesStorage"
     },
 }
 # Private files are streamed by the app after its access check; True redirects to a signed URL that expires within

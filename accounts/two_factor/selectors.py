@@ -6,6 +6,8 @@ from django.db.models import QuerySet
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.compiled_query import CompiledQuery
+
 from ..models import Membership, Role, School, User
 from ..selectors import roles_of
 
@@ -23,9 +25,15 @@ def recovery_codes_left(user: User) -> int:
     return device.token_set.count() if device else 0
 
 
+# Asked on every signed-in request by the two-factor middleware: compiled once (core/compiled_query.py).
+_CONFIRMED_AUTHENTICATOR = CompiledQuery(
+    lambda user_id: TOTPDevice.objects.filter(user_id=user_id, confirmed=True).values_list("pk")[:1]
+)
+
+
 def has_two_factor(user: User) -> bool:
     """A confirmed authenticator: recovery codes alone do not count (they come with one and go with it)."""
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return bool(_CONFIRMED_AUTHENTICATOR.rows(user.pk))
 
 
 def two_factor_required(user: User) -> bool:

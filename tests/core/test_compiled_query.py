@@ -1,0 +1,56 @@
+"""core/compiled_query.py: a queryset compiled once gives the rows the queryset itself gives, for any values."""
+
+import pytest
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import Membership, Role
+from accounts.selectors import forget_roles, roles_of
+from accounts.two_factor.selectors import has_two_factor
+from core.compiled_query import CompiledQuery
+from tests.factories import grant
+
+pytestmark = pytest.mark.django_db
+
+ACTIVE = CompiledQuery(
+    lambda user_id, role: (
+        Membership.objects.filter(user_id=user_id, role=role, ended_at__isnull=True)
+        .order_by("pk")
+        .values_list("role", "school_id", "company_id")
+    )
+)
+
+
+def test_rows_match_the_queryset_for_each_set_of_values(world):
+    grant(world.coordinator, Role.TEACHER, world.other_school)
+    for user in (world.coordinator, world.mentor, world.nobody):
+        for role in (Role.COORDINATOR, Role.TEACHER, Role.MENTOR):
+            expected = list(
+                Membership.objects.filter(user_id=user.pk, role=role, ended_at__isnull=True)
+                .order_by("pk")
+                .values_list("role", "school_id", "company_id")
+            )
+            assert [tuple(row) for row in ACTIVE.rows(user.pk, role)] == expected
+
+
+def test_a_value_the_queryset_does_not_send_as_a_parameter_is_refused():
+    constant = CompiledQuery(lambda user_id: Membership.objects.filter(user_id=7).values_list("pk"))
+    with pytest.raises(ValueError, match="exactly once"):
+        constant.rows(1)
+
+
+def test_roles_read_through_it_follow_memberships_that_end(world):
+    assert roles_of(world.coordinator).schools_as(Role.COORDINATOR) == {world.school.pk}
+    Membership.objects.filter(user=world.coordinator).update(ended_at=timezone.now())
+    forget_roles(world.coordinator)
+    assert not roles_of(world.coordinator).has(Role.COORDINATOR)
+
+
+def test_two_factor_counts_only_a_confirmed_authenticator(world, django_assert_num_queries):
+    device = TOTPDevice.objects.create(user=world.coordinator, name="phone", confirmed=False)
+    with django_assert_num_queries(1):
+        assert not has_two_factor(world.coordinator)
+    device.confirmed = True
+    device.save()
+    assert has_two_factor(world.coordinator)
+    assert not has_two_factor(world.mentor)

@@ -1,0 +1,92 @@
+"""registry/templatetags/register_html.py writes the register's rows and search fields: the same markup as the
+templates it replaced, every value escaped."""
+
+from django import forms
+from django.template import engines
+from django.test import SimpleTestCase
+
+from registry.register.views.register import RegisterRow
+
+TRICKY = "<b>Jansen & \"Zn\"</b> 'x'"
+
+# The markup the tags replaced, as the templates wrote it.
+FIELD_TEMPLATE = (
+    '{% if field.is_hidden %}{{ field }}{% else %}<div class="mb-3"><label class="form-label" '
+    'for="{{ field.id_for_label }}">{{ field.label }}</label>{{ field }}{% if field.help_text %}<div '
+    'id="{{ field.auto_id }}_helptext" class="form-text">{{ field.help_text }}</div>{% endif %}{% for error in '
+    'field.errors %}<div class="invalid-feedback d-block">{{ error }}</div>{% endfor %}</div>{% endif %}'
+)
+STATE = (
+    "<td><span class=\"badge text-bg-{% if row.state == 'valid' %}success{% elif row.state == 'expired' %}secondary"
+    '{% else %}danger{% endif %}">{{ row.state_label }}</span></td>'
+)
+ROWS_TEMPLATE = (
+    '{% for row in rows %}<tr><td class="text-nowrap"><a href="{{ row.url }}">{{ row.number }}</a></td>'
+    "<td>{{ row.holder }}</td><td>{{ row.company }}</td>"
+    '<td>{{ row.city }} <span class="text-muted small">{{ row.country }}</span></td>'
+    "{% if show_school %}<td>{{ row.school }}</td>{% endif %}"
+    '<td class="text-nowrap">{{ row.issued_on }}</td><td class="text-nowrap">{{ row.valid_until }}</td>'
+    + STATE
+    + "</tr>{% endfor %}"
+)
+PUBLIC_ROWS_TEMPLATE = (
+    "{% for row in rows %}<tr><td>{{ row.holder }}</td><td>{{ row.company }}</td><td>{{ row.city }}</td>"
+    + STATE
+    + "</tr>{% endfor %}"
+)
+
+
+def render(text: str, context: dict) -> str:
+    return engines["django"].from_string(text).render(context)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=TRICKY, required=False, help_text="Name <or> number")
+    issued_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    status = forms.ChoiceField(required=False, choices=[("", "All"), ("valid", TRICKY)])
+    page = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+def rows() -> list[RegisterRow]:
+    return [
+        RegisterRow(
+            url=f"/register/certificates/{number}/?a=1&b=2",
+            number=f"WM-2026-{number:06d}",
+            holder=TRICKY,
+            company="Bakkerij <De Korenschoof>",
+            city="Münster",
+            country="Duitsland",
+            school="Rijnland & Co",
+            issued_on="5 Dec 2026",
+            valid_until="5 Dec 2029",
+            state=state,
+            state_label=state.title(),
+        )
+        for number, state in enumerate(["valid", "expired", "revoked"], start=1)
+    ]
+
+
+class RegisterHtmlTests(SimpleTestCase):
+    def test_search_fields_as_the_template_wrote_them(self):
+        for data in (None, {"q": TRICKY, "issued_from": "not a day", "status": "nope", "page": "2"}):
+            form = SearchForm(data)
+            for name in form.fields:
+                with self.subTest(field=name, bound=data is not None):
+                    fast = render("{% load register_html %}{% search_field field %}", {"field": form[name]})
+                    self.assertHTMLEqual(fast, render(FIELD_TEMPLATE, {"field": form[name]}))
+        bound = SearchForm({"issued_from": "not a day", "q": TRICKY})
+        html = render("{% load register_html %}{% search_field form.issued_from %}", {"form": bound})
+        assert "invalid-feedback d-block" in html
+        assert TRICKY not in render("{% load register_html %}{% search_field form.q %}", {"form": bound})
+
+    def test_rows_as_the_template_wrote_them(self):
+        for show_school in (True, False):
+            with self.subTest(show_school=show_school):
+                context = {"rows": rows(), "show_school": show_school}
+                fast = render("{% load register_html %}{% register_rows rows show_school %}", context)
+                self.assertHTMLEqual(fast, render(ROWS_TEMPLATE, context))
+                assert ("Rijnland &amp; Co" in fast) is show_school
+                assert "<b>" not in fast
+        public = render("{% load register_html %}{% public_register_rows rows %}", {"rows": rows()})
+        self.assertHTMLEqual(public, render(PUBLIC_ROWS_TEMPLATE, {"rows": rows()}))
+        assert "text-bg-danger" in public
