@@ -155,7 +155,8 @@ def newest_first_rows(
     """
     need = offset + limit
     enough = offset + (enough or limit)
-    share = 1 if schools is None else SCHOOL_WALK_SHARE
+    # A school's walk counts its own rows, each of which cost ten read; a revoked walk counts every school's.
+    share = 1 if schools is None or revoked else SCHOOL_WALK_SHARE
     walk_rows = min(max(WALK_ROWS // share, WALK_FACTOR * need), WALK_LIMIT)
     probe_rows = min(max(walk_rows // PROBE_SHARE, need), walk_rows)
     base = queryset.order_by()
