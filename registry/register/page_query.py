@@ -77,24 +77,30 @@ OF_SCHOOLS = "school_id = ANY(%s)"
 
 # The statement. `probe` and `walk` number their rows in index order (the window follows the walk's own order: no
 # sort); `plan` decides from the probe's count; the walk runs only when `plan` says so (otherwise LIMIT 0: not
-# read); the candidates only when neither holds the page. %(name)s are the caller's numbers, {} the compiled SQL.
+# read); the candidates only when neither holds the page. A walk that fell short also holds the page when it read
+# every row there is (a small register, or few revoked): *_domain counts those rows up to the walk's length, in
+# any order, and only when asked (the second operand of OR). %(name)s are the caller's numbers, {} compiled SQL.
 STATEMENT = """
     WITH probe AS MATERIALIZED (
         SELECT w.*, row_number() OVER (ORDER BY w.issued_on DESC, w.pk DESC) AS n FROM ({probe}) w
     ),
     plan AS MATERIALIZED (
-        SELECT n >= %(enough)s AS probed, n < %(need)s AS probe_short,
-            CASE WHEN n < %(enough)s AND n * %(walk_rows)s >= %(enough)s::bigint * %(probe_rows)s
+        SELECT probed, probe_short,
+            CASE WHEN NOT probed AND n * %(walk_rows)s >= %(enough)s::bigint * %(probe_rows)s
                 THEN LEAST(%(walk_rows)s, CEIL(%(margin)s * %(probe_rows)s * %(enough)s::numeric / GREATEST(n, 1)))
                 ELSE 0 END::bigint AS walk_rows
-        FROM (SELECT count(*) AS n FROM probe) counted
+        FROM (
+            SELECT n, n >= %(enough)s OR {probe_domain} < %(probe_rows)s AS probed,
+                n >= %(enough)s AND n < %(need)s AS probe_short
+            FROM (SELECT count(*) AS n FROM probe) counted
+        ) decided
     ),
     walk AS MATERIALIZED (
         SELECT w.*, row_number() OVER (ORDER BY w.issued_on DESC, w.pk DESC) AS n FROM ({walk}) w
     ),
     enough AS MATERIALIZED (
-        SELECT probed OR walked >= %(enough)s AS ok,
-            CASE WHEN probed THEN probe_short ELSE walked < %(need)s END AS short
+        SELECT probed OR walked >= %(enough)s OR (walk_rows > 0 AND {walk_domain} < walk_rows) AS ok,
+            CASE WHEN probed THEN probe_short ELSE walked >= %(enough)s AND walked < %(need)s END AS short
         FROM plan, (SELECT count(*) AS walked FROM walk) counted
     ),
     found (id, issued_on) AS (
@@ -112,6 +118,8 @@ STATEMENT = """
 """
 
 
+# How many rows a walk can read, up to its length.
+DOMAIN = "(SELECT count(*) FROM (SELECT 1 FROM registry_certificate {} LIMIT {}) domain)"
 PLACEHOLDER = re.compile("%[s%]")  # the ORM's placeholders, and its escaped % (LIKE '%%' || ... || '%%')
 
 
@@ -189,9 +197,20 @@ def newest_first_rows(
         head + WALK.format(walked, where, "(SELECT walk_rows FROM plan)") + tail, (*condition_params, *walk_params), "w"
     )
     candidates_sql, candidates_params = _named(*base.values_list("pk", "issued_on").query.sql_with_params(), "c")
+    probe_domain, probe_domain_params = _named(DOMAIN.format(where, "%(probe_rows)s"), condition_params, "d")
+    walk_domain, walk_domain_params = _named(DOMAIN.format(where, "walk_rows"), condition_params, "e")
     # The SQL is our own text around the ORM's compiled queries; every value is a parameter.
-    sql = STATEMENT.format(probe=probe_sql, walk=walk_sql, candidates=candidates_sql, columns=_columns(columns))
+    sql = STATEMENT.format(
+        probe=probe_sql,
+        probe_domain=probe_domain,
+        walk=walk_sql,
+        walk_domain=walk_domain,
+        candidates=candidates_sql,
+        columns=_columns(columns),
+    )
     params = {
+        **probe_domain_params,
+        **walk_domain_params,
         **probe_params,
         **walk_sql_params,
         **candidates_params,

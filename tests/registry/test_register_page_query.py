@@ -183,10 +183,10 @@ def _scans_run(node, inside=None) -> set[str]:
     return ran
 
 
-def _statement_parts(queryset, offset=0, limit=26):
+def _statement_parts(queryset, offset=0, limit=26, **options):
     """The rows of the page statement, and which of its parts read the table."""
     with CaptureQueriesContext(connection) as captured:
-        rows, short = page_query.newest_first_rows(queryset, ("pk", "issued_on"), offset, limit)
+        rows, short = page_query.newest_first_rows(queryset, ("pk", "issued_on"), offset, limit, **options)
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + captured.captured_queries[-1]["sql"])
         plan = cursor.fetchone()[0]
@@ -222,3 +222,19 @@ def test_the_probe_picks_the_branch_and_every_branch_returns_the_plain_sorted_ro
         assert len(rows) == len(plain) or short, (q, offset)
         if offset == 0:
             assert ran == parts, q
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the page statement is PostgreSQL's")
+def test_a_walk_that_read_every_row_there_is_holds_the_page_without_the_candidates(world, short_walks):
+    """Few rows under the walk's own conditions (14 revoked; 59 older than a cursor): the probe or the walk saw every
+    match, so that is the page (complete, not "more than"), however few, and the trigram bitmap is not read."""
+    _register(world.school, 150)
+    revoked = Certificate.objects.filter(revoked_at__isnull=False)
+    rows, short, ran = _statement_parts(revoked, revoked=True)
+    assert rows == list(revoked.order_by("-issued_on", "-pk").values_list("pk", flat=True)) and len(rows) == 14
+    assert ran == {"probe"} and not short
+    oldest = Certificate.objects.order_by("issued_on", "pk").values_list("issued_on", "pk")[59]
+    older = search_certificates(Certificate.objects.all(), "drukkerij").filter(issued_on__lt=oldest[0])
+    rows, short, ran = _statement_parts(older, before=oldest)
+    assert rows == list(older.order_by("-issued_on", "-pk").values_list("pk", flat=True)) and len(rows) < 26
+    assert ran == {"probe", "walk"} and not short
