@@ -100,7 +100,8 @@ def test_celery_workers_use_their_own_longer_limits(monkeypatch, settings):
     settings.DB_WORKER_STATEMENT_TIMEOUT = 300_000
     settings.DB_WORKER_LOCK_TIMEOUT = 60_000
     use_worker_database_timeouts()
-    assert live.DATABASES["default"]["OPTIONS"]["options"] == "-c statement_timeout=300000 -c lock_timeout=60000 -c jit=off"
+    options = live.DATABASES["default"]["OPTIONS"]["options"]
+    assert options == "-c statement_timeout=300000 -c lock_timeout=60000 -c jit=off"
 
 
 # --- the middleware's mapping ---------------------------------------------------------------------------------------
