@@ -134,8 +134,13 @@ DB_WORKER_LOCK_TIMEOUT = env_duration_ms("DB_WORKER_LOCK_TIMEOUT", 60_000)
 
 
 def postgres_timeout_options(statement_ms: int, lock_ms: int) -> str:
-    """libpq "options" that set both limits on every new connection (read when the connection opens)."""
-    return f"-c statement_timeout={statement_ms} -c lock_timeout={lock_ms}"
+    """libpq "options" that set both limits on every new connection (read when the connection opens), and JIT off.
+
+    JIT compiles a statement whose estimated cost passes jit_above_cost: the register's page statement
+    (registry/register/page_query.py) has such a cost from its branch that is never run, so compiling took
+    8-10 ms of a statement that runs in 1-2 ms. Nothing here runs long enough for JIT to pay off.
+    """
+    return f"-c statement_timeout={statement_ms} -c lock_timeout={lock_ms} -c jit=off"
 
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

@@ -11,20 +11,27 @@ is good depends on how many certificates match:
 PostgreSQL guesses the number of matches of a LIKE '%word%' from a sample, and for two words multiplies
 two guesses: at 1,000,000 certificates it chose the walk for 'Drukkerij Kowalski' (155 ms). Given the chance,
 it also reads a trigram bitmap of the whole table to AND it with a date range (60 ms for 'jansen'). So a
-page is one statement that tries both in a fixed order, each bounded:
+page is one statement that measures how common the matches are on the newest rows, then picks:
 
-1. the walk, over at most WALK_ROWS of the newest certificates (more for deep pages): a subquery with its
-   own ORDER BY and LIMIT, which the planner can only read by the index; the filters test its rows as
-   they come, and the walk stops as soon as it holds the page and its look-ahead.
-2. only when the walk found fewer (then the matches are rare: fewer than `need` among WALK_ROWS rows):
-   every match, from a subquery behind OFFSET 0 (a fence: the planner cannot merge it with the ORDER BY
-   and walk the index again), sorted in memory. PostgreSQL skips this branch altogether (a one-time
-   filter) when the walk was enough.
+1. the *probe*: a walk over a tenth of the walk's rows (or the page's depth, if deeper). When it
+   holds the page (common matches), that is the answer, with as much look-ahead as it found.
+2. otherwise its count tells the density of matches. When a walk of at most `walk_rows` would find the page
+   at that density, the *walk* reads as far as it takes to find the page twice over (no further: the
+   look-ahead is then "more than"), at most `walk_rows`.
+3. otherwise, or when the walk still fell short: every match (rare), from a subquery behind OFFSET 0 (a
+   fence: the planner cannot merge it with the ORDER BY and walk the index again), the page sorted in
+   memory.
+
+Each walk is a subquery with its own ORDER BY and LIMIT, which the planner can only read by the index; the
+filters test its rows as they come, and it stops when it holds the page and its look-ahead. A walk that is not
+needed gets LIMIT 0 and the candidates a one-time filter: PostgreSQL does not run them ("never executed").
+A rare search thus costs the probe (about a millisecond) and the bitmap, instead of a whole walk first.
 
 The result is exactly what `ORDER BY issued_on DESC, id DESC OFFSET .. LIMIT ..` over the filtered queryset
-returns (tests/registry/test_register_page_query.py compares them), in one query at any size.
+returns (tests/registry/test_register_page_query.py compares them in every branch), in one query at any size.
 """
 
+import re
 from collections import namedtuple
 from collections.abc import Collection
 from datetime import date
@@ -34,21 +41,27 @@ from django.db.models import QuerySet
 
 from ..models import Certificate
 
-WALK_ROWS = 10_000  # newest certificates walked before the candidates are collected instead
+WALK_ROWS = 10_000  # newest certificates walked at most before the candidates are collected instead
 WALK_FACTOR = 40  # deeper pages walk further: `need` x this many rows ...
 WALK_LIMIT = 200_000  # ... up to this many
-# A school's walk reads a tenth as many rows (still `need` x WALK_FACTOR at least): its rows are all candidates for
-# the page, so a common match fills the page within a few hundred of them, and a rare one (a name, a city) is
-# collected from the trigram bitmap sooner. PostgreSQL reads a school's newest rows along the (issued_on, id) index
-# (the heap is in that order) and filters the other schools' out, so every row walked costs ten read.
+# The probe reads this share of the walk's rows (at least the page's depth): at the least density at which the
+# walk finds the page, it sees a few matches.
+PROBE_SHARE = 10
+# The walk after the probe reads as far as the probe's density says the page's rows take, this many times over.
+WALK_MARGIN = 2
+# A school's walk and probe read a tenth as many rows (still `need` x WALK_FACTOR at least): its rows are all
+# candidates for the page, so a common match fills the page within a few hundred of them, and a rare one (a name,
+# a city) is collected from the trigram bitmap sooner. PostgreSQL reads a school's newest rows along the
+# (issued_on, id) index (the heap is in that order, so its cost model prefers it to the school's own index) and
+# filters the other schools' out, so every row walked costs ten read.
 SCHOOL_WALK_SHARE = 10
 
 TABLE = ' FROM "registry_certificate" '
-# The walk: the newest rows by the (issued_on, id) index, at most %s of them. LIMIT keeps the subquery apart
-# (the planner cannot merge it with the filters and read a trigram bitmap instead); the filters, compiled by
-# the ORM against "registry_certificate", then apply to it under the same name.
+# A walk: the newest rows by the (issued_on, id) index, at most {} of them. LIMIT keeps the subquery apart (the
+# planner cannot merge it with the filters and read a trigram bitmap instead); the filters, compiled by the ORM
+# against "registry_certificate", then apply to it under the same name.
 WALK = (
-    ' FROM (SELECT {} FROM registry_certificate {} ORDER BY issued_on DESC, id DESC LIMIT %s) "registry_certificate" '
+    ' FROM (SELECT {} FROM registry_certificate {} ORDER BY issued_on DESC, id DESC LIMIT {}) "registry_certificate" '
 )
 # Expired certificates: none of the newest has expired yet. The newest that can have expired before a day was
 # issued that day minus the shortest validity of any certificate (the index certificate_validity_days holds it,
@@ -59,14 +72,67 @@ EXPIRED_ONLY = "issued_on < (SELECT %s::date - coalesce(min(valid_until - issued
 REVOKED_ONLY = "revoked_at IS NOT NULL"
 # Older than a given row (a cursor): a row comparison that the (issued_on, id) index serves as a range.
 OLDER_THAN = "(issued_on, id) < (%s, %s)"
-# One school's (or a few schools') certificates: the (school, issued_on) index walks only theirs, so a school's
-# coordinator walks their own newest certificates, not the whole register's of which theirs are a tenth.
+# One school's (or a few schools') certificates, tested in the walk itself, so that its LIMIT counts theirs.
 OF_SCHOOLS = "school_id = ANY(%s)"
+
+# The statement. `probe` and `walk` number their rows in index order (the window follows the walk's own order: no
+# sort); `plan` decides from the probe's count; the walk runs only when `plan` says so (otherwise LIMIT 0: not
+# read); the candidates only when neither holds the page. A walk that fell short also holds the page when it read
+# every row there is (a small register, or few revoked): *_domain counts those rows up to the walk's length, in
+# any order, and only when asked (the second operand of OR). %(name)s are the caller's numbers, {} compiled SQL.
+STATEMENT = """
+    WITH probe AS MATERIALIZED (
+        SELECT w.*, row_number() OVER (ORDER BY w.issued_on DESC, w.pk DESC) AS n FROM ({probe}) w
+    ),
+    plan AS MATERIALIZED (
+        SELECT probed, probe_short,
+            CASE WHEN NOT probed AND n * %(walk_rows)s >= %(enough)s::bigint * %(probe_rows)s
+                THEN LEAST(%(walk_rows)s, CEIL(%(margin)s * %(probe_rows)s * %(enough)s::numeric / GREATEST(n, 1)))
+                ELSE 0 END::bigint AS walk_rows
+        FROM (
+            SELECT n, n >= %(enough)s OR {probe_domain} < %(probe_rows)s AS probed,
+                n >= %(enough)s AND n < %(need)s AS probe_short
+            FROM (SELECT count(*) AS n FROM probe) counted
+        ) decided
+    ),
+    walk AS MATERIALIZED (
+        SELECT w.*, row_number() OVER (ORDER BY w.issued_on DESC, w.pk DESC) AS n FROM ({walk}) w
+    ),
+    enough AS MATERIALIZED (
+        SELECT probed OR walked >= %(enough)s OR (walk_rows > 0 AND {walk_domain} < walk_rows) AS ok,
+            CASE WHEN probed THEN probe_short ELSE walked >= %(enough)s AND walked < %(need)s END AS short
+        FROM plan, (SELECT count(*) AS walked FROM walk) counted
+    ),
+    found (id, issued_on) AS (
+        SELECT pk, issued_on FROM probe WHERE n > %(offset)s AND (SELECT probed FROM plan)
+        UNION ALL
+        SELECT pk, issued_on FROM walk WHERE n > %(offset)s AND (SELECT ok FROM enough)
+        UNION ALL
+        SELECT * FROM (
+            SELECT * FROM ({candidates} OFFSET 0) candidates
+            ORDER BY issued_on DESC, pk DESC LIMIT %(limit)s OFFSET %(offset)s
+        ) page WHERE NOT (SELECT ok FROM enough)
+    )
+    SELECT {columns}, (SELECT ok AND short FROM enough)
+    FROM registry_certificate c JOIN found ON found.id = c.id ORDER BY found.issued_on DESC, found.id DESC
+"""
+
+
+# How many rows a walk can read, up to its length.
+DOMAIN = "(SELECT count(*) FROM (SELECT 1 FROM registry_certificate {} LIMIT {}) domain)"
+PLACEHOLDER = re.compile("%[s%]")  # the ORM's placeholders, and its escaped % (LIKE '%%' || ... || '%%')
 
 
 def _columns(names: tuple[str, ...]) -> str:
     meta = Certificate._meta
     return ", ".join(f'c."{meta.pk.column if name == "pk" else meta.get_field(name).column}"' for name in names)
+
+
+def _named(sql: str, params: tuple, prefix: str) -> tuple[str, dict]:
+    """The ORM's SQL with %s placeholders, given named ones (prefix0, prefix1, ...) to sit in STATEMENT."""
+    names = iter(f"{prefix}{index}" for index in range(len(params)))
+    named = PLACEHOLDER.sub(lambda match: "%%" if match[0] == "%%" else f"%({next(names)})s", sql)
+    return named, {f"{prefix}{index}": value for index, value in enumerate(params)}
 
 
 def newest_first_rows(
@@ -84,21 +150,23 @@ def newest_first_rows(
     """Rows `offset` to `offset + limit` of `queryset` (filters only; its order is ignored), newest first,
     and whether they may stop short of the `limit` rows there are.
 
-    The walk is enough when it found `enough` of the rows (default `limit`): with fewer than `limit`, the
+    A walk is enough when it found `enough` of the rows (default `limit`): with fewer than `limit`, the
     rows are then the first ones, and more may follow (a look-ahead cut short rather than a slow page).
     `expired_before`: the filters keep only certificates that expired before that day (valid_until < it).
     `revoked`: the filters keep only revoked certificates; the walk then reads the index of those.
     `before` (issued_on, id): the filters keep only rows older than that one (the API's cursor); the walk then
     starts there in the index instead of at the newest row.
-    `schools`: the filters keep only these schools' certificates (a coordinator's register); the walk then reads
+    `schools`: the filters keep only these schools' certificates (a coordinator's register); the walk counts
     only theirs.
     One query whatever the filters (see the module's docstring). None when the queryset's SQL is not the
     plain one-table query this is written for (the caller then sorts the queryset itself).
     """
     need = offset + limit
-    walk_rows = min(
-        max(WALK_ROWS if schools is None else WALK_ROWS // SCHOOL_WALK_SHARE, WALK_FACTOR * need), WALK_LIMIT
-    )
+    enough = offset + (enough or limit)
+    # A school's walk counts its own rows, each of which cost ten read; a revoked walk counts every school's.
+    share = 1 if schools is None or revoked else SCHOOL_WALK_SHARE
+    walk_rows = min(max(WALK_ROWS // share, WALK_FACTOR * need), WALK_LIMIT)
+    probe_rows = min(max(walk_rows // PROBE_SHARE, need), walk_rows)
     base = queryset.order_by()
     walk = base.order_by("-issued_on", "-pk").values_list("pk", "issued_on")[:need]
     walk_sql, walk_params = walk.query.sql_with_params()
@@ -116,29 +184,44 @@ def newest_first_rows(
     if before:
         conditions.append(OLDER_THAN)
         condition_params.extend(before)
-    if schools is not None:
+    if schools is not None and not revoked:
+        # Not with the revoked ones: given both, the planner ANDs the bitmaps of the two indexes and sorts a
+        # school's every revoked certificate; the revoked index's walk finds a school's in a tenth of its rows.
         conditions.append(OF_SCHOOLS)
         condition_params.append(sorted(schools))
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
-    walk_sql = head + WALK.format(walked, where) + tail
-    walk_params = (*condition_params, walk_rows, *walk_params)
-    candidates_sql, candidates_params = base.values_list("pk", "issued_on").query.sql_with_params()
+    probe_sql, probe_params = _named(
+        head + WALK.format(walked, where, "%s") + tail, (*condition_params, probe_rows, *walk_params), "p"
+    )
+    walk_sql, walk_sql_params = _named(
+        head + WALK.format(walked, where, "(SELECT walk_rows FROM plan)") + tail, (*condition_params, *walk_params), "w"
+    )
+    candidates_sql, candidates_params = _named(*base.values_list("pk", "issued_on").query.sql_with_params(), "c")
+    probe_domain, probe_domain_params = _named(DOMAIN.format(where, "%(probe_rows)s"), condition_params, "d")
+    walk_domain, walk_domain_params = _named(DOMAIN.format(where, "walk_rows"), condition_params, "e")
     # The SQL is our own text around the ORM's compiled queries; every value is a parameter.
-    sql = f"""
-        WITH walk AS MATERIALIZED ({walk_sql}),
-        enough AS MATERIALIZED (SELECT count(*) >= %s AS ok, count(*) < %s AS short FROM walk),
-        found (id, issued_on) AS (
-            SELECT * FROM walk WHERE (SELECT ok FROM enough)
-            UNION ALL
-            SELECT * FROM ({candidates_sql} OFFSET 0) candidates WHERE NOT (SELECT ok FROM enough)
-        ),
-        page AS MATERIALIZED (
-            SELECT id, issued_on FROM found ORDER BY issued_on DESC, id DESC LIMIT %s OFFSET %s
-        )
-        SELECT {_columns(columns)}, (SELECT ok AND short FROM enough)
-        FROM registry_certificate c JOIN page ON page.id = c.id ORDER BY page.issued_on DESC, page.id DESC
-    """  # noqa: S608
-    params = (*walk_params, offset + (enough or limit), need, *candidates_params, limit, offset)
+    sql = STATEMENT.format(
+        probe=probe_sql,
+        probe_domain=probe_domain,
+        walk=walk_sql,
+        walk_domain=walk_domain,
+        candidates=candidates_sql,
+        columns=_columns(columns),
+    )
+    params = {
+        **probe_domain_params,
+        **walk_domain_params,
+        **probe_params,
+        **walk_sql_params,
+        **candidates_params,
+        "enough": enough,
+        "need": need,
+        "walk_rows": walk_rows,
+        "probe_rows": probe_rows,
+        "margin": WALK_MARGIN,
+        "limit": limit,
+        "offset": offset,
+    }
     Row = namedtuple("Row", columns, rename=True)
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)

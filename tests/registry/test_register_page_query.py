@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from registry.models import Certificate
 from registry.register import page_query
-from registry.register.filters import RegisterFilter
+from registry.register.filters import RegisterFilter, search_certificates
 from registry.register.selectors import PAGE_SIZE, register_certificates, search_register
 from tests.registry.factories_register import make_certificate
 
@@ -171,16 +171,70 @@ def test_the_search_column_follows_every_change(world):
     assert [row.pk for row in search(world.coordinator, q="erased zwolle").page.object_list] == [certificate.pk]
 
 
+def _scans_run(node, inside=None) -> set[str]:
+    """The parts of the page statement ("probe", "walk", "candidates") whose table scans ran, from EXPLAIN's JSON."""
+    part = {"CTE probe": "probe", "CTE walk": "walk", "*SELECT* 3": "candidates"}
+    inside = part.get(node.get("Subplan Name")) or part.get(node.get("Alias")) or inside
+    ran = set()
+    if inside and node.get("Relation Name") == "registry_certificate" and node.get("Actual Loops", 0) > 0:
+        ran.add(inside)
+    for child in node.get("Plans", []):
+        ran |= _scans_run(child, inside)
+    return ran
+
+
+def _statement_parts(queryset, offset=0, limit=26, **options):
+    """The rows of the page statement, and which of its parts read the table."""
+    with CaptureQueriesContext(connection) as captured:
+        rows, short = page_query.newest_first_rows(queryset, ("pk", "issued_on"), offset, limit, **options)
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + captured.captured_queries[-1]["sql"])
+        plan = cursor.fetchone()[0]
+    return [row.pk for row in rows], short, _scans_run(plan[0]["Plan"])
+
+
+@pytest.fixture
+def short_walks(monkeypatch):
+    """A walk of 100 rows and a probe of 26 (the page's depth): each part of the statement has work here."""
+    monkeypatch.setattr(page_query, "WALK_ROWS", 100)
+    monkeypatch.setattr(page_query, "WALK_FACTOR", 1)
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the page statement is PostgreSQL's")
-def test_the_page_statement_runs_one_branch_only(world, small_walk):
-    """The walk when it finds the page, the candidates when it does not: the other is never executed."""
-    _register(world.school, 60)
-    for params, walked in (({}, True), ({"q": "nobody"}, False)):
-        with CaptureQueriesContext(connection) as captured:
-            search(world.staff, **params)
-        with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + captured.captured_queries[-1]["sql"])
-            plan = [row[0] for row in cursor.fetchall()]
-        walk_skipped = any("CTE Scan on walk walk_1" in line and "never executed" in line for line in plan)
-        assert walk_skipped != walked, plan
-        assert any("never executed" in line for line in plan), plan  # the candidates, when the walk was enough
+@pytest.mark.parametrize(
+    "q, parts",
+    [
+        ("", {"probe"}),  # every row matches: the probe holds the page
+        ("drukkerij", {"probe", "walk"}),  # a third match: the probe sees 9, a walk of 100 finds the page
+        ("nobody", {"probe", "candidates"}),  # none in the probe: straight to the trigram bitmap
+        ("aachen", {"probe", "walk", "candidates"}),  # the newest ten match, then none: the walk falls short
+    ],
+)
+def test_the_probe_picks_the_branch_and_every_branch_returns_the_plain_sorted_rows(world, short_walks, q, parts):
+    _register(world.school, 150)
+    newest_ten = Certificate.objects.order_by("-issued_on", "-pk").values_list("pk", flat=True)[:10]
+    Certificate.objects.filter(pk__in=list(newest_ten)).update(company_city="Aachen")
+    for offset in (0, 10):
+        queryset = search_certificates(Certificate.objects.all(), q)
+        rows, short, ran = _statement_parts(queryset, offset=offset)
+        plain = list(queryset.order_by("-issued_on", "-pk").values_list("pk", flat=True)[offset : offset + 26])
+        assert rows == plain[: len(rows)], (q, offset)
+        assert len(rows) == len(plain) or short, (q, offset)
+        if offset == 0:
+            assert ran == parts, q
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the page statement is PostgreSQL's")
+def test_a_walk_that_read_every_row_there_is_holds_the_page_without_the_candidates(world, short_walks):
+    """Few rows under the walk's own conditions (14 revoked; 59 older than a cursor): the probe or the walk saw every
+    match, so that is the page (complete, not "more than"), however few, and the trigram bitmap is not read."""
+    _register(world.school, 150)
+    revoked = Certificate.objects.filter(revoked_at__isnull=False)
+    rows, short, ran = _statement_parts(revoked, revoked=True)
+    assert rows == list(revoked.order_by("-issued_on", "-pk").values_list("pk", flat=True)) and len(rows) == 14
+    assert ran == {"probe"} and not short
+    oldest = Certificate.objects.order_by("issued_on", "pk").values_list("issued_on", "pk")[59]
+    older = search_certificates(Certificate.objects.all(), "drukkerij").filter(issued_on__lt=oldest[0])
+    rows, short, ran = _statement_parts(older, before=oldest)
+    assert rows == list(older.order_by("-issued_on", "-pk").values_list("pk", flat=True)) and len(rows) < 26
+    assert ran == {"probe", "walk"} and not short
