@@ -3,15 +3,14 @@
 A placement's plan can collect hundreds of goals over the years; a form with a checkbox or an option for each took
 longer to render than the rest of the page and was unusable. Each list is capped in the plan's own order, and the
 goals a form already holds (ticked before a form error, linked to the session, chosen in the filter) are offered
-too, so sending the form again never loses them. The caps are subqueries, so a field still checks the submitted
-values with one query (Django filters a field's queryset, and a sliced queryset refuses that).
+too, so sending the form again never loses them (core.paging.offered).
 """
 
 from collections.abc import Iterable
 
 from django.db.models import Count, Q, QuerySet
 
-from core.choice_keys import whole_number
+from core.paging import offered
 from placements.models import Placement
 
 from ..models import LearningGoal
@@ -30,15 +29,9 @@ def _open_goals_of(placement: Placement) -> QuerySet[LearningGoal]:
     return _goals_of(placement).exclude(status=LearningGoal.Status.ACHIEVED)
 
 
-def _keys(values: Iterable) -> list[int]:
-    """The whole numbers among submitted values; anything else Django's field refuses by itself."""
-    return [key for key in (whole_number(str(value)) for value in values) if key is not None]
-
-
 def goals_to_offer(placement: Placement, *, keep: Iterable = ()) -> QuerySet[LearningGoal]:
     """The first GOALS_OFFERED goals of the plan not yet achieved, plus the placement's goals in `keep` (keys)."""
-    first = _open_goals_of(placement).values("pk")[:GOALS_OFFERED]
-    return _goals_of(placement).filter(Q(pk__in=first) | Q(pk__in=_keys(keep)))
+    return offered(_goals_of(placement), _open_goals_of(placement), GOALS_OFFERED, keep=keep)
 
 
 def goal_counts(placement: Placement) -> dict:
@@ -50,5 +43,4 @@ def goal_counts(placement: Placement) -> dict:
 
 def goals_for_filter(placement: Placement, *, chosen=None) -> QuerySet[LearningGoal]:
     """The first GOALS_IN_FILTER goals of the plan (achieved ones too: the timeline is history), plus `chosen`."""
-    first = _goals_of(placement).values("pk")[:GOALS_IN_FILTER]
-    return _goals_of(placement).filter(Q(pk__in=first) | Q(pk__in=_keys([chosen] if chosen else [])))
+    return offered(_goals_of(placement), _goals_of(placement), GOALS_IN_FILTER, keep=[chosen] if chosen else [])
