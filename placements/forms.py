@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company, Role, School
 from accounts.selectors import people_with_role
+from core.choice_keys import whole_number
 from core.widgets import DateInput
 
 from .models import Placement
@@ -46,8 +47,19 @@ class PlacementForm(forms.ModelForm):
         self.fields["company"].widget.attrs.update(
             {"hx-get": reverse("placement_mentor_options"), "hx-target": "#id_mentor", "hx-trigger": "change"}
         )
-        self.fields["mentor"].queryset = people_with_role(Role.MENTOR)
+        self._offer_mentors_of_the_company()
         self.fields["programme"].queryset = programmes_for_schools(school_ids)
+
+    def _offer_mentors_of_the_company(self):
+        """Any work mentor is accepted (placement_validate says when they work elsewhere), but only the chosen
+        company's are offered: listing every work mentor in the country made the select thousands long."""
+        field = self.fields["mentor"]
+        field.queryset = people_with_role(Role.MENTOR)
+        company = self.data.get(self.add_prefix("company")) if self.is_bound else self.instance.company_id
+        company_id = whole_number(str(company or ""))
+        shown = people_with_role(Role.MENTOR, companies=[company_id]) if company_id else field.queryset.none()
+        label = _("Choose the work mentor") if company_id else _("Choose the host company first")
+        field.widget.choices = PersonChoiceField(queryset=shown, empty_label=label).choices
 
     def clean(self):
         cleaned = super().clean()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.attachments import ALLOWED
-from core.paging import page_of
+from core.paging import offered, page_of
 from core.private_files import private_file_response
 from core.views import add_service_errors, require
 from mentoring.models import CoachingSession
@@ -21,6 +21,8 @@ from .forms import EvidenceFilterForm, EvidenceForm
 from .services import evidence_add, evidence_delete
 
 PAGE_SIZE = 20
+# Evidence is mostly about what was seen lately: the form offers the most recent sessions, not a placement's thousand.
+SESSIONS_OFFERED = 20
 
 
 @login_required
@@ -64,10 +66,12 @@ def evidence_new(request, pk):
     if plan is None:
         messages.error(request, _("There is no assessment plan yet: evidence is tagged with the indicators it plans."))
         return redirect("evidence_list", pk=placement.pk)
+    sessions = CoachingSession.objects.filter(placement=placement)
     form = EvidenceForm(
         request.POST or None,
         request.FILES or None,
-        sessions=CoachingSession.objects.filter(placement=placement),
+        # Sessions ticked before a form error stay on offer, also older ones.
+        sessions=offered(sessions, sessions, SESSIONS_OFFERED, keep=request.POST.getlist("sessions")),
         indicators=planned_indicators(plan),
     )
     if request.method == "POST" and form.is_valid():
@@ -87,7 +91,11 @@ def evidence_new(request, pk):
         else:
             messages.success(request, _("The evidence has been added."))
             return redirect("evidence_list", pk=placement.pk)
-    return render(request, "assessments/evidence/evidence_form.html", {"placement": placement, "form": form})
+    return render(
+        request,
+        "assessments/evidence/evidence_form.html",
+        {"placement": placement, "form": form, "sessions_total": sessions.count(), "sessions_shown": SESSIONS_OFFERED},
+    )
 
 
 @login_required

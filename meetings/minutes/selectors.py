@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.paging import offered
 from mentoring.models import ActionItem, LearningGoal
 
 from ..models import GoalProgress, Meeting, Minutes, MinutesConfirmation, Participant
@@ -56,12 +57,27 @@ def minutes_for_meeting(meeting: Meeting) -> Minutes | None:
     )
 
 
-def goals_for_minutes(meeting: Meeting, minutes: Minutes | None = None) -> QuerySet[LearningGoal]:
-    """The open goals of the placement's coaching plan, plus any goal these minutes already report on."""
-    goals = Q(plan__placement_id=meeting.placement_id) & ~Q(status=LearningGoal.Status.ACHIEVED)
+# The minutes ask for progress on the plan's open goals; a plan kept for years has hundreds, so the form asks for the
+# first few (in the plan's order) and says how many there are.
+GOALS_IN_MINUTES = 20
+
+
+def _goals_of(meeting: Meeting) -> QuerySet[LearningGoal]:
+    return LearningGoal.objects.filter(plan__placement_id=meeting.placement_id)
+
+
+def open_goal_count(meeting: Meeting) -> int:
+    return _goals_of(meeting).exclude(status=LearningGoal.Status.ACHIEVED).count()
+
+
+def goals_for_minutes(meeting: Meeting, minutes: Minutes | None = None, *, keep=()) -> QuerySet[LearningGoal]:
+    """The first GOALS_IN_MINUTES open goals of the coaching plan, plus any goal these minutes already report on and
+    the placement's goals in `keep` (keys: those written about in a form sent with an error)."""
+    goals = _goals_of(meeting)
+    chosen = offered(goals, goals.exclude(status=LearningGoal.Status.ACHIEVED), GOALS_IN_MINUTES, keep=keep)
     if minutes is not None and minutes.pk:
-        goals |= Q(pk__in=GoalProgress.objects.filter(minutes=minutes).values("goal_id"))
-    return LearningGoal.objects.filter(goals).select_related("plan").order_by("position", "target_date", "pk")
+        chosen |= goals.filter(pk__in=GoalProgress.objects.filter(minutes=minutes).values("goal_id"))
+    return chosen.select_related("plan").order_by("position", "target_date", "pk")
 
 
 def agreements_of(meeting: Meeting) -> QuerySet[ActionItem]:

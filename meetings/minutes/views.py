@@ -20,6 +20,7 @@ from ..selectors import MINUTES_LINK, meeting_for_user, participant_of
 from . import documents, services
 from .forms import MinutesForm, agreements_formset
 from .selectors import (
+    GOALS_IN_MINUTES,
     agreement_owners,
     agreements_of,
     can_write_minutes,
@@ -29,6 +30,7 @@ from .selectors import (
     minutes_refusal,
     minutes_waiting_for,
     minutes_waiting_on_others,
+    open_goal_count,
     own_unconfirmed_row,
 )
 
@@ -80,7 +82,10 @@ def minutes_edit(request, pk):
     refusal = minutes_refusal(meeting, minutes)
     require(refusal is None, refusal)
     data = request.POST if request.method == "POST" else None
-    form = MinutesForm(data, meeting=meeting, goals=goals_for_minutes(meeting, minutes), minutes=minutes)
+    # Goals written about before a form error stay on the form, also when they are past the first few.
+    written = [name.removeprefix("goal_") for name in data or () if name.startswith("goal_")]
+    goals = goals_for_minutes(meeting, minutes, keep=written)
+    form = MinutesForm(data, meeting=meeting, goals=goals, minutes=minutes)
     agreements = agreements_formset(data, people=agreement_owners(meeting), queryset=agreements_of(meeting))
     if data is not None and form.is_valid() and agreements.is_valid():
         send = request.POST.get("action") == "send"
@@ -109,7 +114,14 @@ def minutes_edit(request, pk):
     return render(
         request,
         "meetings/minutes/minutes_form.html",
-        {"meeting": meeting, "placement": meeting.placement, "form": form, "agreements": agreements},
+        {
+            "meeting": meeting,
+            "placement": meeting.placement,
+            "form": form,
+            "agreements": agreements,
+            "goals_open": open_goal_count(meeting),
+            "goals_shown": GOALS_IN_MINUTES,
+        },
     )
 
 

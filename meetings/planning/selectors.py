@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
+from core.paging import first_of
 from mentoring.models import LearningGoal
 from mentoring.selectors import open_action_items_page
 from placements.models import Placement
@@ -17,6 +18,8 @@ from ..models import Meeting, MeetingChange, Participant
 
 REQUIRED_ROLES = (Participant.Role.LEARNER, Participant.Role.MENTOR, Participant.Role.SUPERVISOR)
 DASHBOARD_DAYS = 30
+# A first agenda names this many open goals; the rest of a long plan is one line with how many there are.
+AGENDA_GOALS = 20
 
 
 def meetings_of_placement(placement: Placement) -> QuerySet[Meeting]:
@@ -56,7 +59,7 @@ def agenda_from_coaching_plan(placement: Placement) -> str:
     Written in the active language, as plain text the planner edits before sending.
     """
     lines = [_("1. Welcome and how the placement is going")]
-    goals = list(open_goals(placement))
+    goals = first_of(open_goals(placement), AGENDA_GOALS)  # the first of the plan; a long plan says how many more
     if goals:
         lines += ["", _("2. Open learning goals")]
         lines += [
@@ -65,6 +68,12 @@ def agenda_from_coaching_plan(placement: Placement) -> str:
             % {"goal": goal.title, "progress": goal.progress, "status": goal.get_status_display()}
             for goal in goals
         ]
+        if more := goals.paginator.count - len(goals):
+            lines.append(
+                "- "
+                + ngettext("… and %(count)s more open learning goal", "… and %(count)s more open learning goals", more)
+                % {"count": more}
+            )
     open_items = open_action_items_page(placement=placement)  # the first due; a long list says how many more
     items = open_items.object_list
     if items:

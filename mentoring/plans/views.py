@@ -3,10 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.paging import page_of
 from core.views import require
 from placements.pages import placement_form_page
 from placements.selectors import is_mentor_of
@@ -28,29 +30,44 @@ from .services import (
     plan_update,
 )
 
+# A plan has a handful of goals, a few milestones and versions; one kept for years has hundreds, a page at a time.
+GOALS_PER_PAGE = 10
+MILESTONES_PER_PAGE = 10
+VERSIONS_PER_PAGE = 10
+
 ONLY_MENTOR = gettext_lazy("Only the work mentor of this placement drafts the coaching plan.")
 
 
 def _plan_context(request, placement, invalid_tracking=None, **extra):
     plan = plan_for_placement(placement)
-    goals = list(plan.goals.prefetch_related("competencies"))
+    goals = page_of(plan.goals.prefetch_related("competencies"), request, per_page=GOALS_PER_PAGE, param="goals")
     for goal in goals:
         goal.tracking_form = GoalTrackingForm(instance=goal, prefix=f"goal{goal.pk}")
         if invalid_tracking is not None and invalid_tracking.instance.pk == goal.pk:
             goal.tracking_form = invalid_tracking
+    versions = plan.versions.select_related("submitted_by", "decided_by")
     form_labels = dict(CoachingForm.choices)
     return {
         "placement": placement,
         "plan": plan,
         "goals": goals,
-        "milestones": list(plan.milestones.all()),
-        "versions": list(plan.versions.select_related("submitted_by", "decided_by")),
+        "milestones": page_of(plan.milestones.all(), request, per_page=MILESTONES_PER_PAGE, param="milestones"),
+        "versions": page_of(versions, request, per_page=VERSIONS_PER_PAGE, param="versions"),
+        "latest_version": versions.first(),
+        # The forms on the page post with the pages it shows, so that they come back to them.
+        "here": request.GET.urlencode(),
         "can_edit": is_mentor_of(request.user, placement),
         "can_decide": is_supervisor_of(request.user, placement) and plan.status == plan.Status.SUBMITTED,
         "decision_form": PlanDecisionForm(),
         "plan_form_labels": [form_labels[key] for key in plan.coaching_forms if key in form_labels],
         **extra,
     }
+
+
+def _back_to_plan(request, placement):
+    """The plan page at the pages the form was sent from (they are in the form's address)."""
+    query = request.GET.urlencode()
+    return redirect(reverse("mentoring_plan", args=[placement.pk]) + (f"?{query}" if query else ""))
 
 
 def _form_page(request, placement, form, section, intro=""):
@@ -121,7 +138,7 @@ def goal_tracking(request, pk, goal_pk):
     if form.is_valid():
         goal_track(goal=goal, data=form.cleaned_data)
         messages.success(request, _("Progress of “%(goal)s” has been updated.") % {"goal": goal.title})
-        return redirect("mentoring_plan", pk=placement.pk)
+        return _back_to_plan(request, placement)
     return render(
         request,
         "mentoring/plans/plan_detail.html",
@@ -156,7 +173,7 @@ def milestone_update(request, pk, milestone_pk):
         milestone_reached(milestone=milestone, reached=action == "reached")
     else:
         return render(request, "400.html", status=400)
-    return redirect("mentoring_plan", pk=placement.pk)
+    return _back_to_plan(request, placement)
 
 
 @login_required

@@ -190,10 +190,15 @@ class TimelineFilterForm(forms.Form):
     date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
 
-    def __init__(self, *args, goals, **kwargs):
+    def __init__(self, *args, goals, goals_total=0, goals_shown=0, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["goal"].queryset = goals
         self.fields["goal"].label_from_instance = lambda goal: goal.title
+        if goals_total > goals_shown:
+            self.fields["goal"].help_text = _(
+                "The first %(shown)s of %(total)s goals of the coaching plan; "
+                "each goal on the plan page links to its sessions."
+            ) % {"shown": goals_shown, "total": goals_total}
 
     def filter(self, sessions):
         if not self.is_valid():

@@ -16,7 +16,7 @@ from core.private_files import private_file_response
 from core.views import add_service_errors, require
 from placements.selectors import is_learner_of, is_mentor_of
 
-from ..models import ActionItem, CoachingSession, LearningGoal, SessionAttachment
+from ..models import ActionItem, CoachingSession, SessionAttachment
 from ..schedule.selectors import open_planned_sessions
 from ..selectors import (
     OPEN_ITEMS_SHOWN,
@@ -28,14 +28,11 @@ from ..selectors import (
     sessions_for_timeline,
 )
 from .forms import ActionItemFormSet, ReflectionForm, SessionForm, TimelineFilterForm
+from .goal_choices import GOALS_IN_FILTER, GOALS_OFFERED, goal_counts, goals_for_filter, goals_to_offer
 from .services import action_item_complete, session_log, session_reflect
 
 PAGE_SIZE = 20
 DUE_SOON = timedelta(days=3)
-
-
-def _goals(placement):
-    return LearningGoal.objects.filter(plan__placement=placement)
 
 
 def _people(placement):
@@ -53,7 +50,12 @@ def _due_planned_pk(open_planned, method) -> int | None:
 @login_required
 def session_list(request, pk):
     placement = coaching_placement_for_user(request.user, pk)
-    filter_form = TimelineFilterForm(request.GET or None, goals=_goals(placement))
+    filter_form = TimelineFilterForm(
+        request.GET or None,
+        goals=goals_for_filter(placement, chosen=request.GET.get("goal")),
+        goals_total=goal_counts(placement)["all"],
+        goals_shown=GOALS_IN_FILTER,
+    )
     sessions = filter_form.filter(sessions_for_timeline(placement=placement, viewer=request.user))
     page = page_of(sessions, request, per_page=PAGE_SIZE)
     open_page = open_action_items_page(placement=placement, number=request.GET.get("agreements"))
@@ -90,7 +92,8 @@ def session_new(request, pk):
         request.POST or None,
         request.FILES or None,
         placement=placement,
-        goals=_goals(placement),
+        # Goals ticked before a form error stay on offer, also when they are past the cap.
+        goals=goals_to_offer(placement, keep=request.POST.getlist("goals")),
         open_items=recent_open_action_items(placement=placement),
         planned_sessions=open_planned,
         initial={"planned": whole_number(request.GET.get("planned")) or _due_planned_pk(open_planned, request.method)},
@@ -134,6 +137,8 @@ def session_new(request, pk):
             # The form offers the most recent few; the page says how many are open in all and where the rest are.
             "open_items_total": open_action_items(placement=placement).count(),
             "open_items_shown": OPEN_ITEMS_SHOWN,
+            "goal_counts": goal_counts(placement),
+            "goals_shown": GOALS_OFFERED,
         },
     )
 
