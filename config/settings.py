@@ -139,14 +139,23 @@ def postgres_timeout_options(statement_ms: int, lock_ms: int) -> str:
     JIT compiles a statement whose estimated cost passes jit_above_cost: the register's page statement
     (registry/register/page_query.py) has such a cost from its branch that is never run, so compiling took
     8-10 ms of a statement that runs in 1-2 ms. Nothing here runs long enough for JIT to pay off.
+
+    A prepared statement keeps one generic plan: only core/prepared.py prepares statements (Django binds its values
+    client-side and never does), for statements that choose their branch while they run.
     """
-    return f"-c statement_timeout={statement_ms} -c lock_timeout={lock_ms} -c jit=off"
+    return (
+        f"-c statement_timeout={statement_ms} -c lock_timeout={lock_ms} -c jit=off"
+        " -c plan_cache_mode=force_generic_plan"
+    )
 
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = postgres_timeout_options(
         DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT
     )
+    # psycopg prepares a statement the first time a server-side binding cursor sends it (core/prepared.py);
+    # Django's own cursors bind client-side, which psycopg never prepares.
+    DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis, cache and Celery ------------------------------------------------------------------------

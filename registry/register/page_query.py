@@ -36,8 +36,9 @@ from collections import namedtuple
 from collections.abc import Collection
 from datetime import date
 
-from django.db import connections
 from django.db.models import QuerySet
+
+from core.prepared import prepared_rows
 
 from ..models import Certificate
 
@@ -223,7 +224,5 @@ def newest_first_rows(
         "offset": offset,
     }
     Row = namedtuple("Row", columns, rename=True)
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        found = cursor.fetchall()
+    found = prepared_rows(queryset.db, sql, params)
     return [Row(*values[:-1]) for values in found], bool(found and found[0][-1])

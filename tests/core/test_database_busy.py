@@ -62,7 +62,9 @@ def test_postgres_connections_get_the_timeouts_from_the_environment():
     env = {"DATABASE_URL": "postgres://u@db.example/wm", "DB_STATEMENT_TIMEOUT": "15s", "DB_LOCK_TIMEOUT": "750ms"}
     result = settings_value("settings.DATABASES['default']['OPTIONS']['options']", env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "-c statement_timeout=15000 -c lock_timeout=750 -c jit=off"
+    assert result.stdout.strip() == (
+        "-c statement_timeout=15000 -c lock_timeout=750 -c jit=off -c plan_cache_mode=force_generic_plan"
+    )
 
 
 def test_default_timeouts_stay_below_gunicorns_timeout():
@@ -101,7 +103,9 @@ def test_celery_workers_use_their_own_longer_limits(monkeypatch, settings):
     settings.DB_WORKER_LOCK_TIMEOUT = 60_000
     use_worker_database_timeouts()
     options = live.DATABASES["default"]["OPTIONS"]["options"]
-    assert options == "-c statement_timeout=300000 -c lock_timeout=60000 -c jit=off"
+    assert options == (
+        "-c statement_timeout=300000 -c lock_timeout=60000 -c jit=off -c plan_cache_mode=force_generic_plan"
+    )
 
 
 # --- the middleware's mapping ---------------------------------------------------------------------------------------
