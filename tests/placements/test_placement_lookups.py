@@ -196,3 +196,33 @@ def test_the_mentor_list_follows_a_typed_company(client, world):
     data = {"company_text": "autohaus", "start_date": start.isoformat()}
     html = client.post(reverse("placement_new"), data).content.decode()
     assert "other.mentor@example.org" in html
+
+
+# --- the placement list's filter --------------------------------------------------------------------------------
+
+
+def test_the_list_filter_no_longer_lists_the_companies(client, world, many_companies):
+    for number in range(CAP + 2):
+        CompanyFactory(name=f"Placed Company {number:03}")
+    client.force_login(world.staff)
+    html = client.get(reverse("placement_list")).content.decode()
+    assert "Placed Company" not in html
+    assert reverse("placement_list_lookup_companies") in html
+
+
+def test_the_list_filter_takes_the_id_or_the_typed_name(client, world):
+    client.force_login(world.coordinator)
+    for query in ({"company": world.company.pk}, {"company": "", "company_text": "KORENSCHOOF"}):
+        response = client.get(reverse("placement_list"), query)
+        assert list(response.context["page"]) == [world.placement]
+
+
+@pytest.mark.parametrize(
+    ("who", "found"),
+    [("learner", 1), ("mentor", 1), ("supervisor", 1), ("coordinator", 1), ("staff", 1), ("outsider", 0)],
+)
+def test_the_list_look_ups_find_only_what_the_user_can_see(client, world, who, found):
+    client.force_login(getattr(world, who))
+    assert len(_found(client, "placement_list_lookup_companies", "")) == found
+    assert len(_found(client, "placement_list_lookup_companies", "autohaus")) == 0  # no placement there
+    assert len(_found(client, "placement_list_lookup_programmes", "bakkerij")) == found
