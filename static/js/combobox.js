@@ -5,7 +5,8 @@
   var DELAY = 200;
 
   function setUp(input) {
-    var hidden = document.getElementById(input.dataset.comboboxValue);
+    var hidden = input.dataset.comboboxValue ? document.getElementById(input.dataset.comboboxValue) : null;
+    var chosen = input.dataset.comboboxChosen ? document.getElementById(input.dataset.comboboxChosen) : null;
     var listbox = document.getElementById(input.getAttribute("aria-controls"));
     var status = document.querySelector('[data-combobox-status="' + listbox.id + '"]');
     var timer = null;
@@ -34,17 +35,47 @@
     }
 
     function setChosen(value) {
-      if (hidden.value === value) { return; }
+      if (!hidden || hidden.value === value) { return; }
       hidden.value = value;
       // Tells listeners (htmx on the hidden input, e.g. the mentors of a chosen company) that the choice changed.
       hidden.dispatchEvent(new Event("change", {bubbles: true}));
     }
 
     function pick(option) {
+      if (chosen) {
+        add(option.dataset.value, option.textContent);
+        input.value = "";
+        close();
+        status.textContent = input.dataset.comboboxAdded + " " + option.textContent;
+        return;
+      }
       input.value = option.textContent;
       setChosen(option.dataset.value);
       close();
       status.textContent = option.textContent;
+    }
+
+    // A field of several choices: a pick becomes a ticked checkbox in the list of chosen ones.
+    function add(value, label) {
+      var id = chosen.id + "_" + value;
+      var box = document.getElementById(id);
+      if (!box) {
+        var item = document.createElement("li");
+        item.className = "form-check";
+        box = document.createElement("input");
+        box.type = "checkbox";
+        box.className = "form-check-input";
+        box.name = input.dataset.comboboxName;
+        box.value = value;
+        box.id = id;
+        var text = document.createElement("label");
+        text.className = "form-check-label";
+        text.htmlFor = id;
+        text.textContent = label;
+        item.append(box, text);
+        chosen.appendChild(item);
+      }
+      box.checked = true;
     }
 
     function note(text) {
