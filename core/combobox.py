@@ -15,6 +15,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .choice_keys import whole_number
 from .lookups import Lookup, text_problem
 
 TEXT_SUFFIX = "_text"
@@ -58,8 +59,9 @@ class Combobox(forms.Widget):
         key = str(pk)
         if key not in self._labels:
             row = None
-            if self._queryset is not None and key.isdigit():
-                rows = self._queryset.filter(pk=int(key))
+            number = whole_number(key)
+            if self._queryset is not None and number is not None:
+                rows = self._queryset.filter(pk=number)
                 if self.lookup.select_related:
                     rows = rows.select_related(*self.lookup.select_related)
                 row = rows.first()

@@ -9,6 +9,7 @@ exactly one row. The field validates the ids against its full queryset, as it di
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .choice_keys import whole_number
 from .combobox import INVALID_CHOICE, MAX_LABEL, TEXT_SUFFIX, Combobox, Typed
 from .lookups import Lookup
 
@@ -37,7 +38,7 @@ class ComboboxMultiple(Combobox):
         return [] if value is None else [value] if isinstance(value, str) else list(value)
 
     def _labels_of(self, ids: list[str]) -> dict[str, str]:
-        wanted = {int(pk) for pk in ids if pk.isdigit()} - {int(pk) for pk in self._labels if pk.isdigit()}
+        wanted = {whole_number(pk) for pk in ids if pk not in self._labels} - {None}
         if wanted and self._queryset is not None:
             rows = self._queryset.filter(pk__in=wanted)
             if self.lookup.select_related:
