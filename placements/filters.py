@@ -4,9 +4,12 @@ from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from accounts.lookups import COMPANIES
 from accounts.models import Company
+from core.combobox import INVALID_CHOICE, Combobox
 
 from .models import Placement, Programme
+from .scopes import PROGRAMMES
 
 
 def descending(label):
@@ -17,8 +20,17 @@ def descending(label):
 class PlacementFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Placement.Status.choices)
-    company = django_filters.ModelChoiceFilter(label=_("Host company"), queryset=Company.objects.none())
-    programme = django_filters.ModelChoiceFilter(label=_("Programme"), queryset=Programme.objects.none())
+    # Searched rather than listed: for staff these are every company and programme with a placement.
+    company = django_filters.ModelChoiceFilter(
+        label=_("Host company"),
+        queryset=Company.objects.none(),
+        widget=Combobox(lookup=COMPANIES, source="placement_list_lookup_companies"),
+    )
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Programme"),
+        queryset=Programme.objects.none(),
+        widget=Combobox(lookup=PROGRAMMES, source="placement_list_lookup_programmes"),
+    )
     # Archived placements are left out unless asked for (see filter_queryset); this filter only carries the toggle.
     archived = django_filters.BooleanFilter(label=_("Show archived"), method="keep", widget=forms.CheckboxInput)
     ordering = django_filters.OrderingFilter(
@@ -51,6 +63,8 @@ class PlacementFilter(django_filters.FilterSet):
         # Offer only companies and programmes that occur in what this person can see.
         self.filters["company"].queryset = Company.objects.filter(placements__in=visible).distinct()
         self.filters["programme"].queryset = Programme.objects.filter(placements__in=visible).distinct()
+        for name in ("company", "programme"):
+            self.filters[name].extra["error_messages"] = {"invalid_choice": INVALID_CHOICE}
 
     def keep(self, queryset, name, value):
         return queryset

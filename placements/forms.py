@@ -5,13 +5,15 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Company, Role, School
+from accounts.lookups import COMPANIES, PEOPLE
+from accounts.models import Role
 from accounts.selectors import people_with_role
 from core.choice_keys import whole_number
+from core.combobox import use_combobox
 from core.widgets import DateInput
 
 from .models import Placement
-from .selectors import programmes_for_schools, schools_where_user_manages_placements
+from .scopes import PROGRAMMES, PlacementFormScope
 from .services import EDITABLE_FIELDS, placement_validate
 
 
@@ -35,27 +37,38 @@ class PlacementForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        school_ids = schools_where_user_manages_placements(user)
-        schools = School.objects.all() if school_ids is None else School.objects.filter(pk__in=school_ids)
+        scope = PlacementFormScope(user)
+        schools = scope.schools()
         self.fields["school"].queryset = schools
         if schools.count() == 1 and not self.instance.pk:
             self.fields["school"].initial = schools.first()
-        self.fields["learner"].queryset = people_with_role(Role.LEARNER, schools=schools)
-        self.fields["supervisor"].queryset = people_with_role(Role.TEACHER, schools=schools)
-        self.fields["company"].queryset = Company.objects.all()
+        # Companies, learners, teachers and programmes number thousands nationally: searched, not listed.
+        self.fields["learner"].queryset = scope.learners()
+        use_combobox(self.fields["learner"], lookup=PEOPLE, source="placement_lookup_learners")
+        self.fields["supervisor"].queryset = scope.supervisors()
+        use_combobox(self.fields["supervisor"], lookup=PEOPLE, source="placement_lookup_supervisors")
+        self.fields["company"].queryset = scope.companies()
         # Choosing a company narrows the mentor list to its work mentors (htmx; the server checks it anyway).
-        self.fields["company"].widget.attrs.update(
-            {"hx-get": reverse("placement_mentor_options"), "hx-target": "#id_mentor", "hx-trigger": "change"}
+        use_combobox(
+            self.fields["company"],
+            lookup=COMPANIES,
+            source="placement_lookup_companies",
+            value_attrs={
+                "hx-get": reverse("placement_mentor_options"),
+                "hx-target": "#id_mentor",
+                "hx-trigger": "change",
+            },
         )
         self._offer_mentors_of_the_company()
-        self.fields["programme"].queryset = programmes_for_schools(school_ids)
+        self.fields["programme"].queryset = scope.programmes()
+        use_combobox(self.fields["programme"], lookup=PROGRAMMES, source="placement_lookup_programmes")
 
     def _offer_mentors_of_the_company(self):
         """Any work mentor is accepted (placement_validate says when they work elsewhere), but only the chosen
         company's are offered: listing every work mentor in the country made the select thousands long."""
         field = self.fields["mentor"]
         field.queryset = people_with_role(Role.MENTOR)
-        company = self.data.get(self.add_prefix("company")) if self.is_bound else self.instance.company_id
+        company = self["company"].data if self.is_bound else self.instance.company_id
         company_id = whole_number(str(company or ""))
         shown = people_with_role(Role.MENTOR, companies=[company_id]) if company_id else field.queryset.none()
         label = _("Choose the work mentor") if company_id else _("Choose the host company first")

@@ -292,3 +292,10 @@ NOT_PAGES |= {
     "api_token_revoke", "api_schema", "api_docs", "api_verify", "api_register", "api_placements", "api_placement",
     "api_schools", "api_people", "api_learners", "api_learner", "api_companies", "api_company",
 }  # fmt: skip
+
+# Search-as-you-type look-ups (core/lookups.py): JSON for the comboboxes, no page; their labels are data.
+NOT_PAGES |= {
+    "placement_lookup_companies", "placement_lookup_learners", "placement_lookup_supervisors",
+    "placement_lookup_programmes", "placement_list_lookup_companies", "placement_list_lookup_programmes",
+    "course_lookup_companies", "opening_lookup_programmes",
+}  # fmt: skip

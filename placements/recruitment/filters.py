@@ -6,10 +6,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.countries import COUNTRIES
+from core.combobox import INVALID_CHOICE, Combobox
 from core.widgets import DateInput
 
-from ..models import Opening, Programme
+from ..models import Opening
+from ..scopes import PROGRAMMES
 from .forms import ProgrammeChoiceField
+from .lookups import active_programmes
 
 MAX_SEARCH_WORDS = 5
 
@@ -36,10 +39,13 @@ class OpeningFilter(django_filters.FilterSet):
     )
     city = django_filters.CharFilter(label=_("City"), field_name="city", lookup_expr="icontains", max_length=100)
     country = django_filters.ChoiceFilter(label=_("Country"), choices=COUNTRIES)
+    # Every school's active programmes: searched rather than listed.
     programme = ProgrammeFilter(
         label=_("Programme"),
         field_name="programmes",
-        queryset=Programme.objects.filter(is_active=True).select_related("school").order_by("name", "school__name"),
+        queryset=active_programmes(),
+        widget=Combobox(lookup=PROGRAMMES, source="opening_lookup_programmes"),
+        error_messages={"invalid_choice": INVALID_CHOICE},
     )
     # Together these keep the openings whose period overlaps [from, until].
     available_from = django_filters.DateFilter(

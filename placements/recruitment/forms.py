@@ -4,7 +4,6 @@ Keyword lists are normalised here, before any service sees them.
 """
 
 import re
-from itertools import groupby
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -13,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.countries import COUNTRIES
 from accounts.models import Company, School, User
+from core.combobox_multiple import use_combobox_multiple
 from core.widgets import DateInput
 
 from ..models import CandidateProfile, Opening, Programme
+from ..scopes import PROGRAMMES
 from .matching import normalise_keywords
 from .services import OPENING_FIELDS, PROFILE_FIELDS
 
@@ -63,18 +64,6 @@ class ProgrammeChoiceField(forms.ModelChoiceField):
         return f"{obj} · {obj.school.short_name or obj.school.name}"
 
 
-class GroupedProgrammesField(forms.ModelMultipleChoiceField):
-    """Programmes grouped by school, so two schools' programmes with the same name stay apart."""
-
-    def __init__(self, queryset, **kwargs):
-        super().__init__(queryset, **kwargs)
-        programmes = list(queryset.select_related("school").order_by("school__name", "name"))
-        self.choices = [
-            (school.name, [(programme.pk, str(programme)) for programme in group])
-            for school, group in groupby(programmes, key=lambda programme: programme.school)
-        ]
-
-
 class OpeningForm(forms.ModelForm):
     """The work profile of an opening. The company is chosen only when someone manages several."""
 
@@ -95,7 +84,11 @@ class OpeningForm(forms.ModelForm):
             "end_date": DateInput(),
         }
         labels = {"city": _("City")}
-        help_texts = {"programmes": _("Learners of these programmes fit the opening. Hold Ctrl to choose several.")}
+        help_texts = {
+            "programmes": _(
+                "Learners of these programmes fit the opening. Type part of a name to add one; untick one to drop it."
+            )
+        }
 
     def __init__(self, *args, companies, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,15 +97,11 @@ class OpeningForm(forms.ModelForm):
             self.company = self.instance.company if self.instance.pk else companies[0]
         else:
             self.fields["company"].queryset = Company.objects.filter(pk__in=[company.pk for company in companies])
+        # Every school's active programmes, and those the opening already names: searched, not listed.
         chosen = self.instance.programmes.all() if self.instance.pk else Programme.objects.none()
-        field = GroupedProgrammesField(
-            Programme.objects.filter(Q(is_active=True) | Q(pk__in=chosen)),
-            required=False,
-            label=self.fields["programmes"].label,
-            help_text=self.fields["programmes"].help_text,
-        )
-        field.initial = self.fields["programmes"].initial
-        self.fields["programmes"] = field
+        field = self.fields["programmes"]
+        field.queryset = Programme.objects.filter(Q(is_active=True) | Q(pk__in=chosen))
+        use_combobox_multiple(field, lookup=PROGRAMMES, source="opening_lookup_programmes")
 
     def clean_tasks(self):
         tasks = [line.strip(" -•\t") for line in self.cleaned_data["tasks"].splitlines()]

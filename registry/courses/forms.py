@@ -3,13 +3,16 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Company, Role
+from accounts.lookups import COMPANIES
+from accounts.models import Role
 from accounts.selectors import people_with_role
 from core.attachments import validate_attachment
+from core.combobox import use_combobox
 from core.widgets import DateTimeLocalInput
 from placements.forms import PersonChoiceField
 
 from ..models import Assignment, Course, CourseSession, Evaluation, Submission
+from .lookups import closed_for_companies
 from .selectors import course_schools_for, course_teachers
 from .services import COURSE_FIELDS, SESSION_FIELDS, assignment_due_validate
 
@@ -53,8 +56,10 @@ class CourseForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["format"].choices = _capitalised(Course.Format.choices)
         self.fields["status"].choices = _capitalised(Course.Status.choices)
-        self.fields["closed_for"].queryset = Company.objects.order_by("name", "pk")
-        self.fields["closed_for"].empty_label = _("No: open to every employer")
+        # Every company may be chosen: searched by name rather than listed, as there are tens of thousands.
+        self.fields["closed_for"].queryset = closed_for_companies()
+        use_combobox(self.fields["closed_for"], lookup=COMPANIES, source="course_lookup_companies")
+        self.fields["closed_for"].widget.attrs["placeholder"] = _("No: open to every employer")
         if self.instance.pk:
             del self.fields["school"]  # enrolments and certificates hang on the school: it stays
             self.fields["teacher"].queryset = course_teachers(self.instance.school_id)

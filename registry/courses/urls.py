@@ -1,10 +1,12 @@
 from django.urls import path
 
+from . import lookups
 from .views import courses, work
 
 urlpatterns = [
     path("courses/", courses.course_list, name="course_list"),
     path("courses/new/", courses.course_new, name="course_new"),
+    path("courses/lookup/companies/", lookups.companies, name="course_lookup_companies"),
     path("courses/<int:pk>/", courses.course_detail, name="course_detail"),
     path("courses/<int:pk>/edit/", courses.course_edit, name="course_edit"),
     path("courses/<int:pk>/sessions/new/", courses.course_session_edit, name="course_session_new"),

@@ -83,16 +83,18 @@ def test_too_many_keywords_are_refused(client, world):
     assert response.context["form"].errors["required_skills"] == ["Give at most 30 keywords; this list has 31."]
 
 
-def test_programmes_are_grouped_by_school_and_inactive_ones_left_out(client, world):
+def test_programmes_are_found_with_their_school_and_inactive_ones_left_out(client, world):
+    """The form searches programmes (tests/placements/test_opening_programme_lookup.py); the school is in the label."""
     ProgrammeFactory(school=world.other_school, name="Autotechnicus")
     ProgrammeFactory(school=world.school, name="Old programme", is_active=False)
     client.force_login(world.company_admin)
     response = client.get(reverse("opening_new"))
-    assert '<optgroup label="Noordkust College">' in response.text
-    assert '<optgroup label="Rijnland Vakcollege">' in response.text
-    assert "Autotechnicus" in response.text
-    assert "Old programme" not in response.text
+    assert reverse("opening_lookup_programmes") in response.text
     assert "company" not in response.context["form"].fields  # one company: nothing to choose
+    found = client.get(reverse("opening_lookup_programmes"), {"q": ""}).json()["results"]
+    labels = [row["label"] for row in found]
+    assert any(label.startswith("Autotechnicus · ") for label in labels)
+    assert not any("Old programme" in label for label in labels)
 
 
 def test_admin_of_several_companies_chooses_one_they_manage(client, world):
