@@ -27,11 +27,12 @@ filters test its rows as they come, and it stops when it holds the page and its 
 needed gets LIMIT 0 and the candidates a one-time filter: PostgreSQL does not run them ("never executed").
 A rare search thus costs the probe (about a millisecond) and the bitmap, instead of a whole walk first.
 
-One school's register (a coordinator's) walks the index certificate_school_search instead: the school's rows
-newest first with their search column, read index-only, so a walk passes neither other schools' rows nor the table
-(the issue-date index read ten rows for each of the school's). A row is fetched by id only when a filter tests a
-column outside that index (a status, a city), and only for the entries that passed the words. Its candidates,
-for words alone, come from the words' trigram bitmap with the school tested on the rows.
+One school's register (a coordinator's) walks the index certificate_school_search instead: the school's rows newest
+first with their search column (its revoked ones: certificate_school_revoked), read index-only, so a walk passes
+neither other schools' rows nor the table (the issue-date index read ten rows for each of the school's). A row is
+fetched by id only when a filter tests a column outside that index (a status, a city), and only for the entries
+that passed the words. Its candidates, for words alone, come from the words' trigram bitmap with the school tested
+on the rows.
 
 The result is exactly what `ORDER BY issued_on DESC, id DESC OFFSET .. LIMIT ..` over the filtered queryset
 returns (tests/registry/test_register_page_query.py compares them in every branch), in one query at any size.
@@ -70,12 +71,13 @@ WALK = (
     ' FROM (SELECT {} FROM registry_certificate {} ORDER BY issued_on DESC, id DESC LIMIT {}) "registry_certificate" '
 )
 # One school's walk (a coordinator's register): the index certificate_school_search holds the school's rows newest
-# first with their search column, so the walk reads that index alone (an index-only scan: no row of another school,
-# no table row) and tests the search words on its entries. The subquery w hands on id, issued_on, school_id and
-# search_text from the index: the filters on these apply to w, before any row is fetched, and the ORM's ORDER BY
-# is w's own order (no sort: the LIMIT stops the walk at the page). The other columns the filters test (a status, a
-# city's folded spelling) come from the row itself, fetched by id only for the entries that passed (LATERAL with
-# OFFSET 0: a nested loop, one primary key look-up each, never a scan of the table).
+# first with their search column (certificate_school_revoked its revoked ones), so the walk reads that index alone
+# (an index-only scan: no row of another school, no table row) and tests the search words on its entries. The
+# subquery w hands on id, issued_on, school_id and search_text from the index: the filters on these apply to w,
+# before any row is fetched, and the ORM's ORDER BY is w's own order (no sort: the LIMIT stops the walk at the page).
+# The other columns the filters test (a status, a city's folded spelling) come from the row itself, fetched by id
+# only for the entries that passed (LATERAL with OFFSET 0: a nested loop, one primary key look-up each, never a scan
+# of the table).
 SCHOOL_WALK = (
     " FROM (SELECT {} FROM (SELECT {} FROM registry_certificate {} ORDER BY issued_on DESC, id DESC LIMIT {}) w{})"
     ' "registry_certificate" '
@@ -202,7 +204,7 @@ def newest_first_rows(
     """
     need = offset + limit
     enough = offset + (enough or limit)
-    one_school = schools is not None and len(schools) == 1 and not revoked
+    one_school = schools is not None and len(schools) == 1
     # A few schools' walk counts their own rows, each of which cost ten read; a revoked walk counts every school's;
     # one school's walk reads its own index, an entry at a time.
     share = 1 if schools is None or revoked or one_school else SCHOOL_WALK_SHARE

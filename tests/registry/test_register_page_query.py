@@ -258,13 +258,16 @@ def _index_scans(node) -> set[str]:
         ({"city": "aachen"}, {"probe", "walk", "candidates"}),  # a column outside the index: rows fetched by id
         ({"status": "valid", "q": "anna"}, None),
         ({"status": "expired"}, None),
+        ({"status": "revoked"}, None),
+        ({"status": "revoked", "q": "bakkerij"}, None),
         ({"status": "valid", "city": "leiden", "q": "anna"}, None),
     ],
 )
 def test_one_schools_walk_reads_its_index_and_every_branch_returns_the_plain_sorted_rows(
     world, short_walks, params, parts
 ):
-    """One school's walk reads certificate_school_search (the school's rows newest first and their search column)
+    """One school's walk reads certificate_school_search (the school's rows newest first and their search column;
+    certificate_school_revoked for its revoked ones)
     and fetches a row by id only for a filter on another column; other schools' rows, issued on the same days, are
     never read, and each branch returns the plain sorted query's rows, from any offset and after a cursor."""
     _register(world.school, 150)
@@ -280,7 +283,9 @@ def test_one_schools_walk_reads_its_index_and_every_branch_returns_the_plain_sor
         QueryDict(urlencode(params)), queryset=register_certificates(world.coordinator), schools=[]
     )
     queryset = register_filter.qs
-    expired = {"expired_before": timezone.localdate()} if params.get("status") == "expired" else {}
+    status = params.get("status")
+    expired = {"expired_before": timezone.localdate()} if status == "expired" else {"revoked": status == "revoked"}
+    index = "certificate_school_revoked" if status == "revoked" else "certificate_school_search"
     plain = list(queryset.order_by("-issued_on", "-pk").values_list("pk", "issued_on"))
     for offset in (0, 10):
         with CaptureQueriesContext(connection) as captured:
@@ -290,7 +295,7 @@ def test_one_schools_walk_reads_its_index_and_every_branch_returns_the_plain_sor
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + captured.captured_queries[-1]["sql"])
             plan = cursor.fetchone()[0][0]["Plan"]
-        assert "certificate_school_search" in _index_scans(plan)
+        assert index in _index_scans(plan)
         assert "certificate_issued_id" not in _index_scans(plan)
         if parts and offset == 0:
             assert _scans_run(plan) == parts, params
