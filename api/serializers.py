@@ -66,6 +66,27 @@ class RegisterEntrySerializer(serializers.Serializer):
         return certificate_state(row.revoked_at, row.valid_until, self.context["today"])
 
 
+def register_entries(rows, today) -> list[dict]:
+    """RegisterEntrySerializer's output for the register's rows, written out (the endpoint's JSON; the serializer
+    stays its schema). DRF's fields cost 2.6 ms a page of 25 rows to say what these lines say: the columns are
+    never null, the dates ISO 8601 (tests/api/test_register_entries.py compares the two)."""
+    return [
+        {
+            "id": row.pk,
+            "number": row.number,
+            "holder_name": row.holder_name,
+            "company_name": row.company_name,
+            "company_city": row.company_city,
+            "company_country": row.company_country,
+            "school_id": row.school_id,
+            "issued_on": row.issued_on.isoformat(),
+            "valid_until": row.valid_until.isoformat(),
+            "state": certificate_state(row.revoked_at, row.valid_until, today),
+        }
+        for row in rows
+    ]
+
+
 class RegisterPageSerializer(serializers.Serializer):
     next = serializers.URLField(allow_null=True)
     results = RegisterEntrySerializer(many=True)

@@ -112,8 +112,7 @@ class RegisterView(APIView):
             query = request.query_params.copy()
             query["cursor"] = found.next_cursor
             next_url = request.build_absolute_uri(request.path + "?" + query.urlencode())
-        entries = s.RegisterEntrySerializer(found.rows, many=True, context={"today": timezone.localdate()})
-        return Response({"next": next_url, "results": entries.data})
+        return Response({"next": next_url, "results": s.register_entries(found.rows, timezone.localdate())})
 
 
 @extend_schema(tags=["placements"], responses={200: s.PlacementSerializer(many=True), **ERRORS})

@@ -17,9 +17,11 @@ alternating the peers request by request (so that a burst of load on the shared 
 - admin (a): the shipped CertificateAdmin changelist (all its columns, 100 rows, date hierarchy, two counts).
 - admin (b): an admin with the register's columns, 25 rows, no date hierarchy and the register's four search
   fields (number, holder, company, city), on its own AdminSite.
-- SQL floor: the same 25 rows by the fastest of five hand-written queries (the planner's choice, candidates
+- SQL floor: the same 25 rows by the fastest of the hand-written queries (the planner's choice, candidates
   first, a forced index walk, ids first and then the rows, and the register's own bounded walk written by
-  hand for 25 rows), over the same indexes and search column.
+  hand for 25 rows; for one school also its (school, issued_on, id) index walked index-only, and the candidates
+  with the school tested on the rows), and the register's own page statement asked for 25 rows, over the same
+  indexes and search column.
 
 Like with like: the same filter on every side. Words go to each admin's search box (its icontains, not
 accent-blind: the words below have no accents); a certificate number is an exact `number=` look-up on the
@@ -199,7 +201,7 @@ def floor_queries(spec, today, school):
         f"SELECT id, issued_on FROM registry_certificate c WHERE {condition} OFFSET 0) m WHERE NOT (SELECT ok FROM ok)"
         f") f {order} LIMIT 25 OFFSET {offset}) p USING (id) {page}"
     )
-    return {
+    queries = {
         "bounded walk, then candidates": (walk, [*upper_params, *params, *params], None),
         "planner": (plain, params, None),
         "candidates first": (
@@ -217,6 +219,69 @@ def floor_queries(spec, today, school):
             None,
         ),
     }
+    if school:
+        queries.update(school_floor_queries(spec, where[:-1], params[:-1], school, columns, offset))
+    return queries
+
+
+def school_floor_queries(spec, where, params, school, columns, offset):
+    """One school's page by hand: its (school, issued_on, id) index walked index-only, the search words tested on
+    the entries' search_text and the other columns fetched by id for those that pass; and the candidates with the
+    school tested on the rows (school_id + 0: no bitmap of the school's 100,000 index entries to AND)."""
+    condition = " AND ".join(where) or "true"
+    order = "ORDER BY w.issued_on DESC, w.id DESC"
+    walk = (
+        f"SELECT {columns} FROM registry_certificate c JOIN (SELECT w.id, w.issued_on FROM (SELECT id, issued_on, "
+        f"search_text FROM registry_certificate WHERE school_id = %s ORDER BY issued_on DESC, id DESC) w "
+        "CROSS JOIN LATERAL (SELECT number, revoked_at, valid_until, company_city FROM registry_certificate r "
+        f"WHERE r.id = w.id OFFSET 0) r WHERE {condition} {order} LIMIT 25 OFFSET {offset}) p USING (id) "
+        "ORDER BY p.issued_on DESC, p.id DESC"
+    )
+    unindexed = (
+        f"SELECT {columns} FROM registry_certificate c WHERE {condition} AND school_id + 0 = %s "
+        f"ORDER BY issued_on DESC, id DESC LIMIT 25 OFFSET {offset}"
+    )
+    return {
+        "school index walk": (walk, [school, *params], None),
+        "candidates, school on the rows": (unindexed, [*params, school], None),
+    }
+
+
+def register_floor(user, query):
+    """The register's own page statement for the floor's 25 rows (no look-ahead): its plan is one of the hand-written
+    ways too, so the floor is never slower than it. None for a whole number (the selector does not use it)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from accounts.selectors import forget_roles
+    from registry.register.filters import RegisterFilter, is_whole_number
+    from registry.register.page_query import newest_first_rows
+    from registry.register.selectors import PAGE_SIZE, page_number, register_certificates, walked_schools
+
+    forget_roles(user)
+    register_filter = RegisterFilter(query or None, queryset=register_certificates(user), schools=[])
+    cleaned = register_filter.form.cleaned_data if register_filter.is_bound and register_filter.is_valid() else {}
+    if is_whole_number(cleaned.get("q")):
+        return None
+    status = cleaned.get("status")
+    with CaptureQueriesContext(connection) as captured:
+        newest_first_rows(
+            register_filter.qs,
+            ("pk",),
+            (page_number(query.get("page")) - 1) * PAGE_SIZE,
+            PAGE_SIZE,
+            expired_before=timezone.localdate() if status == "expired" else None,
+            revoked=status == "revoked",
+            schools=walked_schools(register_filter, user),
+        )
+    return captured.captured_queries[-1]["sql"]
+
+
+def run_sql(connection, sql):
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return cursor.fetchall()
 
 
 def percentile(values, fraction):
@@ -314,6 +379,9 @@ def run_size(size, runs, admin_runs, who_filter, only=None):
                             return cursor.fetchall()
 
                     floors[name] = Timer(floor, runs)
+                own = register_floor(user, query)
+                if own:
+                    floors["register's plan, 25 rows"] = Timer(lambda own=own: run_sql(connection, own), runs)
                 forget_roles(user)
                 with CaptureQueriesContext(connection) as captured:
                     selector()

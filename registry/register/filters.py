@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.countries import COUNTRIES
 from accounts.models import Company
+from core.filtersets import QuickFilterSet
 
 from ..models import Certificate
 from . import satisfaction
@@ -113,7 +114,7 @@ def filter_state(queryset, value: str):
     return queryset
 
 
-class RegisterFilter(django_filters.FilterSet):
+class RegisterFilter(QuickFilterSet):
     """The coordinators' search. School choices come from the caller, so validating them costs no query."""
 
     q = django_filters.CharFilter(
@@ -166,7 +167,11 @@ class RegisterFilter(django_filters.FilterSet):
             self.filters["school"].extra["choices"] = schools
         else:  # one school: nothing to choose
             del self.filters["school"]
+        self.schools = tuple(tuple(school) for school in schools)
         self.sort_key = DEFAULT_CERTIFICATE_SORT
+
+    def form_key(self):
+        return self.schools
 
     def filter_search(self, queryset, name, value):
         return search_certificates(queryset, value)
@@ -186,7 +191,7 @@ class RegisterFilter(django_filters.FilterSet):
         return self._sorted_qs
 
 
-class PublicRegisterFilter(django_filters.FilterSet):
+class PublicRegisterFilter(QuickFilterSet):
     """The public subset: valid certificates unless someone asks for expired ones; never revoked ones."""
 
     PUBLIC_STATUSES = [(Certificate.State.VALID, _("valid")), (Certificate.State.EXPIRED, _("expired"))]
@@ -240,7 +245,7 @@ COMPANY_SORT_CHOICES = [
 ]
 
 
-class CompanyRegisterFilter(django_filters.FilterSet):
+class CompanyRegisterFilter(QuickFilterSet):
     q = TextFilter(widget=QuickTextInput(), label=_("Name"), field_name="name")
     sector = django_filters.ChoiceFilter(widget=QuickSelect(), label=_("Sector"), choices=[])
     country = django_filters.ChoiceFilter(widget=QuickSelect(cache_as="country"), label=_("Country"), choices=COUNTRIES)
@@ -276,7 +281,11 @@ class CompanyRegisterFilter(django_filters.FilterSet):
     def __init__(self, data=None, *, queryset, sectors: list[str], **kwargs):
         super().__init__(data, queryset=queryset, **kwargs)
         self.filters["sector"].extra["choices"] = [(sector, sector) for sector in sectors]
+        self.sectors = tuple(sectors)
         self.sort_key = "name"
+
+    def form_key(self):
+        return self.sectors
 
     def filter_accreditation(self, queryset, name, value):
         expired = Q(accreditation_valid_until__lt=timezone.localdate())

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -238,3 +238,70 @@ def test_a_walk_that_read_every_row_there_is_holds_the_page_without_the_candidat
     rows, short, ran = _statement_parts(older, before=oldest)
     assert rows == list(older.order_by("-issued_on", "-pk").values_list("pk", flat=True)) and len(rows) < 26
     assert ran == {"probe", "walk"} and not short
+
+
+def _index_scans(node) -> set[str]:
+    """The indexes the statement read (EXPLAIN's JSON), whether the scan ran or not."""
+    found = {node["Index Name"]} if node.get("Index Name") else set()
+    for child in node.get("Plans", []):
+        found |= _index_scans(child)
+    return found
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the page statement is PostgreSQL's")
+@pytest.mark.parametrize(
+    "params, parts",
+    [
+        ({}, {"probe"}),
+        ({"q": "drukkerij"}, {"probe", "walk"}),
+        ({"q": "nobody"}, {"probe", "candidates"}),
+        ({"city": "aachen"}, {"probe", "walk", "candidates"}),  # a column outside the index: rows fetched by id
+        ({"status": "valid", "q": "anna"}, None),
+        ({"status": "expired"}, None),
+        ({"status": "revoked"}, None),
+        ({"status": "revoked", "q": "bakkerij"}, None),
+        ({"status": "valid", "city": "leiden", "q": "anna"}, None),
+    ],
+)
+def test_one_schools_walk_reads_its_index_and_every_branch_returns_the_plain_sorted_rows(
+    world, short_walks, params, parts
+):
+    """One school's walk reads certificate_school_search (the school's rows newest first and their search column;
+    certificate_school_revoked for its revoked ones)
+    and fetches a row by id only for a filter on another column; other schools' rows, issued on the same days, are
+    never read, and each branch returns the plain sorted query's rows, from any offset and after a cursor."""
+    _register(world.school, 150)
+    _register(world.other_school, 150, start=150)
+    shift = timedelta(days=150)
+    Certificate.objects.filter(school=world.other_school).update(
+        issued_on=F("issued_on") + shift, valid_until=F("valid_until") + shift
+    )
+    newest_ten = Certificate.objects.filter(school=world.school).order_by("-issued_on", "-pk")[:10]
+    Certificate.objects.filter(pk__in=list(newest_ten.values_list("pk", flat=True))).update(company_city="Aachen")
+    schools = {world.school.pk}
+    register_filter = RegisterFilter(
+        QueryDict(urlencode(params)), queryset=register_certificates(world.coordinator), schools=[]
+    )
+    queryset = register_filter.qs
+    status = params.get("status")
+    expired = {"expired_before": timezone.localdate()} if status == "expired" else {"revoked": status == "revoked"}
+    index = "certificate_school_revoked" if status == "revoked" else "certificate_school_search"
+    plain = list(queryset.order_by("-issued_on", "-pk").values_list("pk", "issued_on"))
+    for offset in (0, 10):
+        with CaptureQueriesContext(connection) as captured:
+            rows, short = page_query.newest_first_rows(queryset, ("pk",), offset, 26, schools=schools, **expired)
+        expected = [pk for pk, _day in plain[offset : offset + 26]]
+        assert [row.pk for row in rows] == expected[: len(rows)] and (len(rows) == len(expected) or short), offset
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + captured.captured_queries[-1]["sql"])
+            plan = cursor.fetchone()[0][0]["Plan"]
+        assert index in _index_scans(plan)
+        assert "certificate_issued_id" not in _index_scans(plan)
+        if parts and offset == 0:
+            assert _scans_run(plan) == parts, params
+    if len(plain) > 5:
+        pk, day = plain[4]
+        older = queryset.filter(Q(issued_on__lt=day) | Q(issued_on=day, pk__lt=pk))
+        rows, short = page_query.newest_first_rows(older, ("pk",), 0, 26, before=(day, pk), schools=schools, **expired)
+        expected = [pk for pk, _day in plain[5:31]]
+        assert [row.pk for row in rows] == expected[: len(rows)] and (len(rows) == len(expected) or short)
