@@ -6,6 +6,8 @@ include of its own: together two thirds of the page's time. These tags write the
 tests/registry/test_register_html.py compares them with the templates they replace.
 """
 
+from html import escape
+
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -34,10 +36,16 @@ def _state(row, esc) -> str:
     return f'<td><span class="badge text-bg-{BADGE.get(row.state, "danger")}">{esc(row.state_label)}</span></td>'
 
 
+def _plain(value: str) -> str:
+    """A row's texts are plain strings from the database (never marked safe): the standard library's escape,
+    which is Django's without its checks for lazy and safe strings (a tenth of the calls, 275 times a page)."""
+    return escape(value, quote=True)
+
+
 @register.simple_tag
 def register_rows(rows, show_school=False):
     """The register's table rows (registry/register/views/register.py RegisterRow)."""
-    esc = conditional_escape
+    esc = _plain
     html = []
     for row in rows:
         school = f"<td>{esc(row.school)}</td>" if show_school else ""
@@ -54,7 +62,7 @@ def register_rows(rows, show_school=False):
 @register.simple_tag
 def public_register_rows(rows):
     """The public register's rows: name, company, city and status only."""
-    esc = conditional_escape
+    esc = _plain
     return mark_safe(  # noqa: S308 - every value is escaped above
         "\n".join(
             f"<tr><td>{esc(row.holder)}</td><td>{esc(row.company)}</td><td>{esc(row.city)}</td>{_state(row, esc)}</tr>"

@@ -90,3 +90,19 @@ class RegisterHtmlTests(SimpleTestCase):
         public = render("{% load register_html %}{% public_register_rows rows %}", {"rows": rows()})
         self.assertHTMLEqual(public, render(PUBLIC_ROWS_TEMPLATE, {"rows": rows()}))
         assert "text-bg-danger" in public
+
+
+def test_quick_flatatt_writes_what_flatatt_writes():
+    from django.forms.utils import flatatt
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext_lazy
+
+    from registry.register.forms import quick_flatatt
+
+    for attrs in (
+        {},
+        {"type": "text", "name": "q", "value": TRICKY, "class": "form-control", "id": "id_q"},
+        {"required": True, "disabled": False, "maxlength": 100, "placeholder": gettext_lazy("Name"), "x": None},
+        {"data-safe": mark_safe("<i>kept</i>"), "b": "2", "a": "1"},  # noqa: S308
+    ):
+        assert quick_flatatt(attrs) == flatatt(attrs)
