@@ -1,42 +1,51 @@
 """Querysets compiled to SQL once per process, for the few small queries every signed-in request makes.
 
-Building and compiling a queryset costs the ORM about 0.3 ms of CPU; the query it makes (one user's roles, whether
-they have an authenticator) takes PostgreSQL 0.06 ms. A request that makes four of them spends a fifth of its time
-in the compiler. `CompiledQuery` builds the queryset once with a placeholder value for each parameter, keeps the SQL
-and where each placeholder went, and from then on sends the same SQL with the real values.
+Building and compiling a queryset costs the ORM about 0.3 ms of CPU; the query it makes (the signed-in person,
+their roles, whether they have an authenticator) takes PostgreSQL 0.06 ms. A request that makes four of them spent
+a fifth of its time in the compiler. `CompiledQuery` builds the queryset once with a placeholder value for each
+parameter, keeps the SQL, where each placeholder went and how each column's value is converted (the ORM's own
+converters: dates from SQLite's text, for example), and from then on sends the same SQL with the real values.
 
-Only for `values_list()` querysets whose columns need no conversion from the database's values (text, integers,
-booleans on PostgreSQL): the rows come back as the driver reads them. tests/core/test_compiled_query.py compares
-each query's rows with the queryset's own on the test database.
+For `values_list()` querysets: `rows()` gives tuples, or model instances (`Model.from_db`, as the ORM makes them)
+when every concrete field is listed and `model` is given. tests/core/test_compiled_query.py compares the results
+with the queryset's own on the test database.
 """
 
 from collections.abc import Callable
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 # A value no id or column in this database takes, so that its place among the compiled parameters is unambiguous.
 _PLACEHOLDER_BASE = -0x5EED_0000
 
 
+def concrete_field_names(model: type[Model]) -> list[str]:
+    """Every column of `model`, as values_list() names them, for a CompiledQuery that gives instances."""
+    return [field.attname for field in model._meta.concrete_fields]
+
+
 class CompiledQuery:
-    def __init__(self, build: Callable[..., QuerySet], *, flat: bool = False):
-        """`build(*values)` returns the queryset for those values; each value must reach the SQL as one parameter."""
+    def __init__(self, build: Callable[..., QuerySet], *, flat: bool = False, model: type[Model] | None = None):
+        """`build(*values)` returns the queryset for those values; each value must reach the SQL as one parameter.
+        With `model`, the queryset lists concrete_field_names(model) and rows come back as instances."""
         self.build = build
         self.flat = flat
-        self._compiled: dict[str, tuple[str, list, list[int | None]]] = {}
+        self.model = model
+        self._compiled: dict[str, tuple] = {}
 
     def _compile(self, alias: str, arity: int):
         placeholders = [_PLACEHOLDER_BASE - number for number in range(arity)]
-        queryset = self.build(*placeholders)
-        sql, params = queryset.query.get_compiler(using=alias).as_sql()
+        compiler = self.build(*placeholders).query.get_compiler(using=alias)
+        sql, params = compiler.as_sql()
         # A text column receives the placeholder as text.
         where = {placeholder: number for number, placeholder in enumerate(placeholders)}
         where |= {str(placeholder): number for placeholder, number in list(where.items())}
         slots = [where.get(param) if isinstance(param, int | str) else None for param in params]
         if sorted(slot for slot in slots if slot is not None) != list(range(arity)):
             raise ValueError(f"each value must appear exactly once among the parameters of: {sql}")
-        return sql, list(params), slots
+        converters = compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]])
+        return sql, list(params), slots, list(converters.items())
 
     def rows(self, *values) -> list:
         # The site has one database; the SQL differs between its engines (SQLite here, PostgreSQL in production).
@@ -44,9 +53,24 @@ class CompiledQuery:
         compiled = self._compiled.get(connection.vendor)
         if compiled is None:
             compiled = self._compiled[connection.vendor] = self._compile(DEFAULT_DB_ALIAS, len(values))
-        sql, params, slots = compiled
+        sql, params, slots, converters = compiled
         arguments = [param if slot is None else values[slot] for param, slot in zip(params, slots, strict=True)]
         with connection.cursor() as cursor:
             cursor.execute(sql, arguments)
             rows = cursor.fetchall()
+        if converters:
+            rows = [_converted(row, converters, connection) for row in rows]
+        if self.model is not None:
+            names = concrete_field_names(self.model)
+            return [self.model.from_db(DEFAULT_DB_ALIAS, names, row) for row in rows]
         return [row[0] for row in rows] if self.flat else rows
+
+
+def _converted(row, converters, connection) -> tuple:
+    values = list(row)
+    for position, (functions, expression) in converters:
+        value = values[position]
+        for convert in functions:
+            value = convert(value, expression, connection)
+        values[position] = value
+    return tuple(values)

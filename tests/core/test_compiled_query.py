@@ -54,3 +54,30 @@ def test_two_factor_counts_only_a_confirmed_authenticator(world, django_assert_n
     device.save()
     assert has_two_factor(world.coordinator)
     assert not has_two_factor(world.mentor)
+
+
+def test_the_person_read_by_pk_is_the_orms_own_field_for_field(world, django_assert_num_queries):
+    from accounts.models import User
+    from core.compiled_query import concrete_field_names
+
+    world.mentor.last_login = timezone.now()
+    world.mentor.save()
+    with django_assert_num_queries(1):
+        fast = User.objects.get(pk=world.mentor.pk)
+    slow = User.objects.filter(pk=world.mentor.pk).get()
+    assert [getattr(fast, name) for name in concrete_field_names(User)] == [
+        getattr(slow, name) for name in concrete_field_names(User)
+    ]
+    assert fast.last_login == slow.last_login and fast.last_login.tzinfo is not None
+    assert not fast._state.adding and fast._state.db == "default"
+    assert User.objects.get(pk=str(world.mentor.pk)) == world.mentor
+
+
+def test_a_missing_or_malformed_pk_fails_as_the_orm_fails(world):
+    from accounts.models import User
+
+    with pytest.raises(User.DoesNotExist):
+        User.objects.get(pk=10**9)
+    with pytest.raises(ValueError, match="expected a number"):
+        User.objects.get(pk="not a number")
+    assert User.objects.get(email=world.mentor.email) == world.mentor  # any other look-up: the ORM's
