@@ -1,6 +1,7 @@
 """The register of certified work mentors: the coordinators' search, its exports, and a school's public subset."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -75,8 +77,7 @@ def register_rows_for_display(certificates, today, school_names=None, *, links=T
     schools = school_names or {}
     # One reverse() for the page: the detail URL with a stand-in id, filled in per row.
     detail_url = reverse("certificate_detail", args=[URL_STAND_IN]).replace(str(URL_STAND_IN), "%d")
-    months = [""] + [str(MONTHS_3[month]).title() for month in range(1, 13)]
-    labels = {state: capfirst(str(label)) for state, label in Certificate.State.choices}
+    months, labels, countries = _words(get_language())
 
     def day(value):
         return f"{value.day} {months[value.month]} {value.year}"
@@ -91,7 +92,7 @@ def register_rows_for_display(certificates, today, school_names=None, *, links=T
                 holder=cert.holder_name,
                 company=cert.company_name,
                 city=cert.company_city,
-                country=str(COUNTRY_NAMES.get(cert.company_country, cert.company_country)),
+                country=countries.get(cert.company_country, cert.company_country),
                 school=schools.get(cert.school_id, ""),
                 issued_on=day(cert.issued_on),
                 valid_until=day(cert.valid_until),
@@ -100,6 +101,14 @@ def register_rows_for_display(certificates, today, school_names=None, *, links=T
             )
         )
     return rows
+
+
+@lru_cache(maxsize=8)
+def _words(language: str) -> tuple[list[str], dict[str, str], dict[str, str]]:
+    """The month abbreviations, status labels and country names in `language` (the one active when called)."""
+    months = [""] + [str(MONTHS_3[month]).title() for month in range(1, 13)]
+    labels = {state: capfirst(str(label)) for state, label in Certificate.State.choices}
+    return months, labels, {code: str(name) for code, name in COUNTRY_NAMES.items()}
 
 
 @login_required
