@@ -66,6 +66,18 @@ def roles_of(user: User) -> RoleSet:
     return roleset
 
 
+_MEMBERSHIPS_LISTED = CompiledQuery(
+    lambda user_id: (
+        Membership.objects.filter(user_id=user_id).order_by("pk").values_list("role", "school__name", "company__name")
+    )
+)
+
+
+def memberships_listed(user: User) -> list[tuple[str, str]]:
+    """Every role the person holds or held, as (role, organisation name), for "My account"."""
+    return [(Role(role).label, school or company) for role, school, company in _MEMBERSHIPS_LISTED.rows(user.pk)]
+
+
 def act_only_as(user: User, role: Role, school_id: int) -> None:
     """From now on `user` holds only `role` at that school (an API token speaks for its school, whatever else its
     creator is): every selector built on roles_of() then scopes to that school alone."""

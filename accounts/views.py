@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .forms import AccountForm
-from .selectors import roles_of
+from .selectors import memberships_listed, roles_of
 from .services import account_update
 from .two_factor.selectors import has_two_factor
 
@@ -27,13 +27,12 @@ def my_account(request):
                 samesite="Lax",
             )
         return response
-    memberships = request.user.memberships.select_related("school", "company")
     return render(
         request,
         "accounts/my_account.html",
         {
             "form": form,
-            "memberships": memberships,
+            "memberships": memberships_listed(request.user),
             "roleset": roles_of(request.user),
             "two_factor_on": has_two_factor(request.user),
         },

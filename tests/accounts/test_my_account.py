@@ -39,3 +39,17 @@ def test_preferred_language_is_used_after_login(client, world):
     world.mentor.save()
     client.force_login(world.mentor)
     assert client.get(reverse("dashboard")).text.count('<html lang="nl">') == 1
+
+
+def test_my_account_lists_every_role_with_its_organisation_in_the_persons_language(client, world):
+    from accounts.models import Role
+    from tests.factories import grant
+
+    grant(world.mentor, Role.TEACHER, world.school)
+    client.force_login(world.mentor)
+    page = client.get(reverse("my_account")).text
+    assert "Bakkerij De Korenschoof" in page and "Rijnland Vakcollege" in page
+    assert page.index("<span>Work mentor</span>") < page.index("<span>School supervisor</span>")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
+    dutch = client.get(reverse("my_account")).text
+    assert "<span>Werkmentor</span>" in dutch and "<span>BPV-begeleider</span>" in dutch
