@@ -9,17 +9,65 @@ tests/registry/test_register_html.py compares them with the templates they repla
 from html import escape
 
 from django import template
+from django.conf import settings
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from ..register.forms import QuickDateInput, QuickSelect, QuickTextInput
 
 register = template.Library()
 
+# The register's own search widgets (registry/register/forms.py) write their markup from their name, value, attributes
+# and (fixed) choices alone. Most fields of a search are empty, and an empty field's markup is the same for every
+# search: kept per process under everything it depends on. A key is about 300 bytes, a field's markup as much.
+KEPT_WIDGETS = (QuickTextInput, QuickDateInput, QuickSelect)
+MAX_KEPT_FIELDS = 4000
+_kept_fields: dict[tuple, str] = {}
+
 BADGE = {"valid": "success", "expired": "secondary"}  # any other state (revoked) is "danger"
+
+
+def _kept_key(field) -> tuple | None:
+    """What the markup of `field` depends on, when its widget is one of KEPT_WIDGETS; otherwise None."""
+    widget = field.field.widget
+    if settings.DEBUG or type(widget) not in KEPT_WIDGETS or (type(widget) is QuickSelect and not widget.cache_as):
+        return None
+    form = field.form
+    return (
+        type(widget),
+        getattr(widget, "cache_as", None),
+        tuple(sorted((name, str(value)) for name, value in widget.attrs.items())),
+        field.html_name,
+        field.auto_id,
+        str(field.label),
+        str(field.help_text),
+        field.field.required,
+        field.field.disabled,
+        form.is_bound,
+        form.use_required_attribute,
+        get_language(),
+        repr(field.value()),
+        repr(field.initial),
+        tuple(str(error) for error in field.errors),
+    )
 
 
 @register.simple_tag
 def search_field(field):
     """A label above the field, its help text and its errors."""
+    key = _kept_key(field)
+    html = _kept_fields.get(key) if key is not None else None
+    if html is None:
+        html = _field_html(field)
+        if key is not None:
+            if len(_kept_fields) >= MAX_KEPT_FIELDS:
+                _kept_fields.clear()
+            _kept_fields[key] = html
+    return mark_safe(html)  # noqa: S308 - escaped in _field_html
+
+
+def _field_html(field) -> str:
     if field.is_hidden:
         return str(field)
     esc = conditional_escape
@@ -29,7 +77,7 @@ def search_field(field):
         parts.append(f'<div id="{esc(field.auto_id)}_helptext" class="form-text">{esc(field.help_text)}</div>')
     parts.extend(f'<div class="invalid-feedback d-block">{esc(error)}</div>' for error in field.errors)
     parts.append("</div>")
-    return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above
+    return "".join(parts)  # every value is escaped above
 
 
 def _state(row, esc) -> str:

@@ -5,6 +5,7 @@ from django import forms
 from django.template import engines
 from django.test import SimpleTestCase
 
+from registry.register.forms import QuickDateInput, QuickSelect, QuickTextInput
 from registry.register.views.register import RegisterRow
 
 TRICKY = "<b>Jansen & \"Zn\"</b> 'x'"
@@ -106,3 +107,40 @@ def test_quick_flatatt_writes_what_flatatt_writes():
         {"data-safe": mark_safe("<i>kept</i>"), "b": "2", "a": "1"},  # noqa: S308
     ):
         assert quick_flatatt(attrs) == flatatt(attrs)
+
+
+class QuickForm(forms.Form):
+    q = forms.CharField(label="Name", required=False, widget=QuickTextInput())
+    issued_from = forms.DateField(label="Issued from", required=False, widget=QuickDateInput())
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "All"), ("valid", "Valid")], widget=QuickSelect(cache_as="t")
+    )
+
+
+def test_a_kept_search_field_is_the_one_that_would_be_written_for_each_value_error_and_language():
+    from django.utils import translation
+
+    from registry.templatetags.register_html import _field_html, _kept_fields
+
+    _kept_fields.clear()
+    forms_and_fields = [
+        (data, name)
+        for data in (None, {}, {"q": "jansen", "status": "valid"}, {"issued_from": "not a day"})
+        for name in QuickForm.base_fields
+    ]
+    for language in ("en", "nl"):
+        with translation.override(language):
+            for _round in range(2):  # written, then kept
+                for data, name in forms_and_fields:
+                    field = QuickForm(data)[name]
+                    kept = render("{% load register_html %}{% search_field field %}", {"field": field})
+                    assert kept == _field_html(QuickForm(data)[name])
+    assert _kept_fields  # they were kept
+    html = render("{% load register_html %}{% search_field f %}", {"f": QuickForm({"q": "<b>x</b>"})["q"]})
+    assert 'value="&lt;b&gt;x&lt;/b&gt;"' in html
+    assert "invalid-feedback" in render(
+        "{% load register_html %}{% search_field f %}", {"f": QuickForm({"issued_from": "x"})["issued_from"]}
+    )
+    assert "invalid-feedback" not in render(
+        "{% load register_html %}{% search_field f %}", {"f": QuickForm({"issued_from": ""})["issued_from"]}
+    )
