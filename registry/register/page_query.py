@@ -274,5 +274,7 @@ def newest_first_rows(
         "offset": offset,
     }
     Row = namedtuple("Row", columns, rename=True)
-    found = prepared_rows(queryset.db, sql, params)
+    # "Expired" compares the dates with today's: planned without the values (a generic plan), PostgreSQL walked
+    # the wrong index for it (42 ms at 1,000,000 certificates against 2 ms planned for them).
+    found = prepared_rows(queryset.db, sql, params, prepare=expired_before is None)
     return [Row(*values[:-1]) for values in found], bool(found and found[0][-1])
