@@ -89,7 +89,7 @@ def language_switcher(context):
     if request is None:
         return ""
     html = _kept(
-        ("languages", get_language()),
+        ("languages", *_page_key(request)[:2]),  # the language and the URLs (the form posts to set_language)
         lambda: render_to_string(
             "includes/_language_switcher.html",
             {"csrf_token": CSRF_STAND_IN, "next_page": NEXT_STAND_IN},
