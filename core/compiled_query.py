@@ -2,8 +2,8 @@
 
 Building and compiling a queryset costs the ORM about 0.3 ms of CPU; the query it makes (the signed-in person,
 their roles, whether they have an authenticator) takes PostgreSQL 0.06 ms. A request that makes four of them spent
-a fifth of its time in the compiler. `CompiledQuery` builds the queryset once with a placeholder value for each
-parameter, keeps the SQL, where each placeholder went and how each column's value is converted (the ORM's own
+a fifth of its time in the compiler. `CompiledQuery` builds the queryset once with a stand-in value for each
+parameter, keeps the SQL, where each stand-in went and how each column's value is converted (the ORM's own
 converters: dates from SQLite's text, for example), and from then on sends the same SQL with the real values.
 
 For `values_list()` querysets: `rows()` gives tuples, or model instances (`Model.from_db`, as the ORM makes them)
@@ -17,7 +17,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model, QuerySet
 
 # A value no id or column in this database takes, so that its place among the compiled parameters is unambiguous.
-_PLACEHOLDER_BASE = -0x5EED_0000
+_STAND_IN_BASE = -0x5EED_0000
 
 
 def concrete_field_names(model: type[Model]) -> list[str]:
@@ -35,12 +35,12 @@ class CompiledQuery:
         self._compiled: dict[str, tuple] = {}
 
     def _compile(self, alias: str, arity: int):
-        placeholders = [_PLACEHOLDER_BASE - number for number in range(arity)]
-        compiler = self.build(*placeholders).query.get_compiler(using=alias)
+        stand_ins = [_STAND_IN_BASE - number for number in range(arity)]
+        compiler = self.build(*stand_ins).query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
-        # A text column receives the placeholder as text.
-        where = {placeholder: number for number, placeholder in enumerate(placeholders)}
-        where |= {str(placeholder): number for placeholder, number in list(where.items())}
+        # A text column receives the stand-in as text.
+        where = {stand_in: number for number, stand_in in enumerate(stand_ins)}
+        where |= {str(stand_in): number for stand_in, number in list(where.items())}
         slots = [where.get(param) if isinstance(param, int | str) else None for param in params]
         if sorted(slot for slot in slots if slot is not None) != list(range(arity)):
             raise ValueError(f"each value must appear exactly once among the parameters of: {sql}")
