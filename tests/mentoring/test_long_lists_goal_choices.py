@@ -111,26 +111,23 @@ def test_the_timeline_filter_offers_the_first_goals_in_fixed_queries(client, wor
     assert f"The first {GOALS_IN_FILTER} of 300 goals of the coaching plan" in html
 
 
+def session_about(world, activities: str) -> CoachingSession:
+    return CoachingSession.objects.create(
+        placement=world.placement,
+        date=world.placement.start_date,
+        duration_minutes=30,
+        coached_by=world.mentor,
+        activities=activities,
+        created_by=world.mentor,
+    )
+
+
 def test_a_goal_past_the_cap_filters_the_timeline_and_is_the_chosen_option(client, world):
     add_goals(world, GOALS_IN_FILTER + 10)
     late = goal(f"Goal {GOALS_IN_FILTER + 5:02d}")
-    session = CoachingSession.objects.create(
-        placement=world.placement,
-        date=world.placement.start_date,
-        duration_minutes=30,
-        coached_by=world.mentor,
-        activities="About the late goal",
-        created_by=world.mentor,
-    )
+    session = session_about(world, "About the late goal")
     session.goals.add(late)
-    CoachingSession.objects.create(
-        placement=world.placement,
-        date=world.placement.start_date,
-        duration_minutes=30,
-        coached_by=world.mentor,
-        activities="About nothing in particular",
-        created_by=world.mentor,
-    )
+    session_about(world, "About nothing in particular")
     client.force_login(world.learner)
     response = client.get(reverse("mentoring_sessions", args=[world.placement.pk]), {"goal": late.pk})
     assert [s.pk for s in response.context["page"].object_list] == [session.pk]
