@@ -1,11 +1,14 @@
-"""The SQL floor of bench/register_search.py: the same page's 25 rows by hand-written statements, several ways,
-the fastest of which is the floor each register query is compared with (see that script's docstring)."""
+"""The SQL floor of bench/register_search.py: the same rows as the register's page statement returned (the page and
+its look-ahead) by hand-written statements, several ways, the fastest of which is the floor each register query is
+compared with (see that script's docstring)."""
 
 # ruff: noqa: S608 - the SQL is the benchmark's own text; every value from outside is a parameter
 
+from core.prepared import prepared_rows
 
-def floor_queries(spec, today, school):
-    """Hand-written SQL for the page's 25 rows, several ways; the fastest is the floor."""
+
+def floor_queries(spec, today, school, rows):
+    """Hand-written SQL for `rows` rows from the page's first, several ways; the fastest is the floor."""
     from registry.register.search import fold
 
     where, params = [], []
@@ -32,9 +35,9 @@ def floor_queries(spec, today, school):
     columns = "c.id, c.number, c.holder_name, c.company_name, c.company_city, c.company_country, c.school_id, "
     columns += "c.issued_on, c.valid_until, c.revoked_at"
     order = "ORDER BY issued_on DESC, id DESC"
-    plain = f"SELECT {columns} FROM registry_certificate c WHERE {condition} {order} LIMIT 25 OFFSET {offset}"
+    plain = f"SELECT {columns} FROM registry_certificate c WHERE {condition} {order} LIMIT {rows} OFFSET {offset}"
     page = "ORDER BY p.issued_on DESC, p.id DESC"
-    need = offset + 25
+    need = offset + rows
     walk_rows = min(max(10_000, 40 * need), 200_000)
     upper = ""
     upper_params = []
@@ -50,7 +53,7 @@ def floor_queries(spec, today, school):
         f"SELECT {columns} FROM registry_certificate c JOIN (SELECT * FROM ("
         "SELECT * FROM walk WHERE (SELECT ok FROM ok) UNION ALL SELECT * FROM ("
         f"SELECT id, issued_on FROM registry_certificate c WHERE {condition} OFFSET 0) m WHERE NOT (SELECT ok FROM ok)"
-        f") f {order} LIMIT 25 OFFSET {offset}) p USING (id) {page}"
+        f") f {order} LIMIT {rows} OFFSET {offset}) p USING (id) {page}"
     )
     queries = {
         "bounded walk, then candidates": (walk, [*upper_params, *params, *params], None),
@@ -58,24 +61,24 @@ def floor_queries(spec, today, school):
         "candidates first": (
             f"WITH m AS MATERIALIZED (SELECT id, issued_on FROM registry_certificate WHERE {condition}) "
             f"SELECT {columns} FROM registry_certificate c JOIN (SELECT id, issued_on FROM m {order} "
-            f"LIMIT 25 OFFSET {offset}) p USING (id) {page}",
+            f"LIMIT {rows} OFFSET {offset}) p USING (id) {page}",
             params,
             None,
         ),
         "index walk": (plain, params, "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off"),
         "ids first": (
             f"SELECT {columns} FROM registry_certificate c JOIN (SELECT id, issued_on FROM registry_certificate "
-            f"WHERE {condition} {order} LIMIT 25 OFFSET {offset}) p USING (id) {page}",
+            f"WHERE {condition} {order} LIMIT {rows} OFFSET {offset}) p USING (id) {page}",
             params,
             None,
         ),
     }
     if school:
-        queries.update(school_floor_queries(spec, where[:-1], params[:-1], school, columns, offset))
+        queries.update(school_floor_queries(spec, where[:-1], params[:-1], school, columns, offset, rows))
     return queries
 
 
-def school_floor_queries(spec, where, params, school, columns, offset):
+def school_floor_queries(spec, where, params, school, columns, offset, rows):
     """One school's page by hand: its (school, issued_on, id) index walked index-only, the search words tested on
     the entries' search_text and the other columns fetched by id for those that pass; and the candidates with the
     school tested on the rows (school_id + 0: no bitmap of the school's 100,000 index entries to AND)."""
@@ -85,12 +88,12 @@ def school_floor_queries(spec, where, params, school, columns, offset):
         f"SELECT {columns} FROM registry_certificate c JOIN (SELECT w.id, w.issued_on FROM (SELECT id, issued_on, "
         f"search_text FROM registry_certificate WHERE school_id = %s ORDER BY issued_on DESC, id DESC) w "
         "CROSS JOIN LATERAL (SELECT number, revoked_at, valid_until, company_city FROM registry_certificate r "
-        f"WHERE r.id = w.id OFFSET 0) r WHERE {condition} {order} LIMIT 25 OFFSET {offset}) p USING (id) "
+        f"WHERE r.id = w.id OFFSET 0) r WHERE {condition} {order} LIMIT {rows} OFFSET {offset}) p USING (id) "
         "ORDER BY p.issued_on DESC, p.id DESC"
     )
     unindexed = (
         f"SELECT {columns} FROM registry_certificate c WHERE {condition} AND school_id + 0 = %s "
-        f"ORDER BY issued_on DESC, id DESC LIMIT 25 OFFSET {offset}"
+        f"ORDER BY issued_on DESC, id DESC LIMIT {rows} OFFSET {offset}"
     )
     return {
         "school index walk": (walk, [school, *params], None),
@@ -98,38 +101,54 @@ def school_floor_queries(spec, where, params, school, columns, offset):
     }
 
 
-def register_floor(user, query):
-    """The register's own page statement for the floor's 25 rows (no look-ahead): its plan is one of the hand-written
-    ways too, so the floor is never slower than it. None for a whole number (the selector does not use it)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-    from django.utils import timezone
+def run_floor(sql, params, settings_sql=None):
+    """One hand-written way, as an ordinary query (planned for its values), after its settings if any."""
+    from django.db import connection, transaction
 
-    from accounts.selectors import forget_roles
-    from registry.register.filters import RegisterFilter, is_whole_number
-    from registry.register.page_query import newest_first_rows
-    from registry.register.selectors import PAGE_SIZE, page_number, register_certificates, walked_schools
-
-    forget_roles(user)
-    register_filter = RegisterFilter(query or None, queryset=register_certificates(user), schools=[])
-    cleaned = register_filter.form.cleaned_data if register_filter.is_bound and register_filter.is_valid() else {}
-    if is_whole_number(cleaned.get("q")):
-        return None
-    status = cleaned.get("status")
-    with CaptureQueriesContext(connection) as captured:
-        newest_first_rows(
-            register_filter.qs,
-            ("pk",),
-            (page_number(query.get("page")) - 1) * PAGE_SIZE,
-            PAGE_SIZE,
-            expired_before=timezone.localdate() if status == "expired" else None,
-            revoked=status == "revoked",
-            schools=walked_schools(register_filter, user),
-        )
-    return captured.captured_queries[-1]["sql"]
-
-
-def run_sql(connection, sql):
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
+    if not settings_sql:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(settings_sql)
+        cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+class SentStatement:
+    """The register's page statement exactly as the selector sent it: through core.prepared (prepared once per
+    connection, one generic plan), or, for a certificate number, the ORM's query."""
+
+    def __init__(self, selector):
+        from unittest import mock
+
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        import registry.register.page_query as page_query
+
+        sent = []
+
+        def recorded(alias, sql, params):
+            sent.append((alias, sql, params))
+            return prepared_rows(alias, sql, params)
+
+        with CaptureQueriesContext(connection) as captured, mock.patch.object(page_query, "prepared_rows", recorded):
+            selector()
+        self.query_count = len(captured.captured_queries)  # read now: the log is a ring of 9,000
+        self.sent = sent[-1] if sent else None
+        self.logged_sql = captured.captured_queries[-1]["sql"]
+
+    def rows_read(self, rows):
+        """How many rows the register's statement read for `rows` (its result): as many as it returned when its
+        look-ahead stopped short of the results (they go on), otherwise as many as it asked for, having found
+        that there are no more."""
+        from registry.register.selectors import LOOK_AHEAD_PAGES, PAGE_SIZE
+
+        short = bool(self.sent and rows and rows[0][-1])
+        return len(rows) if short else PAGE_SIZE * (1 + LOOK_AHEAD_PAGES) + 1
+
+    def run(self):
+        if self.sent:
+            return prepared_rows(*self.sent)
+        return run_floor(self.logged_sql, None)

@@ -9,19 +9,22 @@ postgres://postgres@127.0.0.1:5432/wm_bench_register for 1,000,000 and .../wm_be
 For every query kind, as staff (all schools) and as the coordinator of one school, it times in one process,
 alternating the peers request by request (so that a burst of load on the shared machine hits all alike):
 
-- register SQL: the register's page statement alone (registry/register/page_query.py), as the selector sent it:
-  the page and two pages of look-ahead.
+- register SQL: the register's page statement alone (registry/register/page_query.py), exactly as the selector
+  sends it: prepared once per connection with one generic plan (core/prepared.py), for the page and two pages of
+  look-ahead.
 - register (selector): registry.register.selectors.search_register(user, params), what the register's page and
   an API call: the user's roles, the school choices and the page rows with its look-ahead, all queries.
 - register (page): the whole request in-process with Django's test client (middleware, session, template).
 - admin (a): the shipped CertificateAdmin changelist (all its columns, 100 rows, date hierarchy, two counts).
 - admin (b): an admin with the register's columns, 25 rows, no date hierarchy and the register's four search
   fields (number, holder, company, city), on its own AdminSite.
-- SQL floor: the same 25 rows by the fastest of the hand-written queries (the planner's choice, candidates
-  first, a forced index walk, ids first and then the rows, and the register's own bounded walk written by
-  hand for 25 rows; for one school also its (school, issued_on, id) index walked index-only, and the candidates
-  with the school tested on the rows), and the register's own page statement asked for 25 rows, over the same
-  indexes and search column.
+- SQL floor: the same result set as the register's statement (the page and the look-ahead it read: as many rows as
+  it returned when its look-ahead stopped short of the results, otherwise as many as it asked for) by the fastest,
+  at p95, of the hand-written queries (the planner's choice, candidates first, a forced index walk, ids first and
+  then the rows, and the register's bounded walk written by hand; for one school also its (school, issued_on, id)
+  index walked index-only, and the candidates with the school tested on the rows), each both as an ordinary query
+  planned for its values and prepared with one generic plan as the site sends its own, over the same indexes and
+  search column. The register's own statement is not among them.
 
 Like with like: the same filter on every side. Words go to each admin's search box (its icontains, not
 accent-blind: the words below have no accents); a certificate number is an exact `number=` look-up on the
@@ -37,12 +40,13 @@ import statistics
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from register_floors import floor_queries, register_floor, run_sql  # noqa: E402 - bench/ is on sys.path as the script's own folder
+from register_floors import SentStatement, floor_queries, prepared_rows, run_floor  # noqa: E402 - bench/ is on sys.path as the script's own folder
 
 DATABASES = {
     120_000: "postgres://postgres@127.0.0.1:5432/wm_bench_register_120k",
@@ -185,10 +189,9 @@ class Timer:
 
 
 def run_size(size, runs, admin_runs, who_filter, only=None):
-    from django.db import connection, transaction
     from django.http import QueryDict
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, override_settings
+    from django.test.utils import override_settings
     from django.urls import reverse
     from django.utils import timezone
 
@@ -236,35 +239,17 @@ def run_size(size, runs, admin_runs, who_filter, only=None):
 
                 stock = admin_view(f"{stock_url}?{urlencode(admin_params(spec, today, 100, school_id))}")
                 slim = admin_view(f"{slim_url}?{urlencode(admin_params(spec, today, 25, school_id))}")
+                statement = SentStatement(selector)
+                query_count = statement.query_count
+
+                own_rows = statement.run()
                 floors = {}
-                for name, (sql, sql_params, settings_sql) in floor_queries(spec, today, school_id).items():
-
-                    def floor(sql=sql, sql_params=sql_params, settings_sql=settings_sql):
-                        if not settings_sql:
-                            with connection.cursor() as cursor:
-                                cursor.execute(sql, sql_params)
-                                return cursor.fetchall()
-                        with transaction.atomic(), connection.cursor() as cursor:
-                            cursor.execute(settings_sql)
-                            cursor.execute(sql, sql_params)
-                            return cursor.fetchall()
-
-                    floors[name] = Timer(floor, runs)
-                own = register_floor(user, query)
-                if own:
-                    floors["register's plan, 25 rows"] = Timer(lambda own=own: run_sql(connection, own), runs)
-                forget_roles(user)
-                with CaptureQueriesContext(connection) as captured:
-                    selector()
-                statement = captured.captured_queries[-1]["sql"]
-                query_count = len(captured.captured_queries)  # read now: the log is a ring of 9,000
-
-                def register_sql(statement=statement):
-                    with connection.cursor() as cursor:
-                        cursor.execute(statement)
-                        return cursor.fetchall()
-
-                timers = {"selector": Timer(selector, runs), "sql": Timer(register_sql, runs)}
+                ways = floor_queries(spec, today, school_id, statement.rows_read(own_rows))
+                for name, (sql, sql_params, settings_sql) in ways.items():
+                    floors[name] = Timer(partial(run_floor, sql, sql_params, settings_sql), runs)
+                    if not settings_sql:  # also prepared, with one generic plan, as the site sends its own statement
+                        floors[f"{name}, prepared"] = Timer(partial(prepared_rows, "default", sql, sql_params), runs)
+                timers = {"selector": Timer(selector, runs), "sql": Timer(statement.run, runs)}
                 timers["view"] = Timer(view, runs)
                 admin_warm = 1 if admin_runs >= 3 else 0  # at 1,000,000 an admin search takes seconds
                 if admin_runs:  # --admin-runs 0: the register and the floor only (the admins take seconds at 1M)
@@ -274,9 +259,11 @@ def run_size(size, runs, admin_runs, who_filter, only=None):
                     for timer in (*timers.values(), *floors.values()):
                         timer.step(index)
                 ids = [row.pk for row in timers["selector"].result]
-                best = min(floors, key=lambda name: floors[name].p50)
+                assert ids == [row[0] for row in own_rows][: len(ids)], (label, who)
+                best = min(floors, key=lambda name: floors[name].p95)
                 floor_ids = [row[0] for row in floors[best].result]
-                assert ids[: len(floor_ids)] == floor_ids, (label, who, ids[:5], floor_ids[:5])
+                # The same result set: the page and as much look-ahead as the register's statement read.
+                assert [row[0] for row in own_rows] == floor_ids, (label, who, ids[:5], floor_ids[:5])
                 results.append((who, label, timers, floors[best], best, query_count))
                 print_row(results[-1], flush=True)
     return results

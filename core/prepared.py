@@ -24,11 +24,10 @@ def _server_binding_cursor(connection):
         return connection._prepare_cursor(ServerBindingCursor(connection.connection))
 
 
-def prepared_rows(alias: str, sql: str, params, *, prepare: bool = True) -> list[tuple]:
-    """The statement's rows; with `prepare` False (a statement whose good plan depends on its values) or off
-    PostgreSQL, as an ordinary query planned for its values."""
+def prepared_rows(alias: str, sql: str, params) -> list[tuple]:
+    """The statement's rows; off PostgreSQL, as an ordinary query."""
     connection = connections[alias]
-    if connection.vendor != "postgresql" or not prepare:
+    if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()

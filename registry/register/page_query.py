@@ -107,38 +107,41 @@ OLDER_THAN = "(issued_on, id) < (%s, %s)"
 # One school's (or a few schools') certificates, tested in the walk itself, so that its LIMIT counts theirs.
 OF_SCHOOLS = "school_id = ANY(%s)"
 
-# The statement. `probe` and `walk` number their rows in index order (the window follows the walk's own order: no
-# sort); `plan` decides from the probe's count; the walk runs only when `plan` says so (otherwise LIMIT 0: not
-# read); the candidates only when neither holds the page. A walk that fell short also holds the page when it read
-# every row there is (a small register, or few revoked): *_domain counts those rows up to the walk's length, in
-# any order, and only when asked (the second operand of OR). %(name)s are the caller's numbers, {} compiled SQL.
+# The statement. `probe` and `walk` keep only their rows from `offset` on (their own OFFSET: the rows before it are
+# counted by the walk, not kept), so `past` is how many of the page and its look-ahead they found; `plan` decides
+# from the probe's; the walk runs only when `plan` says so (otherwise LIMIT 0: not read); the candidates only when
+# neither holds the page. The density needs the probe's matches before the page too, counted (probe_count) only
+# when it found none past it. A walk that fell short also holds the page when it read every row there is (a small
+# register, or few revoked): *_domain counts those rows up to the walk's length, in any order, and only when asked
+# (the second operand of OR); `decided` is kept apart (OFFSET 0), so that each is computed once, not once for each
+# use of its result. The rows are fetched by id, one primary key look-up each (LATERAL with OFFSET 0: a
+# generic plan merged the page with a backward scan of the whole primary key). %(name)s are the caller's numbers,
+# {} compiled SQL.
 STATEMENT = """
-    WITH probe AS MATERIALIZED (
-        SELECT w.*, row_number() OVER (ORDER BY w.issued_on DESC, w.pk DESC) AS n FROM ({probe}) w
-    ),
+    WITH probe AS MATERIALIZED ({probe}),
     plan AS MATERIALIZED (
         SELECT probed, probe_short,
             CASE WHEN NOT probed AND n * %(walk_rows)s >= %(enough)s::bigint * %(probe_rows)s
                 THEN LEAST(%(walk_rows)s, CEIL(%(margin)s * %(probe_rows)s * %(enough)s::numeric / GREATEST(n, 1)))
                 ELSE 0 END::bigint AS walk_rows
         FROM (
-            SELECT n, n >= %(enough)s OR {probe_domain} < %(probe_rows)s AS probed,
-                n >= %(enough)s AND n < %(need)s AS probe_short
-            FROM (SELECT count(*) AS n FROM probe) counted
+            SELECT CASE WHEN past > 0 THEN %(offset)s + past ELSE {probe_count} END AS n,
+                past >= %(enough_past)s OR {probe_domain} < %(probe_rows)s AS probed,
+                past >= %(enough_past)s AND past < %(limit)s AS probe_short
+            FROM (SELECT count(*) AS past FROM probe) counted
+            OFFSET 0
         ) decided
     ),
-    walk AS MATERIALIZED (
-        SELECT w.*, row_number() OVER (ORDER BY w.issued_on DESC, w.pk DESC) AS n FROM ({walk}) w
-    ),
+    walk AS MATERIALIZED ({walk}),
     enough AS MATERIALIZED (
-        SELECT probed OR walked >= %(enough)s OR (walk_rows > 0 AND {walk_domain} < walk_rows) AS ok,
-            CASE WHEN probed THEN probe_short ELSE walked >= %(enough)s AND walked < %(need)s END AS short
-        FROM plan, (SELECT count(*) AS walked FROM walk) counted
+        SELECT probed OR past >= %(enough_past)s OR (walk_rows > 0 AND {walk_domain} < walk_rows) AS ok,
+            CASE WHEN probed THEN probe_short ELSE past >= %(enough_past)s AND past < %(limit)s END AS short
+        FROM plan, (SELECT count(*) AS past FROM walk) counted
     ),
     found (id, issued_on) AS (
-        SELECT pk, issued_on FROM probe WHERE n > %(offset)s AND (SELECT probed FROM plan)
+        SELECT pk, issued_on FROM probe WHERE (SELECT probed FROM plan)
         UNION ALL
-        SELECT pk, issued_on FROM walk WHERE n > %(offset)s AND (SELECT ok FROM enough)
+        SELECT pk, issued_on FROM walk WHERE (SELECT ok FROM enough)
         UNION ALL
         SELECT * FROM (
             SELECT * FROM ({candidates} OFFSET 0) candidates
@@ -146,10 +149,12 @@ STATEMENT = """
         ) page WHERE NOT (SELECT ok FROM enough)
     )
     SELECT {columns}, (SELECT ok AND short FROM enough)
-    FROM registry_certificate c JOIN found ON found.id = c.id ORDER BY found.issued_on DESC, found.id DESC
+    FROM found CROSS JOIN LATERAL (SELECT * FROM registry_certificate c WHERE c.id = found.id OFFSET 0) c
+    ORDER BY found.issued_on DESC, found.id DESC
 """
 
-
+# How many rows a walk found (the probe's, before the page).
+COUNTED = "(SELECT count(*) FROM ({}) counted)"
 # How many rows a walk can read, up to its length.
 DOMAIN = "(SELECT count(*) FROM (SELECT 1 FROM registry_certificate {} LIMIT {}) domain)"
 PLACEHOLDER = re.compile("%[s%]")  # the ORM's placeholders, and its escaped % (LIKE '%%' || ... || '%%')
@@ -212,13 +217,15 @@ def newest_first_rows(
     walk_rows = min(max(WALK_ROWS // share, WALK_FACTOR * need), WALK_LIMIT)
     probe_rows = min(max(walk_rows // PROBE_SHARE, need), walk_rows)
     base = queryset.order_by()
-    walk = base.order_by("-issued_on", "-pk").values_list("pk", "issued_on")[:need]
-    walk_sql, walk_params = walk.query.sql_with_params()
+    walk = base.order_by("-issued_on", "-pk").values_list("pk", "issued_on")
+    walk_sql, walk_params = walk[offset:need].query.sql_with_params()
     if walk_sql.count(TABLE) != 1:
         return None
     head, tail = walk_sql.split(TABLE)
-    # Without filters the walk needs only the index's own columns: an index-only scan.
-    walked = "id, issued_on" if tail.lstrip().startswith("ORDER BY") else "*"
+    counted_tail = walk[:need].query.sql_with_params()[0].split(TABLE)[1]
+    # The walk hands on only the columns its filters test (without filters, the index's own: an index-only scan):
+    # a row of every column cost a fifth more to pass up the walk.
+    walked = ", ".join(dict.fromkeys(["id", "issued_on", *COLUMN.findall(tail)]))
     conditions, condition_params = [], []
     if expired_before:
         conditions.append(EXPIRED_ONLY)
@@ -241,6 +248,11 @@ def newest_first_rows(
     probe_sql, probe_params = _named(
         head + walk_from.format("%s") + tail, (*condition_params, probe_rows, *walk_params), "p"
     )
+    probe_count, probe_count_params = _named(
+        COUNTED.format(head + walk_from.format("%s") + counted_tail),
+        (*condition_params, probe_rows, *walk_params),
+        "q",
+    )
     walk_sql, walk_sql_params = _named(
         head + walk_from.format("(SELECT walk_rows FROM plan)") + tail, (*condition_params, *walk_params), "w"
     )
@@ -253,6 +265,7 @@ def newest_first_rows(
     # The SQL is our own text around the ORM's compiled queries; every value is a parameter.
     sql = STATEMENT.format(
         probe=probe_sql,
+        probe_count=probe_count,
         probe_domain=probe_domain,
         walk=walk_sql,
         walk_domain=walk_domain,
@@ -263,10 +276,11 @@ def newest_first_rows(
         **probe_domain_params,
         **walk_domain_params,
         **probe_params,
+        **probe_count_params,
         **walk_sql_params,
         **candidates_params,
         "enough": enough,
-        "need": need,
+        "enough_past": enough - offset,
         "walk_rows": walk_rows,
         "probe_rows": probe_rows,
         "margin": WALK_MARGIN,
@@ -274,7 +288,5 @@ def newest_first_rows(
         "offset": offset,
     }
     Row = namedtuple("Row", columns, rename=True)
-    # "Expired" compares the dates with today's: planned without the values (a generic plan), PostgreSQL walked
-    # the wrong index for it (42 ms at 1,000,000 certificates against 2 ms planned for them).
-    found = prepared_rows(queryset.db, sql, params, prepare=expired_before is None)
+    found = prepared_rows(queryset.db, sql, params)
     return [Row(*values[:-1]) for values in found], bool(found and found[0][-1])
