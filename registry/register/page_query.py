@@ -42,6 +42,7 @@ import re
 from collections import namedtuple
 from collections.abc import Collection
 from datetime import date
+from functools import lru_cache
 
 from django.db.models import QuerySet
 
@@ -110,7 +111,7 @@ OF_SCHOOLS = "school_id = ANY(%s)"
 # The statement. `probe` and `walk` keep only their rows from `offset` on (their own OFFSET: the rows before it are
 # counted by the walk, not kept), so `past` is how many of the page and its look-ahead they found; `plan` decides
 # from the probe's; the walk runs only when `plan` says so (otherwise LIMIT 0: not read); the candidates only when
-# neither holds the page. The density needs the probe's matches before the page too, counted (probe_count) only
+# neither holds the page. The density needs the probe's matches before the page too, counted (DEEP_MATCHES) only
 # when it found none past it. A walk that fell short also holds the page when it read every row there is (a small
 # register, or few revoked): *_domain counts those rows up to the walk's length, in any order, and only when asked
 # (the second operand of OR); `decided` is kept apart (OFFSET 0), so that each is computed once, not once for each
@@ -125,7 +126,7 @@ STATEMENT = """
                 THEN LEAST(%(walk_rows)s, CEIL(%(margin)s * %(probe_rows)s * %(enough)s::numeric / GREATEST(n, 1)))
                 ELSE 0 END::bigint AS walk_rows
         FROM (
-            SELECT CASE WHEN past > 0 THEN %(offset)s + past ELSE {probe_count} END AS n,
+            SELECT {matches} AS n,
                 past >= %(enough_past)s OR {probe_domain} < %(probe_rows)s AS probed,
                 past >= %(enough_past)s AND past < %(limit)s AS probe_short
             FROM (SELECT count(*) AS past FROM probe) counted
@@ -152,12 +153,25 @@ STATEMENT = """
     FROM found CROSS JOIN LATERAL (SELECT * FROM registry_certificate c WHERE c.id = found.id OFFSET 0) c
     ORDER BY found.issued_on DESC, found.id DESC
 """
+# Without the indentation: psycopg keeps its conversion of a statement of at most 4,096 bytes, and parses a longer
+# one again on every request.
+STATEMENT = " ".join(STATEMENT.split())
+# The probe's matches: those past the offset and, when it found none there, the ones before it, counted again.
+MATCHES = "past"
+DEEP_MATCHES = "CASE WHEN past > 0 THEN %(offset)s + past ELSE {} END"
 
+# The ORM's LIMIT and OFFSET at the end of a sliced query (literal numbers).
+LIMITED = re.compile(r" LIMIT \d+(?: OFFSET \d+)?$")
 # How many rows a walk found (the probe's, before the page).
 COUNTED = "(SELECT count(*) FROM ({}) counted)"
 # How many rows a walk can read, up to its length.
 DOMAIN = "(SELECT count(*) FROM (SELECT 1 FROM registry_certificate {} LIMIT {}) domain)"
 PLACEHOLDER = re.compile("%[s%]")  # the ORM's placeholders, and its escaped % (LIKE '%%' || ... || '%%')
+
+
+@lru_cache(maxsize=32)
+def _row_class(columns: tuple[str, ...]) -> type:
+    return namedtuple("Row", columns, rename=True)
 
 
 def _columns(names: tuple[str, ...]) -> str:
@@ -219,10 +233,9 @@ def newest_first_rows(
     base = queryset.order_by()
     walk = base.order_by("-issued_on", "-pk").values_list("pk", "issued_on")
     walk_sql, walk_params = walk[offset:need].query.sql_with_params()
-    if walk_sql.count(TABLE) != 1:
+    if walk_sql.count(TABLE) != 1 or not LIMITED.search(walk_sql):
         return None
     head, tail = walk_sql.split(TABLE)
-    counted_tail = walk[:need].query.sql_with_params()[0].split(TABLE)[1]
     # The walk hands on only the columns its filters test (without filters, the index's own: an index-only scan):
     # a row of every column cost a fifth more to pass up the walk.
     walked = ", ".join(dict.fromkeys(["id", "issued_on", *COLUMN.findall(tail)]))
@@ -248,15 +261,16 @@ def newest_first_rows(
     probe_sql, probe_params = _named(
         head + walk_from.format("%s") + tail, (*condition_params, probe_rows, *walk_params), "p"
     )
-    probe_count, probe_count_params = _named(
-        COUNTED.format(head + walk_from.format("%s") + counted_tail),
-        (*condition_params, probe_rows, *walk_params),
-        "q",
-    )
+    matches, matches_params = MATCHES, {}
+    if offset:
+        counted = COUNTED.format(head + walk_from.format("%s") + LIMITED.sub(f" LIMIT {need}", tail))
+        probe_count, matches_params = _named(counted, (*condition_params, probe_rows, *walk_params), "q")
+        matches = DEEP_MATCHES.format(probe_count)
     walk_sql, walk_sql_params = _named(
         head + walk_from.format("(SELECT walk_rows FROM plan)") + tail, (*condition_params, *walk_params), "w"
     )
-    candidates_sql, candidates_params = base.values_list("pk", "issued_on").query.sql_with_params()
+    # The candidates are the walk's query without its order and limit (the same columns, filters and values).
+    candidates_sql, candidates_params = head + TABLE + tail[: tail.rindex("ORDER BY ")], walk_params
     if one_school and set(COLUMN.findall(candidates_sql)) <= set(SCHOOL_INDEX_COLUMNS):
         candidates_sql = candidates_sql.replace(TABLE, WORDS_ONLY, 1)
     candidates_sql, candidates_params = _named(candidates_sql, candidates_params, "c")
@@ -265,7 +279,7 @@ def newest_first_rows(
     # The SQL is our own text around the ORM's compiled queries; every value is a parameter.
     sql = STATEMENT.format(
         probe=probe_sql,
-        probe_count=probe_count,
+        matches=matches,
         probe_domain=probe_domain,
         walk=walk_sql,
         walk_domain=walk_domain,
@@ -276,7 +290,7 @@ def newest_first_rows(
         **probe_domain_params,
         **walk_domain_params,
         **probe_params,
-        **probe_count_params,
+        **matches_params,
         **walk_sql_params,
         **candidates_params,
         "enough": enough,
@@ -287,6 +301,6 @@ def newest_first_rows(
         "limit": limit,
         "offset": offset,
     }
-    Row = namedtuple("Row", columns, rename=True)
+    Row = _row_class(columns)
     found = prepared_rows(queryset.db, sql, params)
     return [Row(*values[:-1]) for values in found], bool(found and found[0][-1])
