@@ -11,22 +11,19 @@ language) is rendered as a stand-in and put in, escaped, for each request.
 """
 
 from django import template
-from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from accounts.selectors import roles_of
+from core.kept import Kept, language_and_urls
 
 from ..menu import MENU, PERSONAL_MENU, STAFF_MENU, menu_items, menu_tree
 
 register = template.Library()
 
-# Kept per process; a key is a few hundred bytes and a fragment 1-3 KB. When full, start again.
-MAX_ENTRIES = 2000
-_rendered: dict[tuple, str] = {}
+# A key is a few hundred bytes and a fragment 1-3 KB.
+_rendered = Kept(max_entries=2000)
 
 
 def _roles_key(roleset) -> tuple:
@@ -41,26 +38,16 @@ CSRF_STAND_IN = "csrf-token-stand-in"
 NEXT_STAND_IN = "next-page-stand-in"
 
 
-def _kept(key: tuple, render) -> str:
-    if settings.DEBUG:  # a template edited while the development server runs shows at once
-        return render()
-    html = _rendered.get(key)
-    if html is None:
-        if len(_rendered) >= MAX_ENTRIES:
-            _rendered.clear()
-        html = _rendered[key] = render()
-    return html
-
-
 def _render(part: str, key: tuple, build) -> str:
-    html = _kept(key, lambda: render_to_string(f"includes/_nav_{part}.html", build()).strip())
+    html = _rendered.get(key, lambda: render_to_string(f"includes/_nav_{part}.html", build()).strip())
     return mark_safe(html)  # noqa: S308 - rendered by the template engine, which escaped the values
 
 
 def _page_key(request) -> tuple:
     """What the menus depend on besides the person: the language, the URLs and the page's URL name."""
     current = getattr(getattr(request, "resolver_match", None), "url_name", "") or ""
-    return (get_language(), (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()), current)
+    language, *urls = language_and_urls()
+    return (language, tuple(urls), current)
 
 
 def _csrf(context) -> str:
@@ -75,7 +62,7 @@ def site_header(context):
         return ""
     user = request.user
     person = (_roles_key(roles_of(user)), user.get_full_name(), user.email) if user.is_authenticated else None
-    html = _kept(
+    html = _rendered.get(
         ("header", *_page_key(request), person),
         lambda: render_to_string("includes/_nav.html", {"csrf_token": CSRF_STAND_IN}, request=request),
     )
@@ -88,7 +75,7 @@ def language_switcher(context):
     request = context.get("request")
     if request is None:
         return ""
-    html = _kept(
+    html = _rendered.get(
         ("languages", *_page_key(request)[:2]),  # the language and the URLs (the form posts to set_language)
         lambda: render_to_string(
             "includes/_language_switcher.html",

@@ -9,10 +9,11 @@ tests/registry/test_register_html.py compares them with the templates they repla
 from html import escape
 
 from django import template
-from django.conf import settings
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+from core.kept import Kept
 
 from ..register.forms import QuickDateInput, QuickSelect, QuickTextInput
 
@@ -22,8 +23,7 @@ register = template.Library()
 # and (fixed) choices alone. Most fields of a search are empty, and an empty field's markup is the same for every
 # search: kept per process under everything it depends on. A key is about 300 bytes, a field's markup as much.
 KEPT_WIDGETS = (QuickTextInput, QuickDateInput, QuickSelect)
-MAX_KEPT_FIELDS = 4000
-_kept_fields: dict[tuple, str] = {}
+_kept_fields = Kept(max_entries=4000)
 
 BADGE = {"valid": "success", "expired": "secondary"}  # any other state (revoked) is "danger"
 
@@ -31,7 +31,7 @@ BADGE = {"valid": "success", "expired": "secondary"}  # any other state (revoked
 def _kept_key(field) -> tuple | None:
     """What the markup of `field` depends on, when its widget is one of KEPT_WIDGETS; otherwise None."""
     widget = field.field.widget
-    if settings.DEBUG or type(widget) not in KEPT_WIDGETS or (type(widget) is QuickSelect and not widget.cache_as):
+    if type(widget) not in KEPT_WIDGETS or (type(widget) is QuickSelect and not widget.cache_as):
         return None
     form = field.form
     return (
@@ -57,13 +57,7 @@ def _kept_key(field) -> tuple | None:
 def search_field(field):
     """A label above the field, its help text and its errors."""
     key = _kept_key(field)
-    html = _kept_fields.get(key) if key is not None else None
-    if html is None:
-        html = _field_html(field)
-        if key is not None:
-            if len(_kept_fields) >= MAX_KEPT_FIELDS:
-                _kept_fields.clear()
-            _kept_fields[key] = html
+    html = _field_html(field) if key is None else _kept_fields.get(key, lambda: _field_html(field))
     return mark_safe(html)  # noqa: S308 - escaped in _field_html
 
 
