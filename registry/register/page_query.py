@@ -85,6 +85,7 @@ SCHOOL_WALK = (
     ' "registry_certificate" '
 )
 SCHOOL_INDEX_COLUMNS = ("id", "issued_on", "school_id", "search_text")
+SCHOOL_REVOKED_INDEX_COLUMNS = (*SCHOOL_INDEX_COLUMNS, "revoked_at")  # certificate_school_revoked
 ROW_BY_ID = " CROSS JOIN LATERAL (SELECT {} FROM registry_certificate c WHERE c.id = w.id OFFSET 0) c"
 COLUMN = re.compile(r'"registry_certificate"\."(\w+)"')
 OF_SCHOOL = "school_id = %s"
@@ -186,14 +187,15 @@ def _named(sql: str, params: tuple, prefix: str) -> tuple[str, dict]:
     return named, {f"{prefix}{index}": value for index, value in enumerate(params)}
 
 
-def _school_walk(sql: str, where: str) -> str:
+def _school_walk(sql: str, where: str, revoked: bool) -> str:
     """SCHOOL_WALK for the ORM's query `sql`, with a {} left for its length: the row is fetched by id only when
     the filters test a column that is not in the school's index."""
+    in_index = SCHOOL_REVOKED_INDEX_COLUMNS if revoked else SCHOOL_INDEX_COLUMNS
     tested = dict.fromkeys(COLUMN.findall(sql))
-    fetched = [column for column in tested if column not in SCHOOL_INDEX_COLUMNS]
-    columns = ", ".join([*(f"w.{column}" for column in SCHOOL_INDEX_COLUMNS), *(f"c.{column}" for column in fetched)])
+    fetched = [column for column in tested if column not in in_index]
+    columns = ", ".join([*(f"w.{column}" for column in in_index), *(f"c.{column}" for column in fetched)])
     row_by_id = ROW_BY_ID.format(", ".join(fetched)) if fetched else ""
-    return SCHOOL_WALK.format(columns, ", ".join(SCHOOL_INDEX_COLUMNS), where, "{}", row_by_id)
+    return SCHOOL_WALK.format(columns, ", ".join(in_index), where, "{}", row_by_id)
 
 
 def newest_first_rows(
@@ -257,7 +259,7 @@ def newest_first_rows(
         conditions.append(OF_SCHOOLS)
         condition_params.append(sorted(schools))
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
-    walk_from = _school_walk(head + tail, where) if one_school else WALK.format(walked, where, "{}")
+    walk_from = _school_walk(head + tail, where, revoked) if one_school else WALK.format(walked, where, "{}")
     probe_sql, probe_params = _named(
         head + walk_from.format("%s") + tail, (*condition_params, probe_rows, *walk_params), "p"
     )
