@@ -34,6 +34,8 @@ fetched by id only when a filter tests a column outside that index (a status, a 
 that passed the words. Its candidates, for words alone, come from the words' trigram bitmap with the school tested
 on the rows.
 
+Without filters (staff browsing, an API cursor) every row is a match: the probe alone holds the page (EVERY_ROW).
+
 The result is exactly what `ORDER BY issued_on DESC, id DESC OFFSET .. LIMIT ..` over the filtered queryset
 returns (tests/registry/test_register_page_query.py compares them in every branch), in one query at any size.
 """
@@ -115,7 +117,8 @@ OF_SCHOOLS = "school_id = ANY(%s)"
 # neither holds the page. The density needs the probe's matches before the page too, counted (DEEP_MATCHES) only
 # when it found none past it. A walk that fell short also holds the page when it read every row there is (a small
 # register, or few revoked): *_domain counts those rows up to the walk's length, in any order, and only when asked
-# (the second operand of OR); `decided` is kept apart (OFFSET 0), so that each is computed once, not once for each
+# (the second operand of OR); such a walk is not short either (its look-ahead saw the end of the results: a small
+# register's count is exact); `decided` is kept apart (OFFSET 0), so that each is computed once, not once for each
 # use of its result. The rows are fetched by id, one primary key look-up each (LATERAL with OFFSET 0: a
 # generic plan merged the page with a backward scan of the whole primary key). %(name)s are the caller's numbers,
 # {} compiled SQL.
@@ -129,7 +132,7 @@ STATEMENT = """
         FROM (
             SELECT {matches} AS n,
                 past >= %(enough_past)s OR {probe_domain} < %(probe_rows)s AS probed,
-                past >= %(enough_past)s AND past < %(limit)s AS probe_short
+                past >= %(enough_past)s AND past < %(limit)s AND {probe_domain} >= %(probe_rows)s AS probe_short
             FROM (SELECT count(*) AS past FROM probe) counted
             OFFSET 0
         ) decided
@@ -137,7 +140,9 @@ STATEMENT = """
     walk AS MATERIALIZED ({walk}),
     enough AS MATERIALIZED (
         SELECT probed OR past >= %(enough_past)s OR (walk_rows > 0 AND {walk_domain} < walk_rows) AS ok,
-            CASE WHEN probed THEN probe_short ELSE past >= %(enough_past)s AND past < %(limit)s END AS short
+            CASE WHEN probed THEN probe_short
+                ELSE past >= %(enough_past)s AND past < %(limit)s AND NOT (walk_rows > 0 AND {walk_domain} < walk_rows)
+            END AS short
         FROM plan, (SELECT count(*) AS past FROM walk) counted
     ),
     found (id, issued_on) AS (
@@ -154,9 +159,17 @@ STATEMENT = """
     FROM found CROSS JOIN LATERAL (SELECT * FROM registry_certificate c WHERE c.id = found.id OFFSET 0) c
     ORDER BY found.issued_on DESC, found.id DESC
 """
+# Without filters every row the probe reads is a match: it holds the page, or every row there is (it reads at least
+# the page's depth), so its rows are the answer and never short.
+EVERY_ROW = """
+    WITH probe AS MATERIALIZED ({probe})
+    SELECT {columns}, false
+    FROM probe found CROSS JOIN LATERAL (SELECT * FROM registry_certificate c WHERE c.id = found.pk OFFSET 0) c
+    ORDER BY found.issued_on DESC, found.pk DESC
+"""
 # Without the indentation: psycopg keeps its conversion of a statement of at most 4,096 bytes, and parses a longer
 # one again on every request.
-STATEMENT = " ".join(STATEMENT.split())
+STATEMENT, EVERY_ROW = " ".join(STATEMENT.split()), " ".join(EVERY_ROW.split())
 # The probe's matches: those past the offset and, when it found none there, the ones before it, counted again.
 MATCHES = "past"
 DEEP_MATCHES = "CASE WHEN past > 0 THEN %(offset)s + past ELSE {} END"
@@ -263,6 +276,8 @@ def newest_first_rows(
     probe_sql, probe_params = _named(
         head + walk_from.format("%s") + tail, (*condition_params, probe_rows, *walk_params), "p"
     )
+    if tail.lstrip().startswith("ORDER BY"):
+        return _rows(queryset.db, EVERY_ROW.format(probe=probe_sql, columns=_columns(columns)), probe_params, columns)
     matches, matches_params = MATCHES, {}
     if offset:
         counted = COUNTED.format(head + walk_from.format("%s") + LIMITED.sub(f" LIMIT {need}", tail))
@@ -303,6 +318,11 @@ def newest_first_rows(
         "limit": limit,
         "offset": offset,
     }
+    return _rows(queryset.db, sql, params, columns)
+
+
+def _rows(alias: str, sql: str, params: dict, columns: tuple[str, ...]) -> tuple[list, bool]:
+    """The statement's rows as named tuples of `columns`, and its last column of the first row (short)."""
     Row = _row_class(columns)
-    found = prepared_rows(queryset.db, sql, params)
+    found = prepared_rows(alias, sql, params)
     return [Row(*values[:-1]) for values in found], bool(found and found[0][-1])
