@@ -167,6 +167,10 @@ EVERY_ROW = """
     FROM probe found CROSS JOIN LATERAL (SELECT * FROM registry_certificate c WHERE c.id = found.pk OFFSET 0) c
     ORDER BY found.issued_on DESC, found.pk DESC
 """
+# The first page without filters: the newest rows themselves, read along the index (no ids first: nothing is skipped).
+NEWEST_ROWS = (
+    "SELECT {columns}, false FROM registry_certificate c {where} ORDER BY c.issued_on DESC, c.id DESC LIMIT {limit}"
+)
 # Without the indentation: psycopg keeps its conversion of a statement of at most 4,096 bytes, and parses a longer
 # one again on every request.
 STATEMENT, EVERY_ROW = " ".join(STATEMENT.split()), " ".join(EVERY_ROW.split())
@@ -277,6 +281,10 @@ def newest_first_rows(
         head + walk_from.format("%s") + tail, (*condition_params, probe_rows, *walk_params), "p"
     )
     if tail.lstrip().startswith("ORDER BY"):
+        if not offset:
+            newest = NEWEST_ROWS.format(columns=_columns(columns), where=where, limit=need)
+            sql, params = _named(newest, condition_params, "n")
+            return _rows(queryset.db, sql, params, columns)
         return _rows(queryset.db, EVERY_ROW.format(probe=probe_sql, columns=_columns(columns)), probe_params, columns)
     matches, matches_params = MATCHES, {}
     if offset:

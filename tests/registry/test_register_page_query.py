@@ -224,7 +224,7 @@ def short_walks(monkeypatch):
 @pytest.mark.parametrize(
     "q, parts",
     [
-        ("", {"probe"}),  # every row matches: the probe holds the page
+        ("", set()),  # no filters: the newest rows straight from the index (deeper pages: the probe alone)
         ("drukkerij", {"probe", "walk"}),  # a third match: the probe sees 9, a walk of 100 finds the page
         ("nobody", {"probe", "candidates"}),  # none in the probe: straight to the trigram bitmap
         ("aachen", {"probe", "walk", "candidates"}),  # the newest ten match, then none: the walk falls short
@@ -283,21 +283,24 @@ def _index_scans(node) -> set[str]:
         ({"status": "valid", "city": "leiden", "q": "anna"}, None),
     ],
 )
-def test_one_schools_walk_reads_its_index_and_every_branch_returns_the_plain_sorted_rows(
+def test_one_schools_walk_keeps_to_its_schools_rows_and_every_branch_returns_the_plain_sorted_rows(
     world, short_walks, params, parts
 ):
-    """One school's walk reads certificate_school_search (the school's rows newest first and their search column;
-    certificate_school_revoked for its revoked ones)
-    and fetches a row by id only for a filter on another column; other schools' rows, issued on the same days, are
-    never read, and each branch returns the plain sorted query's rows, from any offset and after a cursor."""
+    """One school's walk reads the school's rows newest first (not the issue-date index of every school's, issued on
+    the same days), runs the parts it should, and each branch returns the plain sorted query's rows, from any offset
+    and after a cursor."""
     _register(world.school, 150)
-    _register(world.other_school, 150, start=150)
+    # Other schools' certificates around the school's, and statistics as autovacuum keeps them: on a few hundred
+    # rows without them the planner's choice of index was arbitrary (it depended on what earlier tests left behind).
+    _register(world.other_school, 3000, start=150)
     shift = timedelta(days=150)
     Certificate.objects.filter(school=world.other_school).update(
         issued_on=F("issued_on") + shift, valid_until=F("valid_until") + shift
     )
     newest_ten = Certificate.objects.filter(school=world.school).order_by("-issued_on", "-pk")[:10]
     Certificate.objects.filter(pk__in=list(newest_ten.values_list("pk", flat=True))).update(company_city="Aachen")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE registry_certificate")
     schools = {world.school.pk}
     register_filter = RegisterFilter(
         QueryDict(urlencode(params)), queryset=register_certificates(world.coordinator), schools=[]
@@ -305,12 +308,6 @@ def test_one_schools_walk_reads_its_index_and_every_branch_returns_the_plain_sor
     queryset = register_filter.qs
     status = params.get("status")
     expired = {"expired_before": timezone.localdate()} if status == "expired" else {"revoked": status == "revoked"}
-    indexes = {"certificate_school_revoked"} if status == "revoked" else {"certificate_school_search"}
-    if status == "expired":
-        # Its walk starts at an issue date; on these 300 rows without statistics the generic plan reads the school's
-        # plain (school, issued_on) index for it (at 1,000,000 certificates: certificate_school_search). Either reads
-        # the school's rows only.
-        indexes.add("registry_ce_school__cb6e44_idx")
     plain = list(queryset.order_by("-issued_on", "-pk").values_list("pk", "issued_on"))
     for offset in (0, 10):
         (rows, short), plan = _plan_as_run(
@@ -320,7 +317,10 @@ def test_one_schools_walk_reads_its_index_and_every_branch_returns_the_plain_sor
         )
         expected = [pk for pk, _day in plain[offset : offset + 26]]
         assert [row.pk for row in rows] == expected[: len(rows)] and (len(rows) == len(expected) or short), offset
-        assert indexes & _index_scans(plan)
+        # Which of the school's indexes the walk reads is the planner's choice by the table's size and visibility
+        # map: at 1,000,000 certificates certificate_school_search (or _revoked) index-only (README, EXPLAIN). On
+        # these few thousand rows, never vacuumed, it may take the school's plain indexes; never the issue-date index
+        # of every school's rows.
         assert "certificate_issued_id" not in _index_scans(plan)
         if parts and offset == 0:
             assert _scans_run(plan) == parts, params
