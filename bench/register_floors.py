@@ -116,8 +116,9 @@ def run_floor(sql, params, settings_sql=None):
 
 
 class SentStatement:
-    """The register's page statement exactly as the selector sent it: through core.prepared (prepared once per
-    connection, one generic plan), or, for a certificate number, the ORM's query."""
+    """The register's page statement exactly as the selector sent it, through core.prepared (prepared once per
+    connection, one generic plan): the walk's, or, for a certificate number, the ORM's query; for another order
+    than newest first, the ORM's query as Django runs it."""
 
     def __init__(self, selector):
         from unittest import mock
@@ -126,6 +127,7 @@ class SentStatement:
         from django.test.utils import CaptureQueriesContext
 
         import registry.register.page_query as page_query
+        import registry.register.selectors as selectors
 
         sent = []
 
@@ -133,7 +135,11 @@ class SentStatement:
             sent.append((alias, sql, params))
             return prepared_rows(alias, sql, params)
 
-        with CaptureQueriesContext(connection) as captured, mock.patch.object(page_query, "prepared_rows", recorded):
+        with (
+            CaptureQueriesContext(connection) as captured,
+            mock.patch.object(page_query, "prepared_rows", recorded),
+            mock.patch.object(selectors, "prepared_rows", recorded),
+        ):
             selector()
         self.query_count = len(captured.captured_queries)  # read now: the log is a ring of 9,000
         self.sent = sent[-1] if sent else None

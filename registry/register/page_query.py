@@ -188,7 +188,8 @@ PLACEHOLDER = re.compile("%[s%]")  # the ORM's placeholders, and its escaped % (
 
 
 @lru_cache(maxsize=32)
-def _row_class(columns: tuple[str, ...]) -> type:
+def row_class(columns: tuple[str, ...]) -> type:
+    """A named tuple class for rows of `columns` (one per column set, not one per request)."""
     return namedtuple("Row", columns, rename=True)
 
 
@@ -331,6 +332,6 @@ def newest_first_rows(
 
 def _rows(alias: str, sql: str, params: dict, columns: tuple[str, ...]) -> tuple[list, bool]:
     """The statement's rows as named tuples of `columns`, and its last column of the first row (short)."""
-    Row = _row_class(columns)
+    Row = row_class(columns)
     found = prepared_rows(alias, sql, params)
     return [Row(*values[:-1]) for values in found], bool(found and found[0][-1])

@@ -34,12 +34,13 @@ from django.utils.text import slugify
 from accounts.models import Company, Role, School, User
 from accounts.selectors import roles_of
 from core.choice_keys import whole_number
+from core.prepared import prepared_rows
 from placements.models import Placement
 
 from ..models import Certificate
 from ..selectors import can_search_register, certificates_visible_to, registry_school_ids
 from .filters import DEFAULT_CERTIFICATE_SORT, RegisterFilter, is_whole_number
-from .page_query import newest_first_rows
+from .page_query import newest_first_rows, row_class
 from .satisfaction import with_satisfaction
 
 PAGE_SIZE = 25
@@ -187,6 +188,17 @@ def _page_of(rows: list, number: int, offset: int, window: int, page_size: int, 
     return RegisterPage(rows[:page_size], number, len(rows) > page_size, total, seen, page_size)
 
 
+def _one_number_page(queryset: QuerySet, number: int) -> RegisterPage:
+    """register_page() for a search by certificate number, its query sent prepared like the page statement (planned
+    once per connection: planning took as long as the look-up)."""
+    offset = (number - 1) * PAGE_SIZE
+    window = PAGE_SIZE * (1 + LOOK_AHEAD_PAGES)
+    sql, params = register_rows(queryset)[offset : offset + window + 1].query.sql_with_params()
+    Row = row_class(REGISTER_COLUMNS)
+    rows = [Row(*values) for values in prepared_rows(queryset.db, sql, params)]
+    return _page_of(rows, number, offset, window, PAGE_SIZE)
+
+
 def walked_schools(register_filter: RegisterFilter, user: User) -> frozenset[int] | None:
     """The schools whose certificates a page of this search can hold (None: any, for staff): the chosen school,
     or the schools whose register the user searches."""
@@ -205,12 +217,10 @@ def certificate_page(
     """
     queryset = register_filter.qs
     cleaned = register_filter.form.cleaned_data if register_filter.is_bound else {}
-    if (
-        connections[queryset.db].vendor != "postgresql"
-        or register_filter.sort_key != DEFAULT_CERTIFICATE_SORT
-        or is_whole_number(cleaned.get("q"))  # one row by the unique index: nothing to walk
-    ):
+    if connections[queryset.db].vendor != "postgresql" or register_filter.sort_key != DEFAULT_CERTIFICATE_SORT:
         return register_page(register_rows(queryset), number)
+    if is_whole_number(cleaned.get("q")):  # one row by the unique index: nothing to walk
+        return _one_number_page(queryset, number)
     offset = (number - 1) * PAGE_SIZE
     window = PAGE_SIZE * (1 + LOOK_AHEAD_PAGES)
     expired = cleaned.get("status") == Certificate.State.EXPIRED
