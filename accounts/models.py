@@ -7,8 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.compiled_query import CompiledQuery, concrete_field_names
-
 from .countries import COUNTRIES
 
 
@@ -38,17 +36,19 @@ class UserManager(BaseUserManager):
 
     def get(self, *args, **kwargs):
         """get(pk=...) is how the signed-in person is read on every request (ModelBackend.get_user): that one
-        query is compiled once per process (core/compiled_query.py); any other look-up is the ORM's own."""
+        query is compiled once per process (core/compiled_query.py) and reads the person's roles with them
+        (accounts.selectors.person_with_roles); any other look-up is the ORM's own."""
+        from .selectors import person_with_roles  # selectors import this module
         if args or kwargs.keys() != {"pk"} or self._db is not None:
             return super().get(*args, **kwargs)
         try:
             pk = self.model._meta.pk.to_python(kwargs["pk"])
         except Exception:  # noqa: BLE001 - a malformed key: let the ORM raise what it raises for it
             return super().get(*args, **kwargs)
-        found = _PERSON_BY_PK.rows(pk)
-        if not found:
+        person = person_with_roles(pk)
+        if person is None:
             raise self.model.DoesNotExist(f"{self.model._meta.object_name} matching query does not exist.")
-        return found[0]
+        return person
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -291,7 +291,3 @@ from .invitations.models import Invitation  # noqa: E402,F401
 from .people.models import CompanyLocation, CompanyNotDuplicate  # noqa: E402,F401
 from .sso.models import IdentityProvider, SsoIdentity  # noqa: E402,F401
 from .two_factor.models import TwoFactorReset  # noqa: E402,F401
-
-_PERSON_BY_PK = CompiledQuery(
-    lambda pk: User.objects.filter(pk=pk).values_list(*concrete_field_names(User)), model=User
-)

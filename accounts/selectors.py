@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import CharField, OuterRef, QuerySet, StringAgg, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 
-from core.compiled_query import CompiledQuery
+from core.compiled_query import CompiledQuery, concrete_field_names
 
 from .models import Company, Membership, Role, School, User
 
@@ -50,20 +52,67 @@ def roles_of(user: User) -> RoleSet:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
+    roleset = _roleset(_ACTIVE_ROLES.rows(user.pk), is_staff=user.is_staff)
+    setattr(user, _CACHE_ATTR, roleset)
+    return roleset
+
+
+def _roleset(memberships, *, is_staff: bool) -> RoleSet:
+    """The RoleSet of (role, school_id, company_id) rows of active memberships."""
     schools: dict[str, set[int]] = {}
     companies: dict[str, set[int]] = {}
-    for role, school_id, company_id in _ACTIVE_ROLES.rows(user.pk):
+    for role, school_id, company_id in memberships:
         if school_id:
             schools.setdefault(role, set()).add(school_id)
         if company_id:
             companies.setdefault(role, set()).add(company_id)
-    roleset = RoleSet(
+    return RoleSet(
         school_ids={role: frozenset(ids) for role, ids in schools.items()},
         company_ids={role: frozenset(ids) for role, ids in companies.items()},
-        is_staff=user.is_staff,
+        is_staff=is_staff,
     )
-    setattr(user, _CACHE_ATTR, roleset)
-    return roleset
+
+
+def _active_roles_in_one_column():
+    """The person's active memberships as one text, "role:school_id:company_id" joined by ";" (ids or empty)."""
+
+    def id_text(name):
+        return Coalesce(Cast(name, CharField()), Value(""))
+
+    membership = Concat(
+        "role", Value(":"), id_text("school_id"), Value(":"), id_text("company_id"), output_field=CharField()
+    )
+    joined = (
+        Membership.objects.filter(user_id=OuterRef("pk"), ended_at__isnull=True)
+        .values("user_id")
+        .annotate(joined=StringAgg(membership, delimiter=Value(";")))
+        .values("joined")
+    )
+    return Subquery(joined, output_field=CharField())
+
+
+# The signed-in person and their roles in one statement: every signed-in request reads both (ModelBackend.get_user,
+# then roles_of), and a second round trip to the database cost as much as the two look-ups themselves.
+_PERSON_WITH_ROLES = CompiledQuery(
+    lambda pk: User.objects.filter(pk=pk).values_list(*concrete_field_names(User), _active_roles_in_one_column())
+)
+
+
+def person_with_roles(pk) -> User | None:
+    """The user with primary key `pk`, their active roles already read (roles_of() costs no query), or None."""
+    found = _PERSON_WITH_ROLES.rows(pk)
+    if not found:
+        return None
+    *columns, joined = found[0]
+    user = User.from_db(DEFAULT_DB_ALIAS, concrete_field_names(User), columns)
+    memberships = [_membership_from_text(text) for text in joined.split(";")] if joined else []
+    setattr(user, _CACHE_ATTR, _roleset(memberships, is_staff=user.is_staff))
+    return user
+
+
+def _membership_from_text(text: str) -> tuple[str, int | None, int | None]:
+    role, school_id, company_id = text.split(":")
+    return role, int(school_id) if school_id else None, int(company_id) if company_id else None
 
 
 _MEMBERSHIPS_LISTED = CompiledQuery(

@@ -110,12 +110,14 @@ REVOKED_ONLY = "revoked_at IS NOT NULL"
 OLDER_THAN = "(issued_on, id) < (%s, %s)"
 # One school's (or a few schools') certificates, tested in the walk itself, so that its LIMIT counts theirs.
 OF_SCHOOLS = "school_id = ANY(%s)"
+# The ORM's filters when they test the school alone (a coordinator browsing their register, staff one school's).
+SCHOOLS_ONLY = re.compile(r'WHERE "registry_certificate"\."school_id" (?:IN \(%s(?:, %s)*\)|= %s) ORDER BY ')
 
-# The statement. `probe` and `walk` keep only their rows from `offset` on (their own OFFSET: the rows before it are
-# counted by the walk, not kept), so `past` is how many of the page and its look-ahead they found; `plan` decides
-# from the probe's; the walk runs only when `plan` says so (otherwise LIMIT 0: not read); the candidates only when
-# neither holds the page. The density needs the probe's matches before the page too, counted (DEEP_MATCHES) only
-# when it found none past it. A walk that fell short also holds the page when it read every row there is (a small
+# The statement. `probe` keeps every match it found up to the page's end (a deep page's too: `plan` needs their
+# number, the density, and reading the probe a second time to count them cost as much as the probe), so `past` is
+# how many of the page and its look-ahead it found; `walk` keeps only its rows from `offset` on (its own OFFSET: the
+# rows before it are counted by the walk, not kept). `plan` decides from the probe's; the walk runs only when `plan`
+# says so (otherwise LIMIT 0: not read); the candidates only when neither holds the page. A walk that fell short also holds the page when it read every row there is (a small
 # register, or few revoked): *_domain counts those rows up to the walk's length, in any order, and only when asked
 # (the second operand of OR); such a walk is not short either (its look-ahead saw the end of the results: a small
 # register's count is exact); `decided` is kept apart (OFFSET 0), so that each is computed once, not once for each
@@ -130,10 +132,10 @@ STATEMENT = """
                 THEN LEAST(%(walk_rows)s, CEIL(%(margin)s * %(probe_rows)s * %(enough)s::numeric / GREATEST(n, 1)))
                 ELSE 0 END::bigint AS walk_rows
         FROM (
-            SELECT {matches} AS n,
+            SELECT n,
                 past >= %(enough_past)s OR {probe_domain} < %(probe_rows)s AS probed,
                 past >= %(enough_past)s AND past < %(limit)s AND {probe_domain} >= %(probe_rows)s AS probe_short
-            FROM (SELECT count(*) AS past FROM probe) counted
+            FROM (SELECT count(*) - %(offset)s AS past, count(*) AS n FROM probe) counted
             OFFSET 0
         ) decided
     ),
@@ -146,7 +148,8 @@ STATEMENT = """
         FROM plan, (SELECT count(*) AS past FROM walk) counted
     ),
     found (id, issued_on) AS (
-        SELECT pk, issued_on FROM probe WHERE (SELECT probed FROM plan)
+        SELECT * FROM (SELECT pk, issued_on FROM probe ORDER BY 2 DESC, 1 DESC OFFSET %(offset)s) page
+        WHERE (SELECT probed FROM plan)
         UNION ALL
         SELECT pk, issued_on FROM walk WHERE (SELECT ok FROM enough)
         UNION ALL
@@ -174,14 +177,9 @@ NEWEST_ROWS = (
 # Without the indentation: psycopg keeps its conversion of a statement of at most 4,096 bytes, and parses a longer
 # one again on every request.
 STATEMENT, EVERY_ROW = " ".join(STATEMENT.split()), " ".join(EVERY_ROW.split())
-# The probe's matches: those past the offset and, when it found none there, the ones before it, counted again.
-MATCHES = "past"
-DEEP_MATCHES = "CASE WHEN past > 0 THEN %(offset)s + past ELSE {} END"
 
 # The ORM's LIMIT and OFFSET at the end of a sliced query (literal numbers).
 LIMITED = re.compile(r" LIMIT \d+(?: OFFSET \d+)?$")
-# How many rows a walk found (the probe's, before the page).
-COUNTED = "(SELECT count(*) FROM ({}) counted)"
 # How many rows a walk can read, up to its length.
 DOMAIN = "(SELECT count(*) FROM (SELECT 1 FROM registry_certificate {} LIMIT {}) domain)"
 PLACEHOLDER = re.compile("%[s%]")  # the ORM's placeholders, and its escaped % (LIKE '%%' || ... || '%%')
@@ -256,6 +254,9 @@ def newest_first_rows(
     if walk_sql.count(TABLE) != 1 or not LIMITED.search(walk_sql):
         return None
     head, tail = walk_sql.split(TABLE)
+    if schools is not None and SCHOOLS_ONLY.match(tail) and set(schools) <= set(walk_params):
+        # The filters only keep rows of schools the walk is limited to: every row it reads matches, as without filters.
+        tail, walk_params = tail[tail.index("ORDER BY ") :], ()
     # The walk hands on only the columns its filters test (without filters, the index's own: an index-only scan):
     # a row of every column cost a fifth more to pass up the walk.
     walked = ", ".join(dict.fromkeys(["id", "issued_on", *COLUMN.findall(tail)]))
@@ -278,20 +279,21 @@ def newest_first_rows(
         condition_params.append(sorted(schools))
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
     walk_from = _school_walk(head + tail, where, revoked) if one_school else WALK.format(walked, where, "{}")
-    probe_sql, probe_params = _named(
-        head + walk_from.format("%s") + tail, (*condition_params, probe_rows, *walk_params), "p"
-    )
     if tail.lstrip().startswith("ORDER BY"):
         if not offset:
             newest = NEWEST_ROWS.format(columns=_columns(columns), where=where, limit=need)
             sql, params = _named(newest, condition_params, "n")
             return _rows(queryset.db, sql, params, columns)
+        probe_sql, probe_params = _named(
+            head + walk_from.format("%s") + tail, (*condition_params, probe_rows, *walk_params), "p"
+        )
         return _rows(queryset.db, EVERY_ROW.format(probe=probe_sql, columns=_columns(columns)), probe_params, columns)
-    matches, matches_params = MATCHES, {}
-    if offset:
-        counted = COUNTED.format(head + walk_from.format("%s") + LIMITED.sub(f" LIMIT {need}", tail))
-        probe_count, matches_params = _named(counted, (*condition_params, probe_rows, *walk_params), "q")
-        matches = DEEP_MATCHES.format(probe_count)
+    # The probe keeps the matches before the page too (see STATEMENT): the walk's slice without its OFFSET.
+    probe_sql, probe_params = _named(
+        head + walk_from.format("%s") + LIMITED.sub(f" LIMIT {need}", tail),
+        (*condition_params, probe_rows, *walk_params),
+        "p",
+    )
     walk_sql, walk_sql_params = _named(
         head + walk_from.format("(SELECT walk_rows FROM plan)") + tail, (*condition_params, *walk_params), "w"
     )
@@ -305,7 +307,6 @@ def newest_first_rows(
     # The SQL is our own text around the ORM's compiled queries; every value is a parameter.
     sql = STATEMENT.format(
         probe=probe_sql,
-        matches=matches,
         probe_domain=probe_domain,
         walk=walk_sql,
         walk_domain=walk_domain,
@@ -316,7 +317,6 @@ def newest_first_rows(
         **probe_domain_params,
         **walk_domain_params,
         **probe_params,
-        **matches_params,
         **walk_sql_params,
         **candidates_params,
         "enough": enough,

@@ -81,3 +81,21 @@ def test_a_missing_or_malformed_pk_fails_as_the_orm_fails(world):
     with pytest.raises(ValueError, match="expected a number"):
         User.objects.get(pk="not a number")
     assert User.objects.get(email=world.mentor.email) == world.mentor  # any other look-up: the ORM's
+
+
+def test_the_signed_in_person_comes_with_their_active_roles_in_one_query(world, django_assert_num_queries):
+    from accounts.models import User
+
+    grant(world.coordinator, Role.TEACHER, world.other_school)
+    Membership.objects.create(user=world.coordinator, role=Role.MENTOR, company=world.company, ended_at=timezone.now())
+    with django_assert_num_queries(1):
+        person = User.objects.get(pk=world.coordinator.pk)
+        roles = roles_of(person)
+    assert roles.schools_as(Role.COORDINATOR) == {world.school.pk}
+    assert roles.schools_as(Role.TEACHER) == {world.other_school.pk}
+    assert not roles.has(Role.MENTOR)  # that role ended
+    forget_roles(person)
+    assert roles_of(person) == roles
+    with django_assert_num_queries(1):
+        nobody = User.objects.get(pk=world.nobody.pk)
+        assert roles_of(nobody).roles == []

@@ -110,19 +110,19 @@ def test_two_web_nodes_share_a_session_through_redis(client, world, settings):
     assert isinstance(node_b, SessionBase)
 
 
-# Queries of My account (the plain page) and of the dashboard, besides the session's: the user and their roles (the
-# middleware and the menu), then the page's own. The menu is built from the roles, without queries of its own.
-PLAIN_PAGE_QUERIES = 5  # user, roles; the roles listed, whether an authenticator is set up, the calendar feed
+# Queries of My account (the plain page) and of the dashboard, besides the session's: the user with their roles (one
+# query, for the middleware and the menu), then the page's own. The menu is built from the roles, without queries.
+PLAIN_PAGE_QUERIES = 4  # user with roles; the roles listed, whether an authenticator is set up, the calendar feed
 # Learners, mentors and the school's staff also see missed planned coaching sessions (one query); everyone with a
 # role the placement agreements waiting for their signature (one query).
 DASHBOARD_QUERIES = {
-    "learner": 14,
-    "mentor": 19,
-    "supervisor": 19,
-    "coordinator": 23,
-    "company_admin": 18,
-    "staff": 13,
-    "nobody": 9,
+    "learner": 13,
+    "mentor": 18,
+    "supervisor": 18,
+    "coordinator": 22,
+    "company_admin": 17,
+    "staff": 12,
+    "nobody": 8,
 }
 
 
