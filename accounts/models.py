@@ -1,11 +1,13 @@
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
-from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db import DEFAULT_DB_ALIAS, models
+from django.db.models import CharField, OuterRef, Q, StringAgg, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.compiled_query import CompiledQuery, concrete_field_names
 
 from .countries import COUNTRIES
 
@@ -36,9 +38,8 @@ class UserManager(BaseUserManager):
 
     def get(self, *args, **kwargs):
         """get(pk=...) is how the signed-in person is read on every request (ModelBackend.get_user): that one
-        query is compiled once per process (core/compiled_query.py) and reads the person's roles with them
-        (accounts.selectors.person_with_roles); any other look-up is the ORM's own."""
-        from .selectors import person_with_roles  # selectors import this module
+        query is compiled once per process (core/compiled_query.py) and reads the person's active roles with them
+        (person_with_roles); any other look-up is the ORM's own."""
         if args or kwargs.keys() != {"pk"} or self._db is not None:
             return super().get(*args, **kwargs)
         try:
@@ -291,3 +292,48 @@ from .invitations.models import Invitation  # noqa: E402,F401
 from .people.models import CompanyLocation, CompanyNotDuplicate  # noqa: E402,F401
 from .sso.models import IdentityProvider, SsoIdentity  # noqa: E402,F401
 from .two_factor.models import TwoFactorReset  # noqa: E402,F401
+
+# The attribute holding a person's active memberships, (role, school_id, company_id), when read with them:
+# accounts.selectors.roles_of() then makes no query of its own.
+ACTIVE_MEMBERSHIPS_READ = "_werkmentor_active_memberships"
+
+
+def _active_memberships_in_one_column():
+    """The person's active memberships as one text: "role:school_id:company_id" (an id or nothing), joined by ";"."""
+
+    def id_text(name):
+        return Coalesce(Cast(name, CharField()), Value(""))
+
+    membership = Concat(
+        "role", Value(":"), id_text("school_id"), Value(":"), id_text("company_id"), output_field=CharField()
+    )
+    joined = (
+        Membership.objects.filter(user_id=OuterRef("pk"), ended_at__isnull=True)
+        .values("user_id")
+        .annotate(joined=StringAgg(membership, delimiter=Value(";")))
+        .values("joined")
+    )
+    return Subquery(joined, output_field=CharField())
+
+
+# The signed-in person and their roles in one statement: every signed-in request reads both (ModelBackend.get_user,
+# then roles_of), and the second round trip to the database cost more than either look-up.
+_PERSON_WITH_ROLES = CompiledQuery(
+    lambda pk: User.objects.filter(pk=pk).values_list(*concrete_field_names(User), _active_memberships_in_one_column())
+)
+
+
+def person_with_roles(pk) -> User | None:
+    """The user with primary key `pk`, their active memberships read with them (ACTIVE_MEMBERSHIPS_READ), or None."""
+    found = _PERSON_WITH_ROLES.rows(pk)
+    if not found:
+        return None
+    *columns, joined = found[0]
+    user = User.from_db(DEFAULT_DB_ALIAS, concrete_field_names(User), columns)
+    setattr(user, ACTIVE_MEMBERSHIPS_READ, [_membership(text) for text in joined.split(";")] if joined else [])
+    return user
+
+
+def _membership(text: str) -> tuple[str, int | None, int | None]:
+    role, school_id, company_id = text.split(":")
+    return role, int(school_id) if school_id else None, int(company_id) if company_id else None

@@ -2,13 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from django.db import DEFAULT_DB_ALIAS
-from django.db.models import CharField, OuterRef, QuerySet, StringAgg, Subquery, Value
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models import QuerySet
 
-from core.compiled_query import CompiledQuery, concrete_field_names
+from core.compiled_query import CompiledQuery
 
-from .models import Company, Membership, Role, School, User
+from .models import ACTIVE_MEMBERSHIPS_READ, Company, Membership, Role, School, User
 
 _CACHE_ATTR = "_werkmentor_roles"
 # Read on every signed-in request: compiled once (core/compiled_query.py).
@@ -52,7 +50,11 @@ def roles_of(user: User) -> RoleSet:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    roleset = _roleset(_ACTIVE_ROLES.rows(user.pk), is_staff=user.is_staff)
+    # Read with the person (User.objects.get(pk=...), as every request reads them), or now.
+    memberships = getattr(user, ACTIVE_MEMBERSHIPS_READ, None)
+    if memberships is None:
+        memberships = _ACTIVE_ROLES.rows(user.pk)
+    roleset = _roleset(memberships, is_staff=user.is_staff)
     setattr(user, _CACHE_ATTR, roleset)
     return roleset
 
@@ -71,48 +73,6 @@ def _roleset(memberships, *, is_staff: bool) -> RoleSet:
         company_ids={role: frozenset(ids) for role, ids in companies.items()},
         is_staff=is_staff,
     )
-
-
-def _active_roles_in_one_column():
-    """The person's active memberships as one text, "role:school_id:company_id" joined by ";" (ids or empty)."""
-
-    def id_text(name):
-        return Coalesce(Cast(name, CharField()), Value(""))
-
-    membership = Concat(
-        "role", Value(":"), id_text("school_id"), Value(":"), id_text("company_id"), output_field=CharField()
-    )
-    joined = (
-        Membership.objects.filter(user_id=OuterRef("pk"), ended_at__isnull=True)
-        .values("user_id")
-        .annotate(joined=StringAgg(membership, delimiter=Value(";")))
-        .values("joined")
-    )
-    return Subquery(joined, output_field=CharField())
-
-
-# The signed-in person and their roles in one statement: every signed-in request reads both (ModelBackend.get_user,
-# then roles_of), and a second round trip to the database cost as much as the two look-ups themselves.
-_PERSON_WITH_ROLES = CompiledQuery(
-    lambda pk: User.objects.filter(pk=pk).values_list(*concrete_field_names(User), _active_roles_in_one_column())
-)
-
-
-def person_with_roles(pk) -> User | None:
-    """The user with primary key `pk`, their active roles already read (roles_of() costs no query), or None."""
-    found = _PERSON_WITH_ROLES.rows(pk)
-    if not found:
-        return None
-    *columns, joined = found[0]
-    user = User.from_db(DEFAULT_DB_ALIAS, concrete_field_names(User), columns)
-    memberships = [_membership_from_text(text) for text in joined.split(";")] if joined else []
-    setattr(user, _CACHE_ATTR, _roleset(memberships, is_staff=user.is_staff))
-    return user
-
-
-def _membership_from_text(text: str) -> tuple[str, int | None, int | None]:
-    role, school_id, company_id = text.split(":")
-    return role, int(school_id) if school_id else None, int(company_id) if company_id else None
 
 
 _MEMBERSHIPS_LISTED = CompiledQuery(
@@ -135,8 +95,9 @@ def act_only_as(user: User, role: Role, school_id: int) -> None:
 
 def forget_roles(user: User) -> None:
     """Drop the cached roles, after memberships changed within the same request or test."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    for attr in (_CACHE_ATTR, ACTIVE_MEMBERSHIPS_READ):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def people_with_role(role: Role, *, schools=None, companies=None) -> QuerySet[User]:

@@ -117,13 +117,13 @@ SCHOOLS_ONLY = re.compile(r'WHERE "registry_certificate"\."school_id" (?:IN \(%s
 # number, the density, and reading the probe a second time to count them cost as much as the probe), so `past` is
 # how many of the page and its look-ahead it found; `walk` keeps only its rows from `offset` on (its own OFFSET: the
 # rows before it are counted by the walk, not kept). `plan` decides from the probe's; the walk runs only when `plan`
-# says so (otherwise LIMIT 0: not read); the candidates only when neither holds the page. A walk that fell short also holds the page when it read every row there is (a small
-# register, or few revoked): *_domain counts those rows up to the walk's length, in any order, and only when asked
-# (the second operand of OR); such a walk is not short either (its look-ahead saw the end of the results: a small
-# register's count is exact); `decided` is kept apart (OFFSET 0), so that each is computed once, not once for each
-# use of its result. The rows are fetched by id, one primary key look-up each (LATERAL with OFFSET 0: a
-# generic plan merged the page with a backward scan of the whole primary key). %(name)s are the caller's numbers,
-# {} compiled SQL.
+# says so (otherwise LIMIT 0: not read); the candidates only when neither holds the page. A walk that fell short
+# also holds the page when it read every row there is (a small register, or few revoked): *_domain counts those
+# rows up to the walk's length, in any order, and only when asked (the second operand of OR); such a walk is not
+# short either (its look-ahead saw the end of the results: a small register's count is exact); `decided` is kept
+# apart (OFFSET 0), so that each is computed once, not once for each use of its result. The rows are fetched by id,
+# one primary key look-up each (LATERAL with OFFSET 0: a generic plan merged the page with a backward scan of the
+# whole primary key). %(name)s are the caller's numbers, {} compiled SQL.
 STATEMENT = """
     WITH probe AS MATERIALIZED ({probe}),
     plan AS MATERIALIZED (
