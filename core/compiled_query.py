@@ -6,6 +6,9 @@ a fifth of its time in the compiler. `CompiledQuery` builds the queryset once wi
 parameter, keeps the SQL, where each stand-in went and how each column's value is converted (the ORM's own
 converters: dates from SQLite's text, for example), and from then on sends the same SQL with the real values.
 
+On PostgreSQL the SQL is sent as a prepared statement (core/prepared.py), planned once per connection: planning
+the signed-in person's query (their roles in a subquery) took PostgreSQL longer than running it.
+
 For `values_list()` querysets: `rows()` gives tuples, or model instances (`Model.from_db`, as the ORM makes them)
 when every concrete field is listed and `model` is given. tests/core/test_compiled_query.py compares the results
 with the queryset's own on the test database.
@@ -15,6 +18,8 @@ from collections.abc import Callable
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model, QuerySet
+
+from .prepared import prepared_rows
 
 # A value no id or column in this database takes, so that its place among the compiled parameters is unambiguous.
 _STAND_IN_BASE = -0x5EED_0000
@@ -55,9 +60,7 @@ class CompiledQuery:
             compiled = self._compiled[connection.vendor] = self._compile(DEFAULT_DB_ALIAS, len(values))
         sql, params, slots, converters = compiled
         arguments = [param if slot is None else values[slot] for param, slot in zip(params, slots, strict=True)]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, arguments)
-            rows = cursor.fetchall()
+        rows = prepared_rows(DEFAULT_DB_ALIAS, sql, arguments)
         if converters:
             rows = [_converted(row, converters, connection) for row in rows]
         if self.model is not None:
