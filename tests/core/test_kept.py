@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.kept import Kept
-from core.templatetags.kept import fragments
+from core.templatetags.kept import fragments, searches
 from tests.registry.factories_register import make_certificate
 
 TEMPLATE = Template(
@@ -20,6 +20,7 @@ TEMPLATE = Template(
 def _kept_as_in_production(settings):
     settings.DEBUG = False
     fragments.clear()
+    searches.clear()
 
 
 def render(**values):
@@ -72,3 +73,28 @@ def test_the_register_pages_kept_table_head_follows_the_reader(client, world, se
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
     page = client.get(reverse("register")).text
     assert "Gecertificeerde werkmentoren" in page and "Certified work mentors" not in page
+
+
+def test_markup_per_search_is_kept_apart_from_the_markup_every_page_shares():
+    per_search = Template(
+        '{% load kept %}{% kept_per_search "test-form" q %}<input value="{{ q }}">{% endkept_per_search %}'
+    )
+    render(flag=True)
+    assert per_search.render(Context({"q": "jansen"})) == '<input value="jansen">'
+    assert per_search.render(Context({"q": "bakker"})) == '<input value="bakker">'
+    assert len(searches) == 2 and len(fragments) == 1
+
+
+def test_the_register_search_form_shows_what_each_search_asked_for(client, world):
+    """The form is kept per query: another search, a page of the same search, or the cleared form each show their
+    own values and errors."""
+    make_certificate(school=world.school, holder_name="Anna Jansen")
+    client.force_login(world.coordinator)
+    url = reverse("register")
+    assert 'value="jansen"' in client.get(url, {"q": "jansen"}).text
+    page = client.get(url, {"q": "bakker", "city": "Zwolle"}).text
+    assert 'value="bakker"' in page and 'value="Zwolle"' in page and 'value="jansen"' not in page
+    assert 'value="jansen"' in client.get(url, {"q": "jansen", "page": "2"}).text
+    assert 'value="jansen"' not in client.get(url).text
+    invalid = client.get(url, {"issued_from": "not a date"}).text
+    assert "invalid-feedback" in invalid and "invalid-feedback" not in client.get(url, {"q": "jansen"}).text
