@@ -148,8 +148,7 @@ STATEMENT = """
         FROM plan, (SELECT count(*) AS past FROM walk) counted
     ),
     found (id, issued_on) AS (
-        SELECT * FROM (SELECT pk, issued_on FROM probe ORDER BY 2 DESC, 1 DESC OFFSET %(offset)s) page
-        WHERE (SELECT probed FROM plan)
+        {probe_page} WHERE (SELECT probed FROM plan)
         UNION ALL
         SELECT pk, issued_on FROM walk WHERE (SELECT ok FROM enough)
         UNION ALL
@@ -178,6 +177,9 @@ NEWEST_ROWS = (
 # one again on every request.
 STATEMENT, EVERY_ROW = " ".join(STATEMENT.split()), " ".join(EVERY_ROW.split())
 
+# The page in the probe's rows: on a deep page, those after the offset.
+PROBE_PAGE = "SELECT pk, issued_on FROM probe"
+DEEP_PROBE_PAGE = "SELECT * FROM (SELECT pk, issued_on FROM probe ORDER BY 2 DESC, 1 DESC OFFSET %(offset)s) page"
 # The ORM's LIMIT and OFFSET at the end of a sliced query (literal numbers).
 LIMITED = re.compile(r" LIMIT \d+(?: OFFSET \d+)?$")
 # How many rows a walk can read, up to its length.
@@ -307,6 +309,7 @@ def newest_first_rows(
     # The SQL is our own text around the ORM's compiled queries; every value is a parameter.
     sql = STATEMENT.format(
         probe=probe_sql,
+        probe_page=DEEP_PROBE_PAGE if offset else PROBE_PAGE,
         probe_domain=probe_domain,
         walk=walk_sql,
         walk_domain=walk_domain,
