@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import Membership, Role, User
+from .selectors import forget_roles
 
 
 def account_update(*, user: User, data: dict) -> User:
@@ -39,4 +40,6 @@ def membership_grant(*, user: User, role: Role, school=None, company=None) -> Me
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])
+    # The roles read with the person (User.objects.get(pk=...) reads them) no longer hold.
+    forget_roles(user)
     return membership

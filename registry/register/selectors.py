@@ -169,9 +169,13 @@ def register_page(
     The total is exact when the results end within the look-ahead, otherwise "more than" what was seen.
     Give it a values_list() queryset: the rows read ahead are only counted.
     """
-    offset = (number - 1) * page_size
-    window = page_size * (1 + look_ahead)
+    offset, window = _reach(number, page_size, look_ahead)
     return _page_of(list(queryset[offset : offset + window + 1]), number, offset, window, page_size)
+
+
+def _reach(number: int, page_size: int = PAGE_SIZE, look_ahead: int = LOOK_AHEAD_PAGES) -> tuple[int, int]:
+    """Where page `number` starts (its offset), and how many rows it and its look-ahead hold (the window)."""
+    return (number - 1) * page_size, page_size * (1 + look_ahead)
 
 
 def _page_of(rows: list, number: int, offset: int, window: int, page_size: int, *, short=False) -> RegisterPage:
@@ -191,8 +195,7 @@ def _page_of(rows: list, number: int, offset: int, window: int, page_size: int, 
 def _one_number_page(queryset: QuerySet, number: int) -> RegisterPage:
     """register_page() for a search by certificate number, its query sent prepared like the page statement (planned
     once per connection: planning took as long as the look-up)."""
-    offset = (number - 1) * PAGE_SIZE
-    window = PAGE_SIZE * (1 + LOOK_AHEAD_PAGES)
+    offset, window = _reach(number)
     sql, params = register_rows(queryset)[offset : offset + window + 1].query.sql_with_params()
     Row = row_class(REGISTER_COLUMNS)
     rows = [Row(*values) for values in prepared_rows(queryset.db, sql, params)]
@@ -221,8 +224,7 @@ def certificate_page(
         return register_page(register_rows(queryset), number)
     if is_whole_number(cleaned.get("q")):  # one row by the unique index: nothing to walk
         return _one_number_page(queryset, number)
-    offset = (number - 1) * PAGE_SIZE
-    window = PAGE_SIZE * (1 + LOOK_AHEAD_PAGES)
+    offset, window = _reach(number)
     expired = cleaned.get("status") == Certificate.State.EXPIRED
     expired_before = timezone.localdate() if expired else None  # what CertificateQuerySet.expired() compares
     found = newest_first_rows(

@@ -99,3 +99,12 @@ def test_the_signed_in_person_comes_with_their_active_roles_in_one_query(world, 
     with django_assert_num_queries(1):
         nobody = User.objects.get(pk=world.nobody.pk)
         assert roles_of(nobody).roles == []
+
+
+def test_a_role_given_to_a_person_read_by_pk_counts_at_once(world):
+    from accounts.models import User
+    from accounts.services import membership_grant
+
+    person = User.objects.get(pk=world.nobody.pk)  # read with their (no) roles
+    membership_grant(user=person, role=Role.TEACHER, school=world.school)
+    assert roles_of(person).schools_as(Role.TEACHER) == {world.school.pk}
