@@ -121,9 +121,9 @@ SCHOOLS_ONLY = re.compile(r'WHERE "registry_certificate"\."school_id" (?:IN \(%s
 # also holds the page when it read every row there is (a small register, or few revoked): *_domain counts those
 # rows up to the walk's length, in any order, and only when asked (the second operand of OR); such a walk is not
 # short either (its look-ahead saw the end of the results: a small register's count is exact); `decided` is kept
-# apart (OFFSET 0), so that each is computed once, not once for each use of its result. The rows are fetched by id,
-# one primary key look-up each (LATERAL with OFFSET 0: a generic plan merged the page with a backward scan of the
-# whole primary key). %(name)s are the caller's numbers, {} compiled SQL.
+# apart (OFFSET 0), so that each is computed once, not once for each use of its result. Each part hands on the page's
+# columns (`found`: pk and issued_on first, to sort by), from the probe's own rows or fetched by id (BY_ID).
+# %(name)s are the caller's numbers, {} compiled SQL.
 STATEMENT = """
     WITH probe AS MATERIALIZED ({probe}),
     plan AS MATERIALIZED (
@@ -147,19 +147,18 @@ STATEMENT = """
             END AS short
         FROM plan, (SELECT count(*) AS past FROM walk) counted
     ),
-    found (id, issued_on) AS (
+    candidates AS MATERIALIZED (
+        SELECT * FROM ({candidates} OFFSET 0) candidates
+        ORDER BY issued_on DESC, pk DESC LIMIT %(limit)s OFFSET %(offset)s
+    ),
+    found ({names}) AS (
         {probe_page} WHERE (SELECT probed FROM plan)
         UNION ALL
-        SELECT pk, issued_on FROM walk WHERE (SELECT ok FROM enough)
+        SELECT {fetched} FROM walk {walk_by_id} WHERE (SELECT ok FROM enough)
         UNION ALL
-        SELECT * FROM (
-            SELECT * FROM ({candidates} OFFSET 0) candidates
-            ORDER BY issued_on DESC, pk DESC LIMIT %(limit)s OFFSET %(offset)s
-        ) page WHERE NOT (SELECT ok FROM enough)
+        SELECT {fetched} FROM candidates {candidates_by_id} WHERE NOT (SELECT ok FROM enough)
     )
-    SELECT {columns}, (SELECT ok AND short FROM enough)
-    FROM found CROSS JOIN LATERAL (SELECT * FROM registry_certificate c WHERE c.id = found.id OFFSET 0) c
-    ORDER BY found.issued_on DESC, found.id DESC
+    SELECT {outputs}, (SELECT ok AND short FROM enough) FROM found ORDER BY issued_on DESC, pk DESC
 """
 # Without filters every row the probe reads is a match: it holds the page, or every row there is (it reads at least
 # the page's depth), so its rows are the answer and never short.
@@ -177,13 +176,29 @@ NEWEST_ROWS = (
 # one again on every request.
 STATEMENT, EVERY_ROW = " ".join(STATEMENT.split()), " ".join(EVERY_ROW.split())
 
-# The page in the probe's rows: on a deep page, those after the offset.
-PROBE_PAGE = "SELECT pk, issued_on FROM probe"
-DEEP_PROBE_PAGE = "SELECT * FROM (SELECT pk, issued_on FROM probe ORDER BY 2 DESC, 1 DESC OFFSET %(offset)s) page"
+# The page in the probe's rows. On the first page the probe carries the page's columns: it read those rows from the
+# table anyway, and fetching them again by id was half of a common word's statement. On a deep page the probe keeps
+# ids only (most of its rows come before the page) and the page's rows are fetched by id.
+PROBE_PAGE = "SELECT {} FROM probe"
+DEEP_PROBE_PAGE = (
+    "SELECT {} FROM (SELECT pk, issued_on FROM probe ORDER BY 2 DESC, 1 DESC OFFSET %(offset)s) page {}"
+)
+# A row of the walk's or the candidates' ids (alias {}) fetched by id: one primary key look-up each (LATERAL with
+# OFFSET 0: a generic plan merged the page with a backward scan of the whole primary key).
+BY_ID = "CROSS JOIN LATERAL (SELECT * FROM registry_certificate c WHERE c.id = {}.pk OFFSET 0) c"
 # The ORM's LIMIT and OFFSET at the end of a sliced query (literal numbers).
 LIMITED = re.compile(r" LIMIT \d+(?: OFFSET \d+)?$")
 # How many rows a walk can read, up to its length.
 DOMAIN = "(SELECT count(*) FROM (SELECT 1 FROM registry_certificate {} LIMIT {}) domain)"
+# Without conditions the rows a walk can read are the table's: when PostgreSQL's estimate of its size (pg_class, kept
+# by ANALYZE and VACUUM) is ten times the walk's length, the walk cannot have read every row, and counting them up
+# to its length (0.8 ms for a rare word's probe and walk at 1,000,000 certificates) is not needed. A wrong estimate
+# costs time, never rows: an estimate too high takes the candidates (exact) instead of a walk that saw every row; one
+# too low counts. Certificates are not deleted, so the estimate lags behind the table, not ahead of it.
+TABLE_DOMAIN = (
+    "(SELECT CASE WHEN reltuples >= 10 * {1} THEN {1} ELSE {0} END"
+    " FROM pg_class WHERE oid = 'registry_certificate'::regclass)"
+)
 PLACEHOLDER = re.compile("%[s%]")  # the ORM's placeholders, and its escaped % (LIKE '%%' || ... || '%%')
 
 
@@ -193,9 +208,34 @@ def row_class(columns: tuple[str, ...]) -> type:
     return namedtuple("Row", columns, rename=True)
 
 
-def _columns(names: tuple[str, ...]) -> str:
+def _column(name: str) -> str:
+    """The table's column of a field name ("pk": the primary key's)."""
     meta = Certificate._meta
-    return ", ".join(f'c."{meta.pk.column if name == "pk" else meta.get_field(name).column}"' for name in names)
+    return meta.pk.column if name == "pk" else meta.get_field(name).column
+
+
+def _columns(names: tuple[str, ...]) -> str:
+    return ", ".join(f'c."{_column(name)}"' for name in names)
+
+
+def _found_columns(names: tuple[str, ...]) -> str:
+    """The names of `names` in `probe` and `found` (pk as the ORM's alias, the others as the table's columns)."""
+    return ", ".join("pk" if name == "pk" else f'"{_column(name)}"' for name in names)
+
+
+def _domain(where: str, length: str) -> str:
+    """How many rows a walk of `length` under the conditions `where` can read (see DOMAIN, TABLE_DOMAIN)."""
+    counted = DOMAIN.format(where, length)
+    return counted if where else TABLE_DOMAIN.format(counted, length)
+
+
+def _walk_from(sql: str, where: str, revoked: bool, one_school: bool) -> str:
+    """WALK or SCHOOL_WALK for the ORM's query `sql`, with a {} left for its length: it hands on the columns the
+    query reads (without filters, the index's own: an index-only scan), as a row of every column cost a fifth more
+    to pass up the walk."""
+    if one_school:
+        return _school_walk(sql, where, revoked)
+    return WALK.format(", ".join(dict.fromkeys(["id", "issued_on", *COLUMN.findall(sql)])), where, "{}")
 
 
 def _named(sql: str, params: tuple, prefix: str) -> tuple[str, dict]:
@@ -259,9 +299,6 @@ def newest_first_rows(
     if schools is not None and SCHOOLS_ONLY.match(tail) and set(schools) <= set(walk_params):
         # The filters only keep rows of schools the walk is limited to: every row it reads matches, as without filters.
         tail, walk_params = tail[tail.index("ORDER BY ") :], ()
-    # The walk hands on only the columns its filters test (without filters, the index's own: an index-only scan):
-    # a row of every column cost a fifth more to pass up the walk.
-    walked = ", ".join(dict.fromkeys(["id", "issued_on", *COLUMN.findall(tail)]))
     conditions, condition_params = [], []
     if expired_before:
         conditions.append(EXPIRED_ONLY)
@@ -280,7 +317,7 @@ def newest_first_rows(
         conditions.append(OF_SCHOOLS)
         condition_params.append(sorted(schools))
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
-    walk_from = _school_walk(head + tail, where, revoked) if one_school else WALK.format(walked, where, "{}")
+    walk_from = _walk_from(head + tail, where, revoked, one_school)
     if tail.lstrip().startswith("ORDER BY"):
         if not offset:
             newest = NEWEST_ROWS.format(columns=_columns(columns), where=where, limit=need)
@@ -290,9 +327,20 @@ def newest_first_rows(
             head + walk_from.format("%s") + tail, (*condition_params, probe_rows, *walk_params), "p"
         )
         return _rows(queryset.db, EVERY_ROW.format(probe=probe_sql, columns=_columns(columns)), probe_params, columns)
+    # `found` holds pk and issued_on to sort by, then the other columns asked for.
+    names = tuple(dict.fromkeys(("pk", "issued_on", *columns)))
+    fetched = _columns(names)
+    if offset:
+        probe_head, probe_from = head, walk_from
+        probe_page = DEEP_PROBE_PAGE.format(fetched, BY_ID.format("page"))
+    else:  # the probe's rows are the page's: they carry its columns
+        carried = [_column(name) for name in names[2:]]
+        probe_head = head + "".join(f', "registry_certificate"."{column}"' for column in carried)
+        probe_from = _walk_from(probe_head + tail, where, revoked, one_school)
+        probe_page = PROBE_PAGE.format(_found_columns(names))
     # The probe keeps the matches before the page too (see STATEMENT): the walk's slice without its OFFSET.
     probe_sql, probe_params = _named(
-        head + walk_from.format("%s") + LIMITED.sub(f" LIMIT {need}", tail),
+        probe_head + probe_from.format("%s") + LIMITED.sub(f" LIMIT {need}", tail),
         (*condition_params, probe_rows, *walk_params),
         "p",
     )
@@ -304,17 +352,21 @@ def newest_first_rows(
     if one_school and set(COLUMN.findall(candidates_sql)) <= set(SCHOOL_INDEX_COLUMNS):
         candidates_sql = candidates_sql.replace(TABLE, WORDS_ONLY, 1)
     candidates_sql, candidates_params = _named(candidates_sql, candidates_params, "c")
-    probe_domain, probe_domain_params = _named(DOMAIN.format(where, "%(probe_rows)s"), condition_params, "d")
-    walk_domain, walk_domain_params = _named(DOMAIN.format(where, "walk_rows"), condition_params, "e")
+    probe_domain, probe_domain_params = _named(_domain(where, "%(probe_rows)s"), condition_params, "d")
+    walk_domain, walk_domain_params = _named(_domain(where, "walk_rows"), condition_params, "e")
     # The SQL is our own text around the ORM's compiled queries; every value is a parameter.
     sql = STATEMENT.format(
         probe=probe_sql,
-        probe_page=DEEP_PROBE_PAGE if offset else PROBE_PAGE,
+        probe_page=probe_page,
         probe_domain=probe_domain,
         walk=walk_sql,
         walk_domain=walk_domain,
         candidates=candidates_sql,
-        columns=_columns(columns),
+        names=_found_columns(names),
+        fetched=fetched,
+        walk_by_id=BY_ID.format("walk"),
+        candidates_by_id=BY_ID.format("candidates"),
+        outputs=_found_columns(columns),
     )
     params = {
         **probe_domain_params,
