@@ -180,9 +180,7 @@ STATEMENT, EVERY_ROW = " ".join(STATEMENT.split()), " ".join(EVERY_ROW.split())
 # table anyway, and fetching them again by id was half of a common word's statement. On a deep page the probe keeps
 # ids only (most of its rows come before the page) and the page's rows are fetched by id.
 PROBE_PAGE = "SELECT {} FROM probe"
-DEEP_PROBE_PAGE = (
-    "SELECT {} FROM (SELECT pk, issued_on FROM probe ORDER BY 2 DESC, 1 DESC OFFSET %(offset)s) page {}"
-)
+DEEP_PROBE_PAGE = "SELECT {} FROM (SELECT pk, issued_on FROM probe ORDER BY 2 DESC, 1 DESC OFFSET %(offset)s) page {}"
 # A row of the walk's or the candidates' ids (alias {}) fetched by id: one primary key look-up each (LATERAL with
 # OFFSET 0: a generic plan merged the page with a backward scan of the whole primary key).
 BY_ID = "CROSS JOIN LATERAL (SELECT * FROM registry_certificate c WHERE c.id = {}.pk OFFSET 0) c"
