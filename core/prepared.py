@@ -13,6 +13,21 @@ subject to the statement timeout like any other. On SQLite it runs as an ordinar
 
 from django.db import connections
 
+# psycopg converts a statement's %(name)s placeholders to $1, $2 ... on every execute and keeps the conversion only
+# for statements of at most 4,096 bytes (psycopg._queries). The register's page statement is 4-7 KB: converting it
+# again took 0.11 ms of a 0.5 ms search. The limit keeps one-off giant queries out of psycopg's 128-entry cache; the
+# statements sent through here are a few dozen texts, so a larger limit is safe. A psycopg without the setting only
+# loses the cache (tests/core/test_prepared.py notices).
+CONVERSION_CACHE_LIMIT = 16_384
+try:
+    from psycopg import _queries as psycopg_queries
+except ImportError:  # SQLite only
+    psycopg_queries = None
+else:
+    psycopg_queries.MAX_CACHED_STATEMENT_LENGTH = max(
+        psycopg_queries.MAX_CACHED_STATEMENT_LENGTH, CONVERSION_CACHE_LIMIT
+    )
+
 
 def _server_binding_cursor(connection):
     """Django's cursor (wrappers, logging, error translation) around a psycopg cursor that binds values on the

@@ -48,3 +48,16 @@ def test_counted_and_logged_with_its_values():
     assert len(captured.captured_queries) == 1
     if connection.vendor == "postgresql":
         assert "WHERE n < 3" in captured.captured_queries[0]["sql"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_a_long_statements_placeholders_are_converted_once():
+    """psycopg converts %(name)s to $n again for every statement over its cache's limit; the register's page
+    statements are 4-7 KB, so core.prepared raises the limit. If psycopg drops or renames the setting, this fails."""
+    from psycopg import _queries
+
+    long_sql = SQL + " " * 6000  # the register's page statement is as long
+    _queries._query2pg.cache_clear()
+    for params in ({"factor": 2, "upto": 5, "above": 1}, {"factor": 3, "upto": 9, "above": 6}):
+        assert prepared_rows("default", long_sql, params) == plain_rows(params)
+    assert _queries._query2pg.cache_info().hits >= 1
