@@ -7,7 +7,9 @@ Each size has its own PostgreSQL database (BENCH_DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/wm_bench_register for 1,000,000 and .../wm_bench_register_120k for
 120,000), filled once by bench/register_data.py and reused by later runs (--refill makes it again).
 For every query kind, as staff (all schools) and as the coordinator of one school, it times in one process,
-alternating the peers request by request (so that a burst of load on the shared machine hits all alike):
+alternating the peers request by request (so that a burst of load on the shared machine hits all alike), with
+Python's garbage collector held off during each timed call and left to run between them (a collection of a
+younger generation took 5-9 ms here and fell on whichever call crossed its threshold, peer or floor alike):
 
 - register SQL: the register's page statement alone (registry/register/page_query.py), exactly as the selector
   sends it: prepared once per connection with one generic plan (core/prepared.py), for the page and two pages of
@@ -35,6 +37,7 @@ valid_until; a coordinator's school is `school__id__exact`; a deep page is the s
 # ruff: noqa: S608 - the SQL is the benchmark's own text; every value from outside is a parameter
 
 import argparse
+import gc
 import os
 import statistics
 import subprocess
@@ -173,9 +176,13 @@ class Timer:
     def step(self, index):
         if index >= self.runs + self.warm:
             return
+        # Python's collector runs between the timed calls, not inside them: it lands on whichever call crosses its
+        # threshold (5-9 ms for a younger generation here), which made a 1 ms statement's p95 that of a collection.
+        gc.disable()
         started = time.perf_counter()
         self.result = self.call()
         elapsed = (time.perf_counter() - started) * 1000
+        gc.enable()
         if index >= self.warm:
             self.times.append(elapsed)
 
@@ -309,6 +316,8 @@ def main():
         return
     size = sizes[0]
     setup(size, options.refill)
+    gc.collect()
+    gc.freeze()  # what Django and the setup made stays: the collections between calls skip it
     load = os.getloadavg()
     print(
         f"\n{size:,} certificates, PostgreSQL; ms per call; register n={options.runs}, admins n={options.admin_runs};"

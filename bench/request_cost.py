@@ -8,7 +8,9 @@ Each --tree is a source tree (a git worktree of another commit, or this one) ser
 as the Dockerfile and docker-compose.yml start it (sync workers, --timeout 30, access log), with DEBUG off, Redis
 as the cache and broker, and the same database. Against each it runs `wrk` (when installed; otherwise a small
 Python load generator with as many threads, and the table says so) for --duration seconds with --connections
-connections, on four pages in turn, the trees alternating on each page:
+connections, on four pages in turn. On each page the trees take turns in --rounds slices of equal length (A B, B A,
+A B ...), so that a machine which speeds up or slows down during a page (this one drifts by 10-25% within minutes)
+favours neither tree; the rate is the mean of a tree's slices. The pages:
 
 - register search: a school coordinator's register, searched for 'jansen' (about 3,800 matches of ~60,000);
 - placement page: a mentor's placement;
@@ -277,6 +279,9 @@ def main() -> None:
     )
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4"))
     parser.add_argument("--duration", type=int, default=30, help="seconds per page and tree")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="the duration in this many slices, the trees taking turns (A B, B A ...)"
+    )
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--pages", default="register,placement,plain,bare", help="which pages, comma-separated")
@@ -306,21 +311,28 @@ def main() -> None:
                 check_page(server, path, cookies[server.label][who] if who else "")
         print(
             f"\n{tool}, {options.connections} connections, {options.duration} s per page and tree; gunicorn "
-            f"--workers {options.workers} (sync); load before: {os.getloadavg()[0]:.2f}\n"
+            f"--workers {options.workers} (sync), in {options.rounds} turns per tree; load before: "
+            f"{os.getloadavg()[0]:.2f}\n"
         )
         results: dict[str, dict[str, dict]] = {}
+        seconds = max(1, options.duration // options.rounds)
         for label, path, who in chosen:
+            slices: dict[str, list[dict]] = {server.label: [] for server in servers}
+            times: dict[str, list[float]] = {server.label: [] for server in servers}
+            for round_number in range(options.rounds):
+                # A B, then B A: a machine that speeds up or slows down during the page favours neither tree.
+                for server in servers if round_number % 2 == 0 else servers[::-1]:
+                    cookie = cookies[server.label][who] if who else ""
+                    # A few requests first, so that no worker answers its first (cold) request during the measurement.
+                    for _ in range(4):
+                        check_page(server, path, cookie)
+                    since = server.log_size()
+                    result = load(server.base + path, cookie, options.connections, seconds)
+                    result["load"] = os.getloadavg()[0]
+                    times[server.label] += server.server_times_ms(path, since)
+                    slices[server.label].append(result)
             for server in servers:
-                cookie = cookies[server.label][who] if who else ""
-                # A few requests first, so that no worker answers its first (cold) request during the measurement.
-                for _ in range(4):
-                    check_page(server, path, cookie)
-                since = server.log_size()
-                started_load = os.getloadavg()[0]
-                result = load(server.base + path, cookie, options.connections, options.duration)
-                times = server.server_times_ms(path, since)
-                result["server_p50"] = statistics.median(times) if times else float("nan")
-                result["load"] = started_load
+                result = combined(slices[server.label], times[server.label])
                 results.setdefault(label, {})[server.label] = result
                 print(
                     f"  {label} [{server.label}]: {result['rps']:.0f} req/s, p50 {result['p50']:.1f} ms, "
@@ -336,14 +348,30 @@ def main() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def combined(slices: list[dict], server_times: list[float]) -> dict:
+    """One tree's result on one page from its slices of equal length: the mean rate, the median of the slices'
+    latency percentiles, the median of every request's server time, the mean load."""
+    return {
+        "rps": statistics.mean(result["rps"] for result in slices),
+        "p50": statistics.median(result["p50"] for result in slices),
+        "p99": statistics.median(result["p99"] for result in slices),
+        "bad": sum(result["bad"] for result in slices),
+        "errors": " ".join(result["errors"] for result in slices if result["errors"]),
+        "server_p50": statistics.median(server_times) if server_times else float("nan"),
+        "load": statistics.mean(result["load"] for result in slices),
+        "slices_rps": [round(result["rps"]) for result in slices],
+    }
+
+
 def print_table(results: dict, labels: list[str], tool: str, options) -> None:
-    print("\n| page | tree | req/s | latency p50 (ms) | p99 (ms) | server p50 (ms) | load 1 min |")
-    print("|---|---|---|---|---|---|---|")
+    print("\n| page | tree | req/s | req/s per turn | latency p50 (ms) | p99 (ms) | server p50 (ms) | load 1 min |")
+    print("|---|---|---|---|---|---|---|---|")
     for page, by_tree in results.items():
         for label in labels:
             r = by_tree[label]
             print(
-                f"| {page} | {label} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['server_p50']:.1f} "
+                f"| {page} | {label} | {r['rps']:.0f} | {' / '.join(map(str, r['slices_rps']))} | {r['p50']:.1f} "
+                f"| {r['p99']:.1f} | {r['server_p50']:.1f} "
                 f"| {r['load']:.2f} |"
             )
     if len(labels) == 2:
