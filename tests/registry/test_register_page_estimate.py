@@ -1,0 +1,26 @@
+"""The register's page statement and the table's estimated size (registry/register/page_query.py, TABLE_DOMAIN)."""
+
+import pytest
+from django.db import connection
+
+from registry.models import Certificate
+from registry.register.filters import search_certificates
+from tests.registry.test_register_page_query import _register, _statement_parts, short_walks  # noqa: F401 - a fixture
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the page statement is PostgreSQL's")
+@pytest.mark.usefixtures("short_walks")
+def test_the_tables_estimated_size_spares_counting_its_rows_and_a_wrong_one_costs_time_not_rows(world):
+    """A walk without conditions that read all 60 rows (a walk of 100) holds the page, unless PostgreSQL's estimate
+    of the table's size is ten times the walk (page_query.TABLE_DOMAIN); wrongly so: the candidates, the same rows."""
+    _register(world.school, 60)
+    queryset = search_certificates(Certificate.objects.all(), "drukkerij")
+    plain = list(queryset.order_by("-issued_on", "-pk").values_list("pk", flat=True))
+    wrong = "UPDATE pg_class SET reltuples = 1000 WHERE oid = 'registry_certificate'::regclass"
+    for estimate, parts in (
+        ("ANALYZE registry_certificate", {"probe", "walk"}),
+        (wrong, {"probe", "walk", "candidates"}),
+    ):
+        with connection.cursor() as cursor:
+            cursor.execute(estimate)
+        assert _statement_parts(queryset) == (plain, False, parts)
