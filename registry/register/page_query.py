@@ -16,8 +16,9 @@ page is one statement that measures how common the matches are on the newest row
 1. the *probe*: a walk over a tenth of the walk's rows (or the page's depth, if deeper). When it
    holds the page (common matches), that is the answer, with as much look-ahead as it found.
 2. otherwise its count tells the density of matches. When a walk of at most `walk_rows` would find the page
-   at that density, the *walk* reads as far as it takes to find the page twice over (no further: the
-   look-ahead is then "more than"), at most `walk_rows`.
+   at that density, the *walk* reads on from where the probe stopped, as far as it takes to find the page twice
+   over (no further: the look-ahead is then "more than"), at most `walk_rows` from the newest; the page is the
+   probe's matches and then the walk's.
 3. otherwise, or when the walk still fell short: every match (rare), from a subquery behind OFFSET 0 (a
    fence: the planner cannot merge it with the ORDER BY and walk the index again), the page sorted in
    memory.
@@ -115,19 +116,21 @@ SCHOOLS_ONLY = re.compile(r'WHERE "registry_certificate"\."school_id" (?:IN \(%s
 
 # The statement. `probe` keeps every match it found up to the page's end (a deep page's too: `plan` needs their
 # number, the density, and reading the probe a second time to count them cost as much as the probe), so `past` is
-# how many of the page and its look-ahead it found; `walk` keeps only its rows from `offset` on (its own OFFSET: the
-# rows before it are counted by the walk, not kept). `plan` decides from the probe's; the walk runs only when `plan`
-# says so (otherwise LIMIT 0: not read); the candidates only when neither holds the page. A walk that fell short
-# also holds the page when it read every row there is (a small register, or few revoked): *_domain counts those
-# rows up to the walk's length, in any order, and only when asked (the second operand of OR); such a walk is not
-# short either (its look-ahead saw the end of the results: a small register's count is exact); `decided` is kept
-# apart (OFFSET 0), so that each is computed once, not once for each use of its result. Each part hands on the page's
-# columns (`found`: pk and issued_on first, to sort by), from the probe's own rows or fetched by id (BY_ID).
-# %(name)s are the caller's numbers, {} compiled SQL.
+# how many of the page and its look-ahead it found. `walk` reads on after the probe's rows (the probe tested them: a
+# rare word's walk read them again), and keeps the matches that follow the probe's from `offset` on (walk_offset and
+# walk_limit count the probe's); `past` is then the probe's and the walk's together. `plan` decides from the probe's;
+# the walk runs only when `plan` says so (otherwise LIMIT 0: not read); the candidates only when neither holds the
+# page. A walk that fell short also holds the page when it read every row there is (a small register, or few
+# revoked): *_domain counts those rows up to the walk's length, in any order, and only when asked (the second operand
+# of OR); such a walk is not short either (its look-ahead saw the end of the results: a small register's count is
+# exact); `decided` is kept apart (OFFSET 0), so that each is computed once, not once for each use of its result.
+# Each part hands on the page's columns (`found`: pk and issued_on first, to sort by), from the probe's own rows or
+# fetched by id (BY_ID). %(name)s are the caller's numbers, {} compiled SQL.
 STATEMENT = """
     WITH probe AS MATERIALIZED ({probe}),
     plan AS MATERIALIZED (
-        SELECT probed, probe_short,
+        SELECT probed, probe_short, GREATEST(n - %(offset)s, 0) AS probe_past,
+            GREATEST(%(offset)s - n, 0) AS walk_offset, %(limit)s - GREATEST(n - %(offset)s, 0) AS walk_limit,
             CASE WHEN NOT probed AND n * %(walk_rows)s >= %(enough)s::bigint * %(probe_rows)s
                 THEN LEAST(%(walk_rows)s, CEIL(%(margin)s * %(probe_rows)s * %(enough)s::numeric / GREATEST(n, 1)))
                 ELSE 0 END::bigint AS walk_rows
@@ -145,14 +148,14 @@ STATEMENT = """
             CASE WHEN probed THEN probe_short
                 ELSE past >= %(enough_past)s AND past < %(limit)s AND NOT (walk_rows > 0 AND {walk_domain} < walk_rows)
             END AS short
-        FROM plan, (SELECT count(*) AS past FROM walk) counted
+        FROM plan, (SELECT count(*) AS walked FROM walk) counted, LATERAL (SELECT probe_past + walked AS past) found
     ),
     candidates AS MATERIALIZED (
         SELECT * FROM ({candidates} OFFSET 0) candidates
         ORDER BY issued_on DESC, pk DESC LIMIT %(limit)s OFFSET %(offset)s
     ),
     found ({names}) AS (
-        {probe_page} WHERE (SELECT probed FROM plan)
+        {probe_page} WHERE (SELECT ok FROM enough)
         UNION ALL
         SELECT {fetched} FROM walk {walk_by_id} WHERE (SELECT ok FROM enough)
         UNION ALL
@@ -184,6 +187,10 @@ DEEP_PROBE_PAGE = "SELECT {} FROM (SELECT pk, issued_on FROM probe ORDER BY 2 DE
 # A row of the walk's or the candidates' ids (alias {}) fetched by id: one primary key look-up each (LATERAL with
 # OFFSET 0: a generic plan merged the page with a backward scan of the whole primary key).
 BY_ID = "CROSS JOIN LATERAL (SELECT * FROM registry_certificate c WHERE c.id = {}.pk OFFSET 0) c"
+# The walk's rows: those after the probe's (it has tested them), up to the walk's length ...
+AFTER_PROBE = "GREATEST((SELECT walk_rows FROM plan) - %(probe_rows)s, 0) OFFSET %(probe_rows)s"
+# ... and the matches there that follow the probe's on the page (their LIMIT and OFFSET counted from the probe's).
+AFTER_PROBES_MATCHES = " LIMIT (SELECT walk_limit FROM plan) OFFSET (SELECT walk_offset FROM plan)"
 # The ORM's LIMIT and OFFSET at the end of a sliced query (literal numbers).
 LIMITED = re.compile(r" LIMIT \d+(?: OFFSET \d+)?$")
 # How many rows a walk can read, up to its length.
@@ -343,7 +350,9 @@ def newest_first_rows(
         "p",
     )
     walk_sql, walk_sql_params = _named(
-        head + walk_from.format("(SELECT walk_rows FROM plan)") + tail, (*condition_params, *walk_params), "w"
+        head + walk_from.format(AFTER_PROBE) + LIMITED.sub(AFTER_PROBES_MATCHES, tail),
+        (*condition_params, *walk_params),
+        "w",
     )
     # The candidates are the walk's query without its order and limit (the same columns, filters and values).
     candidates_sql, candidates_params = head + TABLE + tail[: tail.rindex("ORDER BY ")], walk_params

@@ -1,9 +1,11 @@
-"""The register's page statement and the table's estimated size (registry/register/page_query.py, TABLE_DOMAIN)."""
+"""The register's page statement (registry/register/page_query.py): the walk goes on where the probe stopped, and
+the table's estimated size spares counting its rows (TABLE_DOMAIN)."""
 
 import pytest
 from django.db import connection
 
 from registry.models import Certificate
+from registry.register import page_query
 from registry.register.filters import search_certificates
 from tests.registry.test_register_page_query import _register, _statement_parts, short_walks  # noqa: F401 - a fixture
 
@@ -24,3 +26,17 @@ def test_the_tables_estimated_size_spares_counting_its_rows_and_a_wrong_one_cost
         with connection.cursor() as cursor:
             cursor.execute(estimate)
         assert _statement_parts(queryset) == (plain, False, parts)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the page statement is PostgreSQL's")
+def test_the_walk_reads_on_after_the_probe_and_its_page_follows_the_probes_matches(world, monkeypatch):
+    """A third of the rows match; a page 20 or 22 rows deep: the probe (the page's depth in rows) holds fewer matches
+    than the offset, so the walk, reading on after the probe's rows, skips the rest of the offset among its own."""
+    monkeypatch.setattr(page_query, "WALK_ROWS", 150)
+    monkeypatch.setattr(page_query, "WALK_FACTOR", 1)
+    _register(world.school, 150)
+    queryset = search_certificates(Certificate.objects.all(), "drukkerij")
+    plain = list(queryset.order_by("-issued_on", "-pk").values_list("pk", flat=True))
+    for offset in (20, 22):
+        rows, short, ran = _statement_parts(queryset, offset=offset)
+        assert rows == plain[offset : offset + 26] and ran == {"probe", "walk"}, offset
