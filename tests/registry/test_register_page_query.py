@@ -5,7 +5,6 @@ These run on SQLite and on PostgreSQL (DATABASE_URL=postgres://..., as in CI); o
 through the walk-then-candidates statement, made to take both branches here with a small walk.
 """
 
-import json
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -20,40 +19,7 @@ from registry.register import page_query
 from registry.register.filters import RegisterFilter, search_certificates
 from registry.register.selectors import PAGE_SIZE, REGISTER_COLUMNS, register_certificates, search_register
 from tests.registry.factories_register import make_certificate
-
-CITIES = ["Utrecht", "Zwolle", "Leiden", "Málaga"]
-NAMES = ["Iris Kowalski", "Anna Jansen", "Daan Müller", "Ayşe Çelik", "Sem de Vries"]
-TRADES = ["Drukkerij", "Bakkerij", "Garage"]
-
-
-def _register(school, count, start=0):
-    """`count` certificates of `school`, one issued a day back from today, a mix of names, states and cities."""
-    today = timezone.localdate()
-    rows = []
-    for n in range(start, start + count):
-        issued = today - timedelta(days=n)
-        rows.append(
-            Certificate(
-                number=f"WM-2020-{n:06d}",
-                holder_name=NAMES[n % len(NAMES)],
-                company_name=f"{TRADES[n % len(TRADES)]} {NAMES[(n // 7) % len(NAMES)].split()[-1]}",
-                company_city=CITIES[(n // 3) % len(CITIES)],
-                company_country="NL",
-                school=school,
-                issued_on=issued,
-                valid_until=issued + timedelta(days=400 if n % 5 else 40),
-                revoked_at=timezone.now() if n % 11 == 0 else None,
-                revocation_reason="Issued by mistake." if n % 11 == 0 else "",
-            )
-        )
-    Certificate.objects.bulk_create(rows)
-
-
-@pytest.fixture
-def small_walk(monkeypatch):
-    """A walk over a handful of rows, so that small registers take the candidates branch too."""
-    monkeypatch.setattr(page_query, "WALK_ROWS", 12)
-    monkeypatch.setattr(page_query, "WALK_FACTOR", 1)
+from tests.registry.page_statement import make_register, plan_as_run, scans_run, statement_parts
 
 
 def search(user, **params):
@@ -80,7 +46,7 @@ QUERIES = [
 
 @pytest.mark.parametrize("params", QUERIES)
 def test_a_page_holds_the_rows_of_the_plain_sorted_query(world, small_walk, params):
-    _register(world.school, 150)
+    make_register(world.school, 150)
     result = search(world.staff, **params)
     register_filter = RegisterFilter(QueryDict(urlencode(params)), queryset=Certificate.objects.all(), schools=[])
     offset = (int(params.get("page", 1)) - 1) * PAGE_SIZE
@@ -93,8 +59,8 @@ def test_a_page_holds_the_rows_of_the_plain_sorted_query(world, small_walk, para
 
 
 def test_a_coordinator_pages_through_their_school_only(world, small_walk):
-    _register(world.school, 60)
-    _register(world.other_school, 60, start=60)
+    make_register(world.school, 60)
+    make_register(world.other_school, 60, start=60)
     mine = set(register_certificates(world.coordinator).values_list("pk", flat=True))
     for params in ({}, {"q": "kowalski"}, {"status": "expired"}, {"page": "2"}):
         rows = search(world.coordinator, **params).page.object_list
@@ -105,8 +71,8 @@ def test_a_coordinator_pages_through_their_school_only(world, small_walk):
 def test_a_coordinators_walk_reads_their_schools_rows_and_finds_the_plain_sorted_ones(world, small_walk, params):
     """Other schools' certificates issued on the same days come between theirs in the (issued_on, id) order; the
     walk reads only the coordinator's school's (page_query.OF_SCHOOLS) and the page is still the plain one."""
-    _register(world.school, 90)
-    _register(world.other_school, 90, start=90)
+    make_register(world.school, 90)
+    make_register(world.other_school, 90, start=90)
     shift = timedelta(days=90)  # the other school's issue days are the school's own
     Certificate.objects.filter(school=world.other_school).update(
         issued_on=F("issued_on") + shift, valid_until=F("valid_until") + shift
@@ -124,7 +90,7 @@ def test_a_page_costs_the_same_queries_at_any_size(world, who, queries, django_a
     for 400 certificates."""
     user = getattr(world, who)
     for size in (40, 400):
-        _register(world.school, size - Certificate.objects.count(), start=Certificate.objects.count())
+        make_register(world.school, size - Certificate.objects.count(), start=Certificate.objects.count())
         for params in ({}, {"q": "drukkerij kowalski"}, {"status": "expired", "page": "2"}, {"city": "zwolle"}):
             user = type(user).objects.get(pk=user.pk)  # a new request: the person read with their roles
             with django_assert_num_queries(queries):
@@ -172,55 +138,6 @@ def test_the_search_column_follows_every_change(world):
     assert [row.pk for row in search(world.coordinator, q="erased zwolle").page.object_list] == [certificate.pk]
 
 
-def _scans_run(node, inside=None) -> set[str]:
-    """The parts of the page statement ("probe", "walk", "candidates") whose table scans ran, from EXPLAIN's JSON."""
-    part = {"CTE probe": "probe", "CTE walk": "walk", "CTE candidates": "candidates"}
-    inside = part.get(node.get("Subplan Name")) or inside
-    ran = set()
-    if inside and node.get("Relation Name") == "registry_certificate" and node.get("Actual Loops", 0) > 0:
-        ran.add(inside)
-    for child in node.get("Plans", []):
-        ran |= _scans_run(child, inside)
-    return ran
-
-
-def _plan_as_run(call):
-    """call()'s result, and the plan PostgreSQL ran its last statement by, as the site sends it: prepared, with one
-    generic plan (EXPLAIN of the logged SQL would plan it anew for its values). auto_explain hands the plan to the
-    client as a notice."""
-    connection.ensure_connection()
-    notices = []
-
-    def keep(diagnostic):  # valid only during the call
-        notices.append(diagnostic.message_primary or "")
-
-    connection.connection.add_notice_handler(keep)
-    settings = ("log_min_duration = 0", "log_analyze = on", "log_format = json", "log_level = notice")
-    with connection.cursor() as cursor:
-        cursor.execute("LOAD 'auto_explain'")
-        cursor.execute("; ".join(f"SET LOCAL auto_explain.{setting}" for setting in settings))
-        result = call()
-        cursor.execute("SET LOCAL auto_explain.log_min_duration = -1")
-    connection.connection.remove_notice_handler(keep)
-    plans = [notice.split("plan:", 1)[1] for notice in notices if "plan:" in notice]
-    return result, json.loads(plans[-1])["Plan"]
-
-
-def _statement_parts(queryset, offset=0, limit=26, **options):
-    """The rows of the page statement, and which of its parts read the table."""
-    (rows, short), plan = _plan_as_run(
-        lambda: page_query.newest_first_rows(queryset, ("pk", "issued_on"), offset, limit, **options)
-    )
-    return [row.pk for row in rows], short, _scans_run(plan)
-
-
-@pytest.fixture
-def short_walks(monkeypatch):
-    """A walk of 100 rows and a probe of 26 (the page's depth): each part of the statement has work here."""
-    monkeypatch.setattr(page_query, "WALK_ROWS", 100)
-    monkeypatch.setattr(page_query, "WALK_FACTOR", 1)
-
-
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the page statement is PostgreSQL's")
 @pytest.mark.parametrize(
     "q, parts",
@@ -232,12 +149,12 @@ def short_walks(monkeypatch):
     ],
 )
 def test_the_probe_picks_the_branch_and_every_branch_returns_the_plain_sorted_rows(world, short_walks, q, parts):
-    _register(world.school, 150)
+    make_register(world.school, 150)
     newest_ten = Certificate.objects.order_by("-issued_on", "-pk").values_list("pk", flat=True)[:10]
     Certificate.objects.filter(pk__in=list(newest_ten)).update(company_city="Aachen")
     for offset in (0, 5, 10):  # 5: the page starts among the probe's matches and goes on in the walk's
         queryset = search_certificates(Certificate.objects.all(), q)
-        rows, short, ran = _statement_parts(queryset, offset=offset)
+        rows, short, ran = statement_parts(queryset, offset=offset)
         plain = list(queryset.order_by("-issued_on", "-pk").values_list("pk", flat=True)[offset : offset + 26])
         assert rows == plain[: len(rows)], (q, offset)
         assert len(rows) == len(plain) or short, (q, offset)
@@ -249,14 +166,14 @@ def test_the_probe_picks_the_branch_and_every_branch_returns_the_plain_sorted_ro
 def test_a_walk_that_read_every_row_there_is_holds_the_page_without_the_candidates(world, short_walks):
     """Few rows under the walk's own conditions (14 revoked; 59 older than a cursor): the probe or the walk saw every
     match, so that is the page (complete, not "more than"), however few, and the trigram bitmap is not read."""
-    _register(world.school, 150)
+    make_register(world.school, 150)
     revoked = Certificate.objects.filter(revoked_at__isnull=False)
-    rows, short, ran = _statement_parts(revoked, revoked=True)
+    rows, short, ran = statement_parts(revoked, revoked=True)
     assert rows == list(revoked.order_by("-issued_on", "-pk").values_list("pk", flat=True)) and len(rows) == 14
     assert ran == {"probe"} and not short
     oldest = Certificate.objects.order_by("issued_on", "pk").values_list("issued_on", "pk")[59]
     older = search_certificates(Certificate.objects.all(), "drukkerij").filter(issued_on__lt=oldest[0])
-    rows, short, ran = _statement_parts(older, before=oldest)
+    rows, short, ran = statement_parts(older, before=oldest)
     assert rows == list(older.order_by("-issued_on", "-pk").values_list("pk", flat=True)) and len(rows) < 26
     assert ran == {"probe", "walk"} and not short
 
@@ -290,10 +207,10 @@ def test_one_schools_walk_keeps_to_its_schools_rows_and_every_branch_returns_the
     """One school's walk reads the school's rows newest first (not the issue-date index of every school's, issued on
     the same days), runs the parts it should, and each branch returns the plain sorted query's rows, from any offset
     and after a cursor."""
-    _register(world.school, 150)
+    make_register(world.school, 150)
     # Other schools' certificates around the school's, and statistics as autovacuum keeps them: on a few hundred
     # rows without them the planner's choice of index was arbitrary (it depended on what earlier tests left behind).
-    _register(world.other_school, 3000, start=150)
+    make_register(world.other_school, 3000, start=150)
     shift = timedelta(days=150)
     Certificate.objects.filter(school=world.other_school).update(
         issued_on=F("issued_on") + shift, valid_until=F("valid_until") + shift
@@ -311,7 +228,7 @@ def test_one_schools_walk_keeps_to_its_schools_rows_and_every_branch_returns_the
     expired = {"expired_before": timezone.localdate()} if status == "expired" else {"revoked": status == "revoked"}
     plain = list(queryset.order_by("-issued_on", "-pk").values_list("pk", "issued_on"))
     for offset in (0, 5, 10):
-        (rows, short), plan = _plan_as_run(
+        (rows, short), plan = plan_as_run(
             lambda offset=offset: page_query.newest_first_rows(
                 queryset, ("pk",), offset, 26, schools=schools, **expired
             )
@@ -324,7 +241,7 @@ def test_one_schools_walk_keeps_to_its_schools_rows_and_every_branch_returns_the
         # of every school's rows.
         assert "certificate_issued_id" not in _index_scans(plan)
         if parts and offset == 0:
-            assert _scans_run(plan) == parts, params
+            assert scans_run(plan) == parts, params
     if len(plain) > 5:
         pk, day = plain[4]
         older = queryset.filter(Q(issued_on__lt=day) | Q(issued_on=day, pk__lt=pk))
@@ -345,10 +262,10 @@ def _conditions(node) -> list[str]:
 def test_the_search_patterns_are_made_once_per_statement_not_for_every_row_tested(world, short_walks):
     """In the prepared statement's generic plan a folded, escaped pattern is an expression over a parameter: the
     walk tested each row against it after folding it again (half the walk's time at 1,000,000 certificates)."""
-    _register(world.school, 150)
+    make_register(world.school, 150)
     query = QueryDict(urlencode({"q": "drukkerij", "city": "malaga"}))
     queryset = RegisterFilter(query, queryset=register_certificates(world.staff), schools=[]).qs
-    (rows, _short), plan = _plan_as_run(lambda: page_query.newest_first_rows(queryset, ("pk",), 0, 26))
+    (rows, _short), plan = plan_as_run(lambda: page_query.newest_first_rows(queryset, ("pk",), 0, 26))
     plain = list(queryset.order_by("-issued_on", "-pk").values_list("pk", flat=True)[:26])
     assert [row.pk for row in rows] == plain[: len(rows)] and rows
     conditions = _conditions(plan)
@@ -361,8 +278,8 @@ def test_filters_on_the_walked_schools_alone_read_the_newest_rows_and_no_more_sc
     """A coordinator browsing, or staff choosing a school: the filters keep only the schools the walk is limited to,
     so the page is the walk's own rows (no probe). Where the filters keep fewer schools than the walk reads, the
     filters still decide."""
-    _register(world.school, 60)
-    _register(world.other_school, 60, start=60)
+    make_register(world.school, 60)
+    make_register(world.other_school, 60, start=60)
     shift = timedelta(days=60)  # both schools issue on the same days
     Certificate.objects.filter(school=world.other_school).update(
         issued_on=F("issued_on") + shift, valid_until=F("valid_until") + shift
@@ -378,11 +295,11 @@ def test_filters_on_the_walked_schools_alone_read_the_newest_rows_and_no_more_sc
     for queryset, schools, parts in cases:
         plain = list(queryset.order_by("-issued_on", "-pk").values_list("pk", flat=True))
         for offset in (0, 30):
-            (rows, _short), plan = _plan_as_run(
+            (rows, _short), plan = plan_as_run(
                 lambda queryset=queryset, schools=schools, offset=offset: page_query.newest_first_rows(
                     queryset, ("pk",), offset, 26, schools=schools
                 )
             )
             assert [row.pk for row in rows] == plain[offset : offset + 26]
             if offset == 0:
-                assert _scans_run(plan) == parts
+                assert scans_run(plan) == parts
