@@ -57,6 +57,7 @@ def floor_queries(spec, today, school, rows):
     )
     queries = {
         "bounded walk, then candidates": (walk, [*upper_params, *params, *params], None),
+        **rare_trigram_queries(spec, condition, params, columns, rows, offset),
         "planner": (plain, params, None),
         "candidates first": (
             f"WITH m AS MATERIALIZED (SELECT id, issued_on FROM registry_certificate WHERE {condition}) "
@@ -76,6 +77,29 @@ def floor_queries(spec, today, school, rows):
     if school:
         queries.update(school_floor_queries(spec, where[:-1], params[:-1], school, columns, offset, rows))
     return queries
+
+
+def rare_trigram_queries(spec, condition, params, columns, rows, offset):
+    """Every match from the trigram index asked for the two rarest trigrams of each word (the patterns looked up
+    beforehand, outside the timing), the words then tested on the rows; none without words."""
+    from django.db import connection
+
+    from registry.register import rare_trigrams
+
+    texts = [*spec.get("words", []), *([spec["city"]] if spec.get("city") else [])]
+    if not texts:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(rare_trigrams.rarest_patterns_query(), {"rare_texts": texts})
+        patterns = cursor.fetchone()[0]
+    likes = " AND ".join(["search_text LIKE %s"] * len(patterns))
+    order = "ORDER BY issued_on DESC, id DESC"
+    sql = (
+        f"WITH m AS MATERIALIZED (SELECT id, issued_on FROM (SELECT * FROM registry_certificate WHERE {likes} "
+        f"OFFSET 0) c WHERE {condition}) SELECT {columns} FROM registry_certificate c JOIN (SELECT id, issued_on "
+        f"FROM m {order} LIMIT {rows} OFFSET {offset}) p USING (id) ORDER BY p.issued_on DESC, p.id DESC"
+    )
+    return {"candidates by rare trigrams": (sql, [*patterns, *params], None)}
 
 
 def school_floor_queries(spec, where, params, school, columns, offset, rows):

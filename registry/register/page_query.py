@@ -21,7 +21,7 @@ page is one statement that measures how common the matches are on the newest row
    probe's matches and then the walk's.
 3. otherwise, or when the walk still fell short: every match (rare), from a subquery behind OFFSET 0 (a
    fence: the planner cannot merge it with the ORDER BY and walk the index again), the page sorted in
-   memory.
+   memory. The trigram index is asked for the rarest trigrams of each searched word only (rare_trigrams.py).
 
 Each walk is a subquery with its own ORDER BY and LIMIT, which the planner can only read by the index; the
 filters test its rows as they come, and it stops when it holds the page and its look-ahead. A walk that is not
@@ -33,7 +33,7 @@ first with their search column (its revoked ones: certificate_school_revoked), r
 neither other schools' rows nor the table (the issue-date index read ten rows for each of the school's). A row is
 fetched by id only when a filter tests a column outside that index (a status, a city), and only for the entries
 that passed the words. Its candidates, for words alone, come from the words' trigram bitmap with the school tested
-on the rows.
+on the rows (school_walk.py).
 
 Without filters (staff browsing, an API cursor) every row is a match: the probe alone holds the page (EVERY_ROW).
 
@@ -43,7 +43,7 @@ returns (tests/registry/test_register_page_query.py compares them in every branc
 
 import re
 from collections import namedtuple
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -52,6 +52,7 @@ from django.db.models import QuerySet
 from core.prepared import prepared_rows
 
 from ..models import Certificate
+from .school_walk import COLUMN, SCHOOL_INDEX_COLUMNS, TABLE, candidates_from, school_walk
 
 WALK_ROWS = 10_000  # newest certificates walked at most before the candidates are collected instead
 WALK_FACTOR = 40  # deeper pages walk further: `need` x this many rows ...
@@ -68,37 +69,13 @@ WALK_MARGIN = 2
 # filters the other schools' out, so every row walked costs ten read.
 SCHOOL_WALK_SHARE = 10
 
-TABLE = ' FROM "registry_certificate" '
 # A walk: the newest rows by the (issued_on, id) index, at most {} of them. LIMIT keeps the subquery apart (the
 # planner cannot merge it with the filters and read a trigram bitmap instead); the filters, compiled by the ORM
 # against "registry_certificate", then apply to it under the same name.
 WALK = (
     ' FROM (SELECT {} FROM registry_certificate {} ORDER BY issued_on DESC, id DESC LIMIT {}) "registry_certificate" '
 )
-# One school's walk (a coordinator's register): the index certificate_school_search holds the school's rows newest
-# first with their search column (certificate_school_revoked its revoked ones), so the walk reads that index alone
-# (an index-only scan: no row of another school, no table row) and tests the search words on its entries. The
-# subquery w hands on id, issued_on, school_id and search_text from the index: the filters on these apply to w,
-# before any row is fetched, and the ORM's ORDER BY is w's own order (no sort: the LIMIT stops the walk at the page).
-# The other columns the filters test (a status, a city's folded spelling) come from the row itself, fetched by id
-# only for the entries that passed (LATERAL with OFFSET 0: a nested loop, one primary key look-up each, never a scan
-# of the table).
-SCHOOL_WALK = (
-    " FROM (SELECT {} FROM (SELECT {} FROM registry_certificate {} ORDER BY issued_on DESC, id DESC LIMIT {}) w{})"
-    ' "registry_certificate" '
-)
-SCHOOL_INDEX_COLUMNS = ("id", "issued_on", "school_id", "search_text")
-SCHOOL_REVOKED_INDEX_COLUMNS = (*SCHOOL_INDEX_COLUMNS, "revoked_at")  # certificate_school_revoked
-ROW_BY_ID = " CROSS JOIN LATERAL (SELECT {} FROM registry_certificate c WHERE c.id = w.id OFFSET 0) c"
-COLUMN = re.compile(r'"registry_certificate"\."(\w+)"')
 OF_SCHOOL = "school_id = %s"
-# One school's candidates when the search is words only: the school tested on the rows the words' trigram bitmap
-# gives (school_id + 0 is no index's). Given the school's index, the planner ANDed its bitmap of 100,000 entries
-# (7-11 ms) with a few hundred matches of the words, to save as many cached table pages.
-WORDS_ONLY = (
-    " FROM (SELECT id, issued_on, search_text, school_id + 0 AS school_id FROM registry_certificate)"
-    ' "registry_certificate" '
-)
 
 # Expired certificates: none of the newest has expired yet. The newest that can have expired before a day was
 # issued that day minus the shortest validity of any certificate (the index certificate_validity_days holds it,
@@ -239,7 +216,7 @@ def _walk_from(sql: str, where: str, revoked: bool, one_school: bool) -> str:
     query reads (without filters, the index's own: an index-only scan), as a row of every column cost a fifth more
     to pass up the walk."""
     if one_school:
-        return _school_walk(sql, where, revoked)
+        return school_walk(sql, where, revoked)
     return WALK.format(", ".join(dict.fromkeys(["id", "issued_on", *COLUMN.findall(sql)])), where, "{}")
 
 
@@ -248,17 +225,6 @@ def _named(sql: str, params: tuple, prefix: str) -> tuple[str, dict]:
     names = iter(f"{prefix}{index}" for index in range(len(params)))
     named = PLACEHOLDER.sub(lambda match: "%%" if match[0] == "%%" else f"%({next(names)})s", sql)
     return named, {f"{prefix}{index}": value for index, value in enumerate(params)}
-
-
-def _school_walk(sql: str, where: str, revoked: bool) -> str:
-    """SCHOOL_WALK for the ORM's query `sql`, with a {} left for its length: the row is fetched by id only when
-    the filters test a column that is not in the school's index."""
-    in_index = SCHOOL_REVOKED_INDEX_COLUMNS if revoked else SCHOOL_INDEX_COLUMNS
-    tested = dict.fromkeys(COLUMN.findall(sql))
-    fetched = [column for column in tested if column not in in_index]
-    columns = ", ".join([*(f"w.{column}" for column in in_index), *(f"c.{column}" for column in fetched)])
-    row_by_id = ROW_BY_ID.format(", ".join(fetched)) if fetched else ""
-    return SCHOOL_WALK.format(columns, ", ".join(in_index), where, "{}", row_by_id)
 
 
 def newest_first_rows(
@@ -272,6 +238,7 @@ def newest_first_rows(
     revoked: bool = False,
     before: tuple[date, int] | None = None,
     schools: Collection[int] | None = None,
+    texts: Sequence[str] = (),
 ) -> tuple[list, bool] | None:
     """Rows `offset` to `offset + limit` of `queryset` (filters only; its order is ignored), newest first,
     and whether they may stop short of the `limit` rows there are.
@@ -283,7 +250,8 @@ def newest_first_rows(
     `before` (issued_on, id): the filters keep only rows older than that one (the API's cursor); the walk then
     starts there in the index instead of at the newest row.
     `schools`: the filters keep only these schools' certificates (a coordinator's register); the walk counts
-    only theirs.
+    only theirs. `texts`: the filters keep only rows whose search_text holds each (the candidates are collected by
+    their rarest trigrams: rare_trigrams.py).
     One query whatever the filters (see the module's docstring). None when the queryset's SQL is not the
     plain one-table query this is written for (the caller then sorts the queryset itself).
     """
@@ -355,10 +323,10 @@ def newest_first_rows(
         "w",
     )
     # The candidates are the walk's query without its order and limit (the same columns, filters and values).
-    candidates_sql, candidates_params = head + TABLE + tail[: tail.rindex("ORDER BY ")], walk_params
-    if one_school and set(COLUMN.findall(candidates_sql)) <= set(SCHOOL_INDEX_COLUMNS):
-        candidates_sql = candidates_sql.replace(TABLE, WORDS_ONLY, 1)
-    candidates_sql, candidates_params = _named(candidates_sql, candidates_params, "c")
+    candidates_sql, candidates_params = _named(head + TABLE + tail[: tail.rindex("ORDER BY ")], walk_params, "c")
+    school_columns = one_school and set(COLUMN.findall(candidates_sql)) <= set(SCHOOL_INDEX_COLUMNS)
+    from_table, rare_params = candidates_from(texts, school_columns)
+    candidates_sql = candidates_sql.replace(TABLE, from_table, 1)
     probe_domain, probe_domain_params = _named(_domain(where, "%(probe_rows)s"), condition_params, "d")
     walk_domain, walk_domain_params = _named(_domain(where, "walk_rows"), condition_params, "e")
     # The SQL is our own text around the ORM's compiled queries; every value is a parameter.
@@ -381,6 +349,7 @@ def newest_first_rows(
         **probe_params,
         **walk_sql_params,
         **candidates_params,
+        **rare_params,
         "enough": enough,
         "enough_past": enough - offset,
         "walk_rows": walk_rows,

@@ -39,7 +39,7 @@ from placements.models import Placement
 
 from ..models import Certificate
 from ..selectors import can_search_register, certificates_visible_to, registry_school_ids
-from .filters import DEFAULT_CERTIFICATE_SORT, RegisterFilter, is_whole_number
+from .filters import DEFAULT_CERTIFICATE_SORT, MAX_SEARCH_WORDS, RegisterFilter, is_whole_number
 from .page_query import newest_first_rows, row_class
 from .satisfaction import with_satisfaction
 
@@ -236,11 +236,18 @@ def certificate_page(
         expired_before=expired_before,
         revoked=cleaned.get("status") == Certificate.State.REVOKED,
         schools=schools,
+        texts=searched_texts(cleaned),
     )
     if found is None:
         return register_page(register_rows(queryset), number)
     rows, short = found
     return _page_of(rows, number, offset, window, PAGE_SIZE, short=short)
+
+
+def searched_texts(cleaned: dict) -> tuple[str, ...]:
+    """The texts the register's filters require a certificate's search_text to hold: the words, a company, a city."""
+    words = (cleaned.get("q") or "").split()[:MAX_SEARCH_WORDS]
+    return tuple(text for text in (*words, cleaned.get("company"), cleaned.get("city")) if text)
 
 
 @dataclass
