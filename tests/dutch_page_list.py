@@ -297,5 +297,5 @@ NOT_PAGES |= {
 NOT_PAGES |= {
     "placement_lookup_companies", "placement_lookup_learners", "placement_lookup_supervisors",
     "placement_lookup_programmes", "placement_list_lookup_companies", "placement_list_lookup_programmes",
-    "course_lookup_companies", "opening_lookup_programmes",
+    "course_lookup_companies", "opening_lookup_programmes", "opening_lookup_learners",
 }  # fmt: skip

@@ -11,7 +11,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.countries import COUNTRIES
+from accounts.lookups import PEOPLE
 from accounts.models import Company, School, User
+from core.combobox import use_combobox
 from core.combobox_multiple import use_combobox_multiple
 from core.widgets import DateInput
 
@@ -146,7 +148,9 @@ class ProposeForm(forms.Form):
 
     def __init__(self, *args, learners, **kwargs):
         super().__init__(*args, **kwargs)
+        # Searched by name rather than listed: staff propose from every school's learners.
         self.fields["learner"].queryset = learners
+        use_combobox(self.fields["learner"], lookup=PEOPLE, source="opening_lookup_learners")
 
 
 class CandidateProfileForm(forms.ModelForm):

@@ -6,6 +6,7 @@ urlpatterns = [
     path("openings/", views.opening_list, name="opening_list"),
     path("openings/new/", views.opening_new, name="opening_new"),
     path("openings/lookup/programmes/", lookups.programmes, name="opening_lookup_programmes"),
+    path("openings/lookup/learners/", lookups.learners, name="opening_lookup_learners"),
     path("openings/<int:pk>/", views.opening_detail, name="opening_detail"),
     path("openings/<int:pk>/edit/", views.opening_edit, name="opening_edit"),
     path("openings/<int:pk>/status/", views.opening_status, name="opening_status"),

@@ -181,7 +181,7 @@ def test_proposing_another_schools_learner_is_refused(client, world):
     client.force_login(world.supervisor)
     response = propose(client, opening, world.outsider)
     assert response.status_code == 400
-    assert "Select a valid choice." in response.text
+    assert "names none of the choices here" in response.text
     assert not Candidate.objects.exists()
 
 
