@@ -6,12 +6,14 @@ all (no coordinator anywhere) a 403 with a reason.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.http import private_no_store
+from core.paging import page_of
 from core.views import require
 
 from ..models import School
@@ -19,6 +21,9 @@ from . import services
 from .forms import FIELDS, IdentityProviderForm
 from .models import IdentityProvider
 from .selectors import configurable_school_ids, providers_for
+
+SCHOOLS_PER_PAGE = 20
+MAX_SEARCH = 100
 
 
 class SchoolProviderForm(IdentityProviderForm):
@@ -43,12 +48,18 @@ def _school(user, pk) -> School:
 @login_required
 @require_http_methods(["GET"])
 def sso_settings(request):
-    schools = list(_schools(request.user))
+    """A page of the schools the user configures (staff: every school, searched by name), with their providers."""
+    schools = _schools(request.user)
+    text = request.GET.get("q", "").strip()[:MAX_SEARCH]
+    if text:
+        schools = schools.filter(Q(name__icontains=text) | Q(short_name__icontains=text))
+    page = page_of(schools, request, per_page=SCHOOLS_PER_PAGE)
     providers = {}
-    for provider in providers_for(request.user).filter(school__in=schools):
+    for provider in providers_for(request.user).filter(school__in=page.object_list):
         providers.setdefault(provider.school_id, []).append(provider)
-    rows = [(school, providers.get(school.pk, [])) for school in schools]
-    return private_no_store(render(request, "accounts/sso/settings.html", {"rows": rows}))
+    rows = [(school, providers.get(school.pk, [])) for school in page.object_list]
+    context = {"rows": rows, "page": page, "q": text, "searchable": bool(text) or page.paginator.num_pages > 1}
+    return private_no_store(render(request, "accounts/sso/settings.html", context))
 
 
 @login_required

@@ -148,3 +148,41 @@ def test_the_admin_does_not_show_the_secret_either(client, world, provider):
     assert page.status_code == 200
     assert SECRET not in page.text and "…1234" in page.text
     assert client.get(reverse("admin:accounts_ssoidentity_changelist")).status_code == 200
+
+
+@pytest.fixture
+def many_schools(world):
+    from accounts.sso.manage import SCHOOLS_PER_PAGE
+    from tests.factories import SchoolFactory
+
+    return [SchoolFactory(name=f"Bulkschool {number:03}") for number in range(2 * SCHOOLS_PER_PAGE + 5)]
+
+
+def test_staff_page_through_every_school_a_page_at_a_time_with_fixed_queries(
+    client, world, provider, many_schools, django_assert_max_num_queries
+):
+    client.force_login(world.staff)
+    with django_assert_max_num_queries(12):
+        first = client.get(reverse("sso_settings"))
+    assert first.status_code == 200
+    shown = [school.name for school in [world.school, world.other_school, *many_schools] if school.name in first.text]
+    assert len(shown) == 20 and "Page 1 of 3" in first.text and 'name="q"' in first.text
+    with django_assert_max_num_queries(12):
+        last = client.get(reverse("sso_settings"), {"page": "3"})
+    assert "Page 3 of 3" in last.text and "Noordkust College" in last.text and "Rijnland ID" in last.text
+
+
+def test_staff_find_a_school_by_name_and_are_told_when_none_matches(client, world, provider, many_schools):
+    client.force_login(world.staff)
+    found = client.get(reverse("sso_settings"), {"q": "rijnland"}).text
+    assert world.school.name in found and "Rijnland ID" in found and "Bulkschool" not in found
+    assert "No school of yours matches that name." in client.get(reverse("sso_settings"), {"q": "nergens"}).text
+    assert client.get(reverse("sso_settings"), {"q": "x" * 500}).status_code == 200  # cut to 100 characters
+
+
+def test_a_coordinator_searching_finds_only_their_own_school(client, world, many_schools):
+    client.force_login(world.coordinator)
+    page = client.get(reverse("sso_settings"), {"q": "college"}).text
+    assert world.other_school.name not in page
+    assert 'name="q"' in page  # the search was used: its box stays
+    assert 'name="q"' not in client.get(reverse("sso_settings")).text  # one school: nothing to search
