@@ -5,24 +5,16 @@ index's cost grows with the trigrams it is given, and the common ones ('rij', 'k
 
 from django.db import migrations
 
-STATISTICS = "certificate_search_trigrams"
-
-
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(
-        f"CREATE STATISTICS IF NOT EXISTS {STATISTICS} ON (show_trgm(search_text)) FROM registry_certificate"
-    )
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(f"DROP STATISTICS IF EXISTS {STATISTICS}")
+from core.migration_sql import PostgresOnlySQL
 
 
 class Migration(migrations.Migration):
     dependencies = [("registry", "0016_revoked_indexes_hold_revoked_at")]
 
-    operations = [migrations.RunPython(forwards, backwards, elidable=False)]
+    operations = [
+        PostgresOnlySQL(
+            "CREATE STATISTICS IF NOT EXISTS certificate_search_trigrams ON (show_trgm(search_text))"
+            " FROM registry_certificate",
+            reverse_sql="DROP STATISTICS IF EXISTS certificate_search_trigrams",
+        )
+    ]
