@@ -57,6 +57,12 @@ class Lookup:
         return rows[:cap], len(rows) > cap
 
 
+def searched_text(request, name: str = "q") -> str:
+    """What a list page's search box sent: stripped, at most MAX_TEXT characters, without NUL (PostgreSQL text holds
+    none, and a search is no place to refuse one)."""
+    return request.GET.get(name, "").replace("\x00", "").strip()[:MAX_TEXT]
+
+
 def text_problem(text: str) -> str | None:
     """Why a typed text cannot be looked up, or None."""
     if len(text) > MAX_TEXT:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.lookups import searched_text
 from core.views import require
 
 from ..models import Role, School
@@ -24,7 +25,7 @@ PAGE_SIZE = 50
 @login_required
 def company_list(request):
     """Staff: every company; a company admin: theirs; a coordinator: those hosting their school's learners."""
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]  # PostgreSQL text holds no NUL
+    query = searched_text(request)
     companies = editable_companies(request.user).order_by("name", "pk")
     for word in query.split()[:5]:
         companies = companies.filter(

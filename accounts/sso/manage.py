@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.http import private_no_store
+from core.lookups import searched_text
 from core.paging import page_of
 from core.views import require
 
@@ -23,7 +24,6 @@ from .models import IdentityProvider
 from .selectors import configurable_school_ids, providers_for
 
 SCHOOLS_PER_PAGE = 20
-MAX_SEARCH = 100
 
 
 class SchoolProviderForm(IdentityProviderForm):
@@ -50,7 +50,7 @@ def _school(user, pk) -> School:
 def sso_settings(request):
     """A page of the schools the user configures (staff: every school, searched by name), with their providers."""
     schools = _schools(request.user)
-    text = request.GET.get("q", "").strip()[:MAX_SEARCH]
+    text = searched_text(request)
     if text:
         schools = schools.filter(Q(name__icontains=text) | Q(short_name__icontains=text))
     page = page_of(schools, request, per_page=SCHOOLS_PER_PAGE)

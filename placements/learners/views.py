@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.invitations.services import awaiting_activation
+from core.lookups import searched_text
 from core.views import add_service_errors, require
 
 from .forms import LearnerAddForm, LearnerForm, LeftForm
@@ -36,7 +37,7 @@ def _only_coordinators() -> str:
 @require_GET
 def learner_list(request):
     require(can_see_learners(request.user), _("Only a school's supervisors and coordinators see its learners."))
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+    query = searched_text(request)
     records = search_records(learner_records_for(request.user), query) if query else learner_records_for(request.user)
     page = Paginator(records.order_by("user__last_name", "user__first_name", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
