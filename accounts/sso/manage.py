@@ -6,7 +6,6 @@ all (no coordinator anywhere) a 403 with a reason.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from ..models import School
 from . import services
 from .forms import FIELDS, IdentityProviderForm
 from .models import IdentityProvider
-from .selectors import configurable_school_ids, providers_for
+from .selectors import configurable_school_ids, configurable_schools, providers_for
 
 SCHOOLS_PER_PAGE = 20
 
@@ -31,11 +30,10 @@ class SchoolProviderForm(IdentityProviderForm):
         fields = FIELDS
 
 
-def _schools(user):
+def _schools(user, text: str = ""):
     ids = configurable_school_ids(user)
     require(ids is None or bool(ids), _("Only the school's coordinators can change how its people sign in."))
-    schools = School.objects.order_by("name")
-    return schools if ids is None else schools.filter(pk__in=ids)
+    return configurable_schools(user, text)
 
 
 def _school(user, pk) -> School:
@@ -49,11 +47,8 @@ def _school(user, pk) -> School:
 @require_http_methods(["GET"])
 def sso_settings(request):
     """A page of the schools the user configures (staff: every school, searched by name), with their providers."""
-    schools = _schools(request.user)
     text = searched_text(request)
-    if text:
-        schools = schools.filter(Q(name__icontains=text) | Q(short_name__icontains=text))
-    page = page_of(schools, request, per_page=SCHOOLS_PER_PAGE)
+    page = page_of(_schools(request.user, text), request, per_page=SCHOOLS_PER_PAGE)
     providers = {}
     for provider in providers_for(request.user).filter(school__in=page.object_list):
         providers.setdefault(provider.school_id, []).append(provider)
